@@ -1,0 +1,3 @@
+from thoisu.cli import main
+
+main()

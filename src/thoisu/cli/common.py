@@ -1,0 +1,106 @@
+"""What every command shares: settings, output files, progress, and problem reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from thoisu.model import Problem
+from thoisu.settings import Settings, SettingsError, load_settings
+
+T = TypeVar("T")
+
+
+def get_settings(**flags: Any) -> Settings:
+    """Settings from file and environment, then the command's flags (``None`` = not given)."""
+    try:
+        return load_settings().replace(**flags)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to ``-o FILE`` (atomically: a temporary file renamed into place) or to stdout."""
+    if output in (None, "-"):
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    path = Path(output)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write ({exc.strerror}); check the path") from exc
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass
+class Tally:
+    """Counts of a batch run, and the problems met on the way, reported as they happen."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if problem.kind == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+        click.echo(f"thoisu: {problem.kind}: {problem}", err=True)
+
+    def summary(self, what: str = "pages") -> str:
+        return f"{what}: {self.read} read, {self.skipped} skipped, {self.failed} failed"
+
+    def finish(self, quiet: bool = False, what: str = "pages") -> None:
+        """Print the closing count line to stderr; exit non-zero if anything failed."""
+        if not quiet or self.failed or self.skipped:
+            click.echo(self.summary(what), err=True)
+        if self.failed:
+            sys.exit(1)
+
+
+@contextmanager
+def progress(items: Iterable[T], total: int | None, label: str, quiet: bool) -> Iterator[Iterable[T]]:
+    """A rich progress bar over ``items`` on a terminal; nothing when quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=total)
+
+        def advance() -> Iterator[T]:
+            for item in items:
+                yield item
+                bar.advance(task)
+
+        yield advance()
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md",
+    show_default=True, help="Output format.",
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+    help="Write to FILE instead of standard output.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar or counts.")
+db_option = click.option(
+    "--db", "db_url", default=None, metavar="URL",
+    help="Store URL (SQLAlchemy), e.g. sqlite:///news.db; default: a file in the data directory.",
+)
