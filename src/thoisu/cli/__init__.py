@@ -21,7 +21,7 @@ COMMANDS: dict[str, str] = {
     "articles": "articles:articles",
     "summarize": "summarize:summarize",
     "dates": "dates:dates",
-    "timeline": "dates:timeline",
+    "timeline": "timeline:timeline",
     "stories": "stories:stories",
     "eval": "evaluate:evaluate",
 }
