@@ -150,6 +150,11 @@ class TimeExpr:
     type: str  # date, time, duration, set
     value: str
     rule: str = ""
+    # A range ("23-24/1", "từ 15/3 đến 20/3") has ``value`` = its first day, this = its last.
+    end_value: str | None = None
+    # TimeML mod: START, MID, END ("đầu/giữa/cuối tháng 5"), APPROX, LESS_THAN, MORE_THAN;
+    # LUNAR marks a lunar-calendar date whose value is not a solar date.
+    mod: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,
