@@ -1,0 +1,201 @@
+"""Sentence features for multi-document summaries, computed once per group of articles.
+
+Everything is counted over syllable tokens (the ROUGE unit), so no word segmenter runs on the
+hot path. The strongest signal in news is *support*: what several outlets all say is what a
+reader of one summary needs, so most features measure how much of a sentence the other
+articles of the group repeat (syllable bigram document frequency, near-copies of the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from thoisu.model import Article
+from thoisu.text.syllables import syllable_tokens
+
+FEATURES: tuple[str, ...] = (
+    "bigram_support",  # mean share of other articles holding each of the sentence's bigrams
+    "bigram_support_sum",  # log(1 + sum of those shares): long well-supported sentences
+    "unigram_support",  # the same for syllables
+    "copy_support",  # share of other articles with a near-copy (≥ 50% of its bigrams)
+    "best_copy",  # mean over other articles of the best bigram containment
+    "centroid_bigram",  # cosine with the group's bigram counts
+    "centroid_unigram",  # cosine with the group's syllable counts
+    "title_bigram",  # share of its bigrams found in some title
+    "title_unigram",  # share of its syllables found in some title
+    "position",  # 1 / (1 + sentence index)
+    "first",  # first sentence of its article
+    "lead",  # in the lead paragraph
+    "relative_position",  # index / sentences in the article
+    "length",  # syllables / 40
+    "short",  # fewer than 10 syllables
+    "long",  # more than 50 syllables
+    "numbers",  # share of tokens with a digit
+    "names",  # share of capitalised words not starting the sentence
+    "date",  # mentions a date ("ngày 19/5", "tháng 3")
+    "quote",  # opens with a quote or dash, or holds a quotation
+    "question_colon",  # ends with "?" or ":" (rarely a good summary sentence)
+    "articles",  # log of the number of articles in the group
+    "article_share",  # the article's share of the group's sentences
+)
+
+_DATE = re.compile(r"\b(ngày|tháng|hôm|sáng|chiều|tối|đêm)\s+\d|\b\d{1,2}/\d{1,2}\b", re.I)
+_QUOTES = "\"“”‘’«»"
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Candidate:
+    """A sentence that may go into the summary."""
+
+    article: int  # position of its article in the deduplicated group
+    article_id: str
+    index: int  # Sentence.index in its article
+    paragraph: int
+    text: str
+    tokens: list[str]
+
+    @property
+    def syllables(self) -> int:
+        return len(self.tokens)
+
+
+@dataclass
+class GroupFeatures:
+    """Candidates of a group, their feature matrix and the pairwise bigram containment."""
+
+    articles: list[Article]
+    candidates: list[Candidate]
+    matrix: np.ndarray  # candidates × FEATURES
+    containment: np.ndarray  # [i, j] = share of i's bigrams that j also has
+    lengths: np.ndarray  # syllables per candidate
+
+
+def bigrams(tokens: Sequence[str]) -> set[str]:
+    grams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    # A one-syllable sentence still needs something to compare.
+    return grams or set(tokens)
+
+
+def unique_articles(articles: Sequence[Article]) -> list[Article]:
+    """Articles with a new id and at least one sentence, in the given order."""
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        if article.id in seen or not article.sentences:
+            continue
+        seen.add(article.id)
+        out.append(article)
+    return out
+
+
+def _binary_matrix(rows: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    indptr, indices = [0], []
+    for row in rows:
+        for g in row:
+            indices.append(vocab.setdefault(g, len(vocab)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+
+
+def _cosine(m: sparse.csr_matrix, centroid: np.ndarray) -> np.ndarray:
+    norms = np.sqrt(np.asarray(m.sum(axis=1)).ravel())
+    dots = m @ centroid
+    denom = norms * (np.linalg.norm(centroid) or 1.0)
+    return np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+
+
+def _surface(c: Candidate) -> list[float]:
+    words = c.text.split()
+    n = max(len(c.tokens), 1)
+    names = sum(1 for w in words[1:] if w[:1].isupper() or w[:1] in _QUOTES and w[1:2].isupper())
+    text = c.text.strip()
+    return [
+        sum(1 for t in c.tokens if _DIGIT.search(t)) / n,
+        names / max(len(words) - 1, 1),
+        1.0 if _DATE.search(text) else 0.0,
+        1.0 if text[:1] in _QUOTES + "-–—" or sum(text.count(q) for q in _QUOTES) >= 2 else 0.0,
+        1.0 if text.rstrip(_QUOTES + " )").endswith(("?", ":")) else 0.0,
+    ]
+
+
+def group_features(articles: Sequence[Article]) -> GroupFeatures:
+    """Features of every sentence of the group (duplicates and empty articles left out)."""
+    kept = unique_articles(articles)
+    candidates: list[Candidate] = []
+    for a_pos, article in enumerate(kept):
+        for s in article.sentences:
+            tokens = syllable_tokens(s.text)
+            if tokens:
+                candidates.append(Candidate(a_pos, article.id, s.index, s.paragraph, s.text,
+                                            tokens))
+    n = len(candidates)
+    if n == 0:
+        return GroupFeatures(kept, [], np.zeros((0, len(FEATURES))), np.zeros((0, 0)),
+                             np.zeros(0))
+    n_art = len(kept)
+    owner = np.array([c.article for c in candidates])
+    lengths = np.array([c.syllables for c in candidates], dtype=np.float64)
+
+    vocab_b: dict[str, int] = {}
+    vocab_u: dict[str, int] = {}
+    b_sets = [bigrams(c.tokens) for c in candidates]
+    bmat = _binary_matrix(b_sets, vocab_b)
+    umat = _binary_matrix([set(c.tokens) for c in candidates], vocab_u)
+    owner_mat = sparse.csr_matrix((np.ones(n), (owner, np.arange(n))), shape=(n_art, n))
+    others = max(n_art - 1, 1)
+
+    def support(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        present = (owner_mat @ m) > 0  # articles × grams
+        df = np.asarray(present.sum(axis=0)).ravel()
+        share = (df - 1.0) / others
+        sizes = np.maximum(np.asarray(m.sum(axis=1)).ravel(), 1)
+        total = m @ share
+        return total / sizes, total
+
+    b_mean, b_total = support(bmat)
+    u_mean, _ = support(umat)
+
+    overlap = (bmat @ bmat.T).toarray()
+    b_sizes = np.maximum(np.asarray(bmat.sum(axis=1)).ravel(), 1)
+    containment = overlap / b_sizes[:, None]
+    best = np.zeros((n, n_art))
+    for a in range(n_art):
+        cols = owner == a
+        best[:, a] = containment[:, cols].max(axis=1)
+    best[np.arange(n), owner] = 0.0
+    copy_support = (best >= 0.5).sum(axis=1) / others
+    best_copy = best.sum(axis=1) / others
+
+    centroid_b = _cosine(bmat, np.asarray(bmat.sum(axis=0)).ravel())
+    centroid_u = _cosine(umat, np.asarray(umat.sum(axis=0)).ravel())
+
+    title_b: set[str] = set()
+    title_u: set[str] = set()
+    for article in kept:
+        t = syllable_tokens(article.title)
+        title_b |= {f"{a} {b}" for a, b in zip(t, t[1:], strict=False)}
+        title_u |= set(t)
+    t_b = np.array([len(s & title_b) / max(len(s), 1) for s in b_sets])
+    t_u = np.array([len(set(c.tokens) & title_u) / max(c.syllables, 1) for c in candidates])
+
+    per_article = np.bincount(owner, minlength=n_art).astype(np.float64)
+    rows = []
+    for i, c in enumerate(candidates):
+        rows.append([
+            b_mean[i], np.log1p(b_total[i]), u_mean[i], copy_support[i], best_copy[i],
+            centroid_b[i], centroid_u[i], t_b[i], t_u[i],
+            1.0 / (1 + c.index), float(c.index == 0), float(c.paragraph == 0),
+            c.index / per_article[c.article],
+            c.syllables / 40, float(c.syllables < 10), float(c.syllables > 50),
+            *_surface(c),
+            np.log(n_art), per_article[c.article] / n,
+        ])
+    matrix = np.array(rows, dtype=np.float64)
+    return GroupFeatures(kept, candidates, matrix, containment, lengths)
