@@ -1,0 +1,91 @@
+"""The tables of the store, as SQLAlchemy Core.
+
+An article is one row: its text parts (paragraphs, captions, removed lines) are JSON lists, so a
+row is written whole or not at all and reading an article back is one query. ``seq`` gives the
+order articles were added in; ``id`` is the content hash computed upstream.
+
+This is the schema the code expects *now*; the migrations in ``migrations/versions`` build it
+step by step and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+# JSONB on PostgreSQL (indexable, compact); plain JSON text elsewhere.
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+ID = 64  # content ids are 16 hex digits today; room for a longer hash later
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(ID), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("lead", Text, nullable=False),
+    Column("paragraphs", Json, nullable=False),
+    Column("captions", Json, nullable=False),
+    Column("byline", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("published", String(10)),  # TimeML-style partial date: 2017-01-24, 2011-03, XXXX-03-28
+    Column("published_evidence", Json),
+    Column("language", String(16), nullable=False),
+    Column("meta", Json, nullable=False),
+    Column("removed", Json, nullable=False),
+    Column("problems", Json, nullable=False),
+    Column("origin_path", Text, nullable=False),
+    Column("origin_line", Integer),
+    Column("origin_id", Text),
+    Column("duplicate_of", String(ID)),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# No foreign key to articles: a story may be saved before (or without) its articles, e.g. when
+# clustering runs over files rather than the store. An article is in at most one story.
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(ID), ForeignKey("stories.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("article_id", String(ID), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("similarity", Float),  # NULL: no join recorded for this member
+    Column("reason", Text),
+    Index("ix_story_articles_article_id", "article_id", unique=True),
+)
+
+story_duplicates = Table(
+    "story_duplicates",
+    metadata,
+    Column("story_id", String(ID), ForeignKey("stories.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("canonical", String(ID), nullable=False),
+    Column("copy", String(ID), nullable=False),
+    Column("similarity", Float, nullable=False),
+)

@@ -1,0 +1,303 @@
+"""The store: articles and stories in SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError, StatementError
+
+from thoisu.model import Article, Origin, Story
+from thoisu.store import convert
+from thoisu.store.engine import make_engine, resolve_url, shown
+from thoisu.store.errors import AmbiguousIdError, StoreError, database_error
+from thoisu.store.migrate import SchemaTooNew, upgrade
+from thoisu.store.schema import articles, stories, story_articles, story_duplicates
+
+# Articles are written this many at a time: one transaction per chunk, one savepoint per article.
+# The chunk is gathered before the transaction starts, so no lock is held while upstream stages
+# are still analysing the next article.
+CHUNK = 100
+PAGE = 500  # rows per query when iterating over all articles
+
+
+@dataclass
+class AddFailure:
+    """An article that could not be stored, and why; nothing of it was written."""
+
+    id: str
+    origin: Origin
+    reason: str
+
+
+@dataclass
+class AddResult:
+    added: list[str] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+    failed: list[AddFailure] = field(default_factory=list)
+
+
+class Store:
+    """Articles keyed by content id, and the stories they were grouped into.
+
+    >>> with Store.open("sqlite:///tin.db") as store:           # doctest: +SKIP
+    ...     store.add_articles([bai_bao]).added
+    ['3f2a9c0d1e4b5a67']
+    """
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self.engine = engine
+        self.url = name  # password hidden; safe to print
+
+    @classmethod
+    def open(cls, url: str | None = None, *, busy_timeout: float = 10.0) -> Store:
+        """Open (creating and migrating as needed) the store at ``url``.
+
+        ``None`` or ``""`` means the SQLite file in the user's data directory. ``busy_timeout``
+        is how many seconds to wait for a lock held by another process before giving up.
+        """
+        parsed = resolve_url(url)
+        name = shown(parsed)
+        engine = make_engine(parsed, busy_timeout)
+        store = cls(engine, name)
+        try:
+            with store._guard(), engine.begin() as conn:
+                upgrade(conn)
+        except SchemaTooNew as exc:
+            engine.dispose()
+            raise StoreError(f"store at {name}: its schema (revision {exc}) is newer than this "
+                             "thoisu knows; upgrade thoisu") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn driver errors (locked, gone, unreachable) into a :class:`StoreError`."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise database_error(self.url, exc) from exc
+        except ImportError as exc:  # a driver imported lazily on first connect
+            from thoisu.store.errors import driver_missing
+
+            raise driver_missing(self.url, self.engine.url.drivername, exc) from exc
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def add_articles(self, items: Iterable[Article],
+                     on_failure: Callable[[AddFailure], None] | None = None) -> AddResult:
+        """Add the articles not yet stored; an article already there (same id) is left as is.
+
+        Each article is written whole or not at all: one that cannot be stored is recorded in
+        ``failed`` (and passed to ``on_failure``) and the others go on. Errors of the database
+        itself (locked, unreachable) raise :class:`StoreError`; articles of earlier chunks stay.
+        """
+        result = AddResult()
+        seen: set[str] = set()
+        iterator = iter(items)
+        while True:
+            chunk = list(islice(iterator, CHUNK))
+            if not chunk:
+                break
+            self._add_chunk(chunk, seen, result, on_failure)
+        return result
+
+    def _add_chunk(self, chunk: list[Article], seen: set[str], result: AddResult,
+                   on_failure: Callable[[AddFailure], None] | None) -> None:
+        ids = [a.id for a in chunk if isinstance(a.id, str) and a.id]
+        with self._guard(), self.engine.begin() as conn:
+            present = set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(ids))))
+            for article in chunk:
+                if article.id in present or article.id in seen:
+                    result.already_present.append(article.id)
+                    continue
+                reason = self._insert_one(conn, article)
+                if reason is None:
+                    seen.add(article.id)
+                    result.added.append(article.id)
+                else:
+                    failure = AddFailure(str(article.id), article.origin, reason)
+                    result.failed.append(failure)
+                    if on_failure is not None:
+                        on_failure(failure)
+
+    @staticmethod
+    def _insert_one(conn: Connection, article: Article) -> str | None:
+        """Insert one article under a savepoint; the reason it failed, or None."""
+        try:
+            row = convert.article_row(article)
+        except (ValueError, TypeError, AttributeError) as exc:
+            return f"cannot be stored: {exc}"
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(articles), row)
+        except OperationalError:
+            raise  # the database itself is in trouble: stop, _guard explains
+        except (StatementError, SQLAlchemyError) as exc:
+            cause = getattr(exc, "orig", None) or exc
+            return f"cannot be stored: {str(cause).strip().splitlines()[0]}"
+        return None
+
+    def get_article(self, id: str) -> Article | None:
+        """The article with this id, or with the one id starting with ``id``; None if none.
+
+        Raises :class:`AmbiguousIdError` when a prefix matches several articles.
+        """
+        if not id:
+            return None
+        with self._guard(), self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == id)).mappings().first()
+            if row is not None:
+                return convert.row_article(row)
+            rows = conn.execute(
+                select(articles).where(articles.c.id.startswith(id, autoescape=True))
+                .order_by(articles.c.id).limit(6)
+            ).mappings().all()
+        if len(rows) > 1:
+            listed = ", ".join(r["id"] for r in rows[:5])
+            more = ", ..." if len(rows) > 5 else ""
+            raise AmbiguousIdError(f"article id {id!r} is ambiguous: it starts {listed}{more}; "
+                                   "give more characters")
+        return convert.row_article(rows[0]) if rows else None
+
+    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Articles in the order they were added."""
+        query = select(articles).order_by(articles.c.seq).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._guard(), self.engine.connect() as conn:
+            return [convert.row_article(r) for r in conn.execute(query).mappings()]
+
+    def count_articles(self) -> int:
+        with self._guard(), self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, in the order added, a page of rows at a time (memory stays flat)."""
+        last = 0
+        while True:
+            query = (select(articles).where(articles.c.seq > last)
+                     .order_by(articles.c.seq).limit(PAGE))
+            with self._guard(), self.engine.connect() as conn:
+                rows = conn.execute(query).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield convert.row_article(row)
+            last = rows[-1]["seq"]
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def save_stories(self, items: Iterable[Story]) -> None:
+        """Save these stories, replacing their title, members, joins and duplicate links.
+
+        All or nothing. An article is in one story at most: one listed here leaves any other
+        story it was in. Stories not given are left alone.
+        """
+        batch = list(items)
+        owner: dict[str, str] = {}
+        member_rows: list[dict[str, Any]] = []
+        duplicate_rows: list[dict[str, Any]] = []
+        for story in batch:
+            rows = convert.story_member_rows(story)
+            for row in rows:
+                other = owner.setdefault(row["article_id"], story.id)
+                if other != story.id:
+                    raise ValueError(f"article {row['article_id']} is in two stories being "
+                                     f"saved: {other} and {story.id}")
+            member_rows.extend(rows)
+            duplicate_rows.extend(convert.story_duplicate_rows(story))
+        story_ids = list(dict.fromkeys(s.id for s in batch))
+        if len(story_ids) != len(batch):
+            raise ValueError("the same story id is given twice")
+        now = datetime.now(UTC)
+        with self._guard(), self.engine.begin() as conn:
+            for chunk in _chunks(story_ids):
+                conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
+                conn.execute(delete(story_duplicates)
+                             .where(story_duplicates.c.story_id.in_(chunk)))
+                conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+            for chunk in _chunks(list(owner)):
+                conn.execute(delete(story_articles)
+                             .where(story_articles.c.article_id.in_(chunk)))
+            if batch:
+                conn.execute(insert(stories),
+                             [{"id": s.id, "title": s.title, "updated_at": now} for s in batch])
+            if member_rows:
+                conn.execute(insert(story_articles), member_rows)
+            if duplicate_rows:
+                conn.execute(insert(story_duplicates), duplicate_rows)
+
+    def delete_stories(self, ids: Iterable[str]) -> int:
+        """Remove these stories (their articles stay); how many there were."""
+        wanted = list(dict.fromkeys(ids))
+        gone = 0
+        with self._guard(), self.engine.begin() as conn:
+            for chunk in _chunks(wanted):
+                conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
+                conn.execute(delete(story_duplicates)
+                             .where(story_duplicates.c.story_id.in_(chunk)))
+                gone += conn.execute(delete(stories).where(stories.c.id.in_(chunk))).rowcount
+        return gone
+
+    def list_stories(self) -> list[Story]:
+        """Every story, in id order, with members in their saved order."""
+        return self._load_stories(None)
+
+    def get_story(self, id: str) -> Story | None:
+        found = self._load_stories(id)
+        return found[0] if found else None
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story this article is in, or None."""
+        query = select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
+        with self._guard(), self.engine.connect() as conn:
+            return conn.scalar(query)
+
+    def _load_stories(self, story_id: str | None) -> list[Story]:
+        s_query = select(stories).order_by(stories.c.id)
+        m_query = select(story_articles).order_by(story_articles.c.story_id,
+                                                  story_articles.c.position)
+        d_query = select(story_duplicates).order_by(story_duplicates.c.story_id,
+                                                    story_duplicates.c.position)
+        if story_id is not None:
+            s_query = s_query.where(stories.c.id == story_id)
+            m_query = m_query.where(story_articles.c.story_id == story_id)
+            d_query = d_query.where(story_duplicates.c.story_id == story_id)
+        with self._guard(), self.engine.connect() as conn:
+            rows = conn.execute(s_query).mappings().all()
+            members = _group(conn.execute(m_query).mappings())
+            duplicates = _group(conn.execute(d_query).mappings())
+        return [convert.row_story(r, members.get(r["id"], []), duplicates.get(r["id"], []))
+                for r in rows]
+
+
+def _group(rows: Iterable[Any]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row["story_id"], []).append(row)
+    return grouped
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    # Stay under SQLite's limit on bound parameters per statement.
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
