@@ -1,0 +1,32 @@
+"""One article as JSON: the shape shared by ``thoisu digest --format json`` and ``thoisu articles``.
+
+Part of the public contract: add keys, never rename or drop one. Dates are TimeML-style
+partial values (``2017-01-24``, ``2011-03``, ``XXXX-03-28``) or ``null`` when unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thoisu.model import Article
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The article's text, where it came from, and each removed line with the rule that removed it.
+
+    >>> article_to_json(bai)["published"]                       # doctest: +SKIP
+    '2017-01-24'
+    """
+    return {
+        "id": article.id,
+        "origin": article.origin.to_json(),
+        "title": article.title,
+        "lead": article.lead,
+        "paragraphs": list(article.paragraphs),
+        "captions": list(article.captions),
+        "byline": article.byline,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published.iso() if article.published is not None else None,
+        "removed": [{"text": r.text, "role": r.role, "rule": r.rule} for r in article.removed],
+    }
