@@ -43,7 +43,7 @@ class RawPage:
     encoding: str = "utf-8"
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     """What a line of a scraped page is."""
 
     TITLE = "title"
@@ -91,7 +91,7 @@ class Removed:
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
-    """A calendar date that may be known only in part: ``2017-01-24``, ``2011-03``, ``XXXX-03-28``."""
+    """A calendar date that may be known in part: ``2017-01-24``, ``2011-03``, ``XXXX-03-28``."""
 
     year: int | None = None
     month: int | None = None

@@ -14,6 +14,21 @@ from thoisu.model import Article, Problem, RawPage, Story
 from thoisu.settings import Settings
 from thoisu.text.language import detect_language
 from thoisu.text.sentences import article_sentences
+from thoisu.text.words import get_segmenter
+
+
+def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
+    from thoisu.clean import clean_page
+
+    try:
+        articles = clean_page(page, settings)
+    except Exception as exc:  # one bad page must not stop the batch
+        return Problem(str(page.origin), f"could not be cleaned ({type(exc).__name__}: {exc}); "
+                       "please report this page", page.origin.line)
+    if not articles:
+        return Problem(str(page.origin), "no article text found (only boilerplate)",
+                       page.origin.line, kind="skipped")
+    return articles
 
 
 def read_and_clean(
@@ -24,30 +39,20 @@ def read_and_clean(
     on_page: Callable[[RawPage], None] | None = None,
 ) -> Iterator[Article]:
     """Clean articles from the inputs, in input order; bad inputs go to ``on_problem``."""
-    from thoisu.clean import clean_page
-    from thoisu.read import iter_pages
-
-    for item in iter_pages(paths, settings, stdin=stdin):
-        if isinstance(item, Problem):
-            on_problem(item)
-            continue
-        if on_page is not None:
-            on_page(item)
-        try:
-            articles = clean_page(item, settings)
-        except Exception as exc:  # one bad page must not stop the batch
-            on_problem(Problem(str(item.origin), f"could not be cleaned ({type(exc).__name__}: "
-                               f"{exc}); please report this page", item.origin.line))
-            continue
-        if not articles:
-            on_problem(Problem(str(item.origin), "no article text found (only boilerplate)",
-                               item.origin.line, kind="skipped"))
-        yield from articles
+    for page in _pages(paths, settings, on_problem, stdin, on_page):
+        result = _clean(page, settings)
+        if isinstance(result, Problem):
+            on_problem(result)
+        else:
+            yield from result
 
 
 def analyse(article: Article, settings: Settings) -> Article:
-    """Fill in what every later stage needs: sentences, language, publication date."""
+    """Fill in what every later stage needs: sentences and their words, language, date."""
     article.sentences = article_sentences(article.lead, article.paragraphs)
+    segmenter = get_segmenter(settings.segmenter)
+    for sentence in article.sentences:
+        sentence.words = segmenter.segment(sentence.text)
     if not article.sentences:
         article.problems.append("no sentences in the article text")
     article.language = detect_language(article.full_text).code
@@ -61,6 +66,26 @@ def analyse(article: Article, settings: Settings) -> Article:
     return article
 
 
+def _clean_and_analyse(page: RawPage, settings: Settings) -> list[Article] | Problem:
+    result = _clean(page, settings)
+    if isinstance(result, Problem):
+        return result
+    return [analyse(article, settings) for article in result]
+
+
+def _pages(paths: Sequence[str], settings: Settings, on_problem: Callable[[Problem], None],
+           stdin: BinaryIO | None, on_page: Callable[[RawPage], None] | None) -> Iterator[RawPage]:
+    from thoisu.read import iter_pages
+
+    for item in iter_pages(paths, settings, stdin=stdin):
+        if isinstance(item, Problem):
+            on_problem(item)
+            continue
+        if on_page is not None:
+            on_page(item)
+        yield item
+
+
 def process(
     paths: Sequence[str],
     settings: Settings,
@@ -68,9 +93,32 @@ def process(
     stdin: BinaryIO | None = None,
     on_page: Callable[[RawPage], None] | None = None,
 ) -> Iterator[Article]:
-    """Read, clean and analyse: the articles of ``paths``, ready for stories and summaries."""
-    for article in read_and_clean(paths, settings, on_problem, stdin=stdin, on_page=on_page):
-        yield analyse(article, settings)
+    """Read, clean and analyse: the articles of ``paths``, ready for stories and summaries.
+
+    With ``settings.jobs`` above 1, cleaning and analysis run in that many worker processes
+    (each loads its own models); articles still come out in input order.
+    """
+    pages = _pages(paths, settings, on_problem, stdin, on_page)
+    if settings.jobs <= 1:
+        results: Iterable[list[Article] | Problem] = (
+            _clean_and_analyse(page, settings) for page in pages)
+        for result in results:
+            if isinstance(result, Problem):
+                on_problem(result)
+            else:
+                yield from result
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice, repeat
+
+    with ProcessPoolExecutor(settings.jobs) as pool:
+        # A window of pages at a time, so a large archive is never all in memory at once.
+        while window := list(islice(pages, 64 * settings.jobs)):
+            for result in pool.map(_clean_and_analyse, window, repeat(settings), chunksize=8):
+                if isinstance(result, Problem):
+                    on_problem(result)
+                else:
+                    yield from result
 
 
 def settle_dates(articles: Sequence[Article]) -> None:
@@ -110,7 +158,8 @@ def build_stories(articles: Sequence[Article], settings: Settings,
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
         settle_dates(members)
-        story.summary = summarize(members, summary_syllables or settings.summary_syllables).sentences
+        length = summary_syllables or settings.summary_syllables
+        story.summary = summarize(members, length).sentences
         story.timeline = build_timeline(members)
         story.entities = story_entities(members)
     return stories

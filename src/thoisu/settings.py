@@ -38,6 +38,8 @@ class Settings:
     story_threshold: float = 0.3
     # Stories: days beyond which time proximity stops helping a join.
     story_window_days: int = 30
+    # Worker processes for cleaning and analysis (1: in the calling process).
+    jobs: int = 1
     # Summaries: default length in syllables.
     summary_syllables: int = 200
 

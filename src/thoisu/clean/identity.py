@@ -1,4 +1,4 @@
-"""Article identity: a hash of the normalised content, so the same text read twice is one article."""
+"""Article identity: a hash of the normalised content; the same text read twice is one article."""
 
 from __future__ import annotations
 

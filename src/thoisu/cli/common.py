@@ -37,7 +37,8 @@ def write_output(text: str, output: str | None) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot write ({exc.strerror}); check the path") from exc
+        raise click.ClickException(
+            f"{output}: cannot write ({exc.strerror}); check the path") from exc
 
 
 def dump_json(data: Any) -> str:
@@ -73,7 +74,9 @@ class Tally:
 
 
 @contextmanager
-def progress(items: Iterable[T], total: int | None, label: str, quiet: bool) -> Iterator[Iterable[T]]:
+def progress(
+    items: Iterable[T], total: int | None, label: str, quiet: bool
+) -> Iterator[Iterable[T]]:
     """A rich progress bar over ``items`` on a terminal; nothing when quiet or piped."""
     if quiet or not sys.stderr.isatty():
         yield items

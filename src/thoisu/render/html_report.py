@@ -9,13 +9,14 @@ from thoisu.pipeline import Digest
 from thoisu.render.markdown import TYPE_NAMES
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#1d232a;line-height:1.55}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#1d232a;line-height:1.55}
 h1{font-size:1.6rem}h2{border-bottom:2px solid #c8102e;padding-bottom:.2rem;margin-top:2.5rem}
 .meta{color:#5b6670;font-size:.9rem}.cite{font-size:.75rem;vertical-align:super;color:#c8102e}
 .story{margin-bottom:3rem}ol.timeline{list-style:none;padding-left:0}
 ol.timeline li{margin:.3rem 0}ol.timeline time{font-weight:600;margin-right:.5rem}
-.names span{display:inline-block;background:#eef1f4;border-radius:1rem;padding:.05rem .6rem;margin:.15rem}
+.names span{display:inline-block;background:#eef1f4;border-radius:1rem;padding:.05rem .6rem;
+margin:.15rem}
 details{margin:.4rem 0}summary{cursor:pointer}.removed{color:#8a949e;font-size:.85rem}
 """
 
@@ -59,8 +60,9 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
         a = articles.get(aid)
         if a is not None:
             date = a.published.iso() if a.published else "không rõ ngày"
+            source = escape(a.source or "")
             parts.append(f'<li><a href="#a-{escape(aid)}">{escape(a.title or aid)}</a> '
-                         f'<span class="meta">{escape(a.source or "")} · {escape(date)}</span></li>')
+                         f'<span class="meta">{source} · {escape(date)}</span></li>')
     parts.append("</ol></section>")
     return "\n".join(parts)
 

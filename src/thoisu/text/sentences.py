@@ -76,9 +76,8 @@ def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
         next_pos = m.end()
         if not _starts_sentence(line, next_pos):
             continue
-        if punct == "." and not closers:
-            if _is_abbreviation(_previous_token(line, m.start(1))):
-                continue
+        if punct == "." and not closers and _is_abbreviation(_previous_token(line, m.start(1))):
+            continue
         if _bracket_depth(line[start:], m.start(1) - start) > 0 and not closers:
             continue
         end = m.end(2)
