@@ -1,0 +1,151 @@
+"""Readers: every input format becomes :class:`~thoisu.model.RawPage` records.
+
+>>> from thoisu.settings import Settings
+>>> for item in iter_pages(["tin-tuc/"], Settings()):  # doctest: +SKIP
+...     print(item.origin if isinstance(item, RawPage) else f"problem: {item}")
+
+Inputs are files (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.warc``/``.warc.gz``; any other
+name is sniffed), directories (see :mod:`thoisu.read.directory`) and ``-`` for standard input
+(sniffed; its origin path is ``<stdin>``). Bad input never raises: it comes out as a
+:class:`~thoisu.model.Problem` in its place, and reading goes on.
+Readers decode (see :mod:`thoisu.read.encoding`) but do not normalise; the cleaner does.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from thoisu.model import Problem, RawPage
+from thoisu.read import problems
+from thoisu.read.directory import walk
+from thoisu.read.encoding import DecodeError, NotTextError, UndecodableError, decode_bytes
+from thoisu.read.html import read_html
+from thoisu.read.jsonl import read_jsonl
+from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff
+from thoisu.read.streams import prefixed, read_limited
+from thoisu.read.text import read_text
+from thoisu.read.warc import read_warc
+from thoisu.settings import Settings
+
+STDIN = problems.STDIN
+
+__all__ = [
+    "EXTENSIONS",
+    "STDIN",
+    "DecodeError",
+    "NotTextError",
+    "UndecodableError",
+    "count_files",
+    "decode_bytes",
+    "expand_paths",
+    "iter_pages",
+    "read_html",
+    "read_jsonl",
+    "read_stream",
+    "read_text",
+    "read_warc",
+]
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """The inputs ``paths`` stand for: directories replaced by their files, in reading order.
+
+    ``-`` and paths that do not exist are kept as they are (reading them reports the problem).
+    """
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            out.extend(walk(path)[0])
+        else:
+            out.append(path)
+    return out
+
+
+def count_files(paths: Sequence[str]) -> int:
+    """How many inputs :func:`iter_pages` will open, for a progress total."""
+    return len(expand_paths(paths))
+
+
+def _drain(stream: BinaryIO) -> int:
+    size = 0
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+    return size
+
+
+def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None = None,
+                size: int | None = None) -> Iterator[RawPage | Problem]:
+    """Pages and problems of one open input; ``fmt`` None means sniff the first bytes.
+
+    ``size``, when known, lets an oversized text or HTML file be skipped without reading it.
+    """
+    if fmt is None:
+        head = stream.read(SNIFF_BYTES)
+        fmt = sniff(head, complete=len(head) < SNIFF_BYTES)
+        stream = prefixed(head, stream)
+    if fmt == "jsonl":
+        yield from read_jsonl(stream, path, settings)
+        return
+    if fmt == "warc":
+        yield from read_warc(stream, path, settings)
+        return
+    limit = settings.max_file_bytes
+    if size is not None and size > limit:
+        yield problems.too_large(path, size, limit)
+        return
+    data = read_limited(stream, limit)
+    if len(data) > limit:
+        yield problems.too_large(path, len(data) + _drain(stream), limit)
+        return
+    yield read_html(data, path) if fmt == "html" else read_text(data, path)
+
+
+def read_file(path: str, settings: Settings, fmt: str | None = None) -> Iterator[RawPage | Problem]:
+    """Pages and problems of the file at ``path``; ``fmt`` None means by extension, or sniff."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        yield problems.missing(path)
+        return
+    except OSError as exc:
+        yield problems.unreadable(path, exc)
+        return
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size == 0:
+        yield problems.empty(path)
+        return
+    try:
+        with open(path, "rb") as stream:
+            yield from read_stream(stream, path, settings, fmt or format_of(path),
+                                   info.st_size if regular else None)
+    except OSError as exc:
+        yield problems.unreadable(path, exc)
+
+
+def iter_pages(paths: Sequence[str], settings: Settings,
+               stdin: BinaryIO | None = None) -> Iterator[RawPage | Problem]:
+    """Every page of ``paths`` in input order, with a Problem in place of each bad item.
+
+    ``-`` reads ``stdin`` (default: the process's standard input, as bytes).
+    """
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                yield from read_stream(stream, STDIN, settings)
+            except OSError as exc:
+                yield problems.unreadable(STDIN, exc)
+        elif os.path.isdir(path):
+            files, errors = walk(path)
+            for error in errors:
+                yield problems.unreadable(str(error.filename or path), error)
+            if not files and not errors:
+                yield problems.no_files(path)
+            for file in files:
+                yield from read_file(file, settings)
+        else:
+            yield from read_file(path, settings)

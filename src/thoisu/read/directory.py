@@ -1,0 +1,40 @@
+"""Directories: every file of a known format below them, in a stable order.
+
+Recursive; hidden files and folders (name starting with ``.``) are skipped, and so are files
+whose extension is not one of ``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.warc``,
+``.warc.gz``. The order is by path, numbers by value: ``2.txt`` before ``10.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from thoisu.read.sniff import format_of
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(relative: str) -> tuple[tuple[str | int, ...], ...]:
+    """Sort key of a relative path: per part, digit runs compared as numbers."""
+    return tuple(
+        tuple(int(bit) if i % 2 else bit.lower() for i, bit in enumerate(_DIGITS.split(part)))
+        for part in Path(relative).parts
+    )
+
+
+def walk(directory: str) -> tuple[list[str], list[OSError]]:
+    """The readable files of known format under ``directory``, and the folders that failed.
+
+    Paths are returned as ``directory`` joined with the relative path, so messages show the
+    path the way the user wrote it.
+    """
+    errors: list[OSError] = []
+    found: list[str] = []
+    for root, dirs, files in os.walk(directory, onerror=errors.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, f) for f in files
+                     if not f.startswith(".") and format_of(f) is not None)
+    found.sort(key=lambda p: (natural_key(os.path.relpath(p, directory)), p))
+    return found, errors

@@ -1,0 +1,106 @@
+"""JSON Lines: one object per line, one page per object, read as a stream.
+
+A record needs ``text`` or ``html`` (a string; ``text`` wins when both are given, and ``html``
+is then dropped). Every other field goes to ``RawPage.meta`` as given: ``id``, ``title``,
+``url``, ``published``, ``source`` and any field we do not know. ``Origin.line`` is the line
+number (from 1) and ``Origin.id`` the record's ``id`` as a string.
+
+Blank lines are ignored. A bad line (invalid JSON, not an object, no text, too large) gives
+one :class:`~thoisu.model.Problem` and the next line is read as usual. ``max_file_bytes``
+applies to each line, not to the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
+
+from thoisu.model import Origin, Problem, RawPage
+from thoisu.read import problems
+from thoisu.read.encoding import SAMPLE_BYTES, binary_reason, sniff_utf16
+from thoisu.read.streams import limited_lines, prefixed
+from thoisu.read.text import decode_or_problem
+from thoisu.settings import Settings
+
+BODY_FIELDS = ("text", "html")
+
+
+def page_from_record(record: dict[str, Any], path: str, line: int,
+                     encoding: str = "utf-8") -> RawPage | Problem:
+    """The page one decoded JSON object describes, or why it cannot be one."""
+    bodies = {k: record[k] for k in BODY_FIELDS if isinstance(record.get(k), str)}
+    if not bodies:
+        return problems.no_text(path, line)
+    kind = next((k for k in BODY_FIELDS if bodies.get(k, "").strip()), None)
+    if kind is None:
+        return problems.empty_record(path, line)
+    meta = {k: v for k, v in record.items() if k not in BODY_FIELDS}
+    rid = record.get("id")
+    origin = Origin(path, line=line, id=None if rid is None else str(rid))
+    return RawPage(origin=origin, meta=meta, encoding=encoding, **{kind: bodies[kind]})
+
+
+def _recoded_readline(stream: BinaryIO, codec: str) -> Callable[[int], bytes]:
+    # UTF-16 lines cannot be split on the byte b"\n"; decode first and hand on UTF-8.
+    text = io.TextIOWrapper(stream, encoding=codec, newline="\n")
+
+    def readline(size: int) -> bytes:
+        return text.readline(size).encode("utf-8")
+
+    return readline
+
+
+def parse_line(raw: bytes, path: str, line: int, codec: str) -> RawPage | Problem | None:
+    """The page on one line, a Problem, or None for a blank line."""
+    if not raw.strip():
+        return None
+    if line == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        decoded = decode_or_problem(raw, path, line=line)
+        if isinstance(decoded, Problem):
+            return decoded
+        source, codec = decoded
+    try:
+        value = json.loads(source)
+    except json.JSONDecodeError as exc:
+        return problems.invalid_json(path, line, exc)
+    if not isinstance(value, dict):
+        return problems.not_object(path, line, value)
+    return page_from_record(value, path, line, codec)
+
+
+def read_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPage | Problem]:
+    """Pages and problems of a JSON Lines stream, in line order.
+
+    >>> import io
+    >>> [p.meta["title"] for p in read_jsonl(io.BytesIO(
+    ...     '{"title": "Hà Nội", "text": "..."}'.encode()), "tin.jsonl", Settings())]
+    ['Hà Nội']
+    """
+    head = stream.read(SAMPLE_BYTES)
+    wide = sniff_utf16(head)
+    if wide is None:
+        reason = binary_reason(head)
+        if reason is not None:
+            yield problems.binary(path, reason)
+            return
+    whole = prefixed(head, stream)
+    readline = _recoded_readline(whole, wide) if wide else whole.readline
+    codec = wide or "utf-8"
+    seen = False
+    for line, raw in limited_lines(readline, settings.max_file_bytes):
+        if isinstance(raw, int):
+            seen = True
+            yield problems.too_large(path, raw, settings.max_file_bytes, line)
+            continue
+        result = parse_line(raw, path, line, codec)
+        if result is not None:
+            seen = True
+            yield result
+    if not seen:
+        yield problems.empty(path, whitespace=bool(head))

@@ -1,0 +1,85 @@
+"""The messages readers give for bad input, in one place so they stay consistent.
+
+Each names the file (and line or record where it applies), what is wrong, and what to do::
+
+    news.jsonl:7: invalid JSON (Expecting ',' delimiter at column 12); fix or remove the line
+"""
+
+from __future__ import annotations
+
+import json
+
+from thoisu.model import Problem
+
+KNOWN = ".txt, .html, .jsonl or .warc"
+STDIN = "<stdin>"  # the name standard input goes by in origins and messages
+
+
+def missing(path: str) -> Problem:
+    return Problem(path, "no such file or directory; check the path", kind="failed")
+
+
+def unreadable(path: str, error: OSError) -> Problem:
+    why = error.strerror or type(error).__name__
+    return Problem(path, f"cannot read ({why}); check that the file exists and is readable",
+                   kind="failed")
+
+
+def empty(path: str, whitespace: bool = False) -> Problem:
+    what = "only whitespace" if whitespace else "empty file"
+    return Problem(path, f"{what}; nothing to read", kind="skipped")
+
+
+def binary(path: str, reason: str, line: int | None = None) -> Problem:
+    what = "binary data" if line is not None else "binary file"
+    return Problem(path, f"{what} ({reason}), not text; give a {KNOWN} file instead",
+                   line=line, kind="skipped")
+
+
+def undecodable(path: str, line: int | None = None) -> Problem:
+    return Problem(path, "cannot decode the text (not UTF-8, UTF-16 or Windows-1258); "
+                   "save it as UTF-8", line=line, kind="failed")
+
+
+def too_large(path: str, size: int, limit: int, line: int | None = None) -> Problem:
+    what = "record" if line is not None else "input" if path == STDIN else "file"
+    return Problem(path, f"{what} too large ({size:,} bytes, limit {limit:,}); "
+                   "split it or raise max_file_bytes", line=line, kind="skipped")
+
+
+def no_files(path: str) -> Problem:
+    return Problem(path, f"no {KNOWN} files in this directory; nothing to read", kind="skipped")
+
+
+def invalid_json(path: str, line: int, error: json.JSONDecodeError) -> Problem:
+    return Problem(path, f"invalid JSON ({error.msg} at column {error.colno}); "
+                   "fix or remove the line", line=line, kind="failed")
+
+
+def not_object(path: str, line: int, value: object) -> Problem:
+    kinds = {list: "an array", str: "a string", int: "a number", float: "a number",
+             bool: "true or false", type(None): "null"}
+    what = kinds.get(type(value), type(value).__name__)
+    return Problem(path, f"JSON value is {what}, not an object; write one object per line",
+                   line=line, kind="failed")
+
+
+def no_text(path: str, line: int) -> Problem:
+    return Problem(path, 'record has no "text" or "html" string; add one or remove the line',
+                   line=line, kind="failed")
+
+
+def empty_record(path: str, line: int) -> Problem:
+    return Problem(path, 'record\'s "text"/"html" is empty; nothing to read',
+                   line=line, kind="skipped")
+
+
+def bad_warc(path: str, record: int | None, error: Exception) -> Problem:
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return Problem(path, f"not a valid WARC record ({detail}); "
+                   "check that the file is a complete WARC", line=record, kind="failed")
+
+
+def no_html_records(path: str) -> Problem:
+    return Problem(path, "no HTML response records in this WARC; nothing to read",
+                   kind="skipped")
