@@ -31,6 +31,11 @@ def vims_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return _need(EXAMPLES)
+
+
+@pytest.fixture(scope="session")
 def seed_paths(seeds_dir: Path) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
 

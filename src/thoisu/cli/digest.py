@@ -33,8 +33,10 @@ def _stdin_for(paths: tuple[str, ...]) -> BinaryIO | None:
               help="Summary length in syllables (default: the summary_syllables setting, 200).")
 @click.option("--tone-style", type=click.Choice(["old", "new"]), default=None,
               help="Tone-mark placement: old (hòa, thủy) or new (hoà, thuỷ).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for cleaning and analysis (default: the jobs setting, 1).")
 def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
-           length: int | None, tone_style: str | None) -> None:
+           length: int | None, tone_style: str | None, jobs: int | None) -> None:
     """Read, clean and analyse news pages; report articles and stories.
 
     PATH is a file (.txt, .html, .jsonl, .warc, .warc.gz), a directory, or - for standard input.
@@ -42,7 +44,7 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     from thoisu.pipeline import digest as run_digest
     from thoisu.pipeline import process
 
-    settings = get_settings(tone_style=tone_style)
+    settings = get_settings(tone_style=tone_style, jobs=jobs)
     tally = Tally()
 
     def count_page(_page: object) -> None:
