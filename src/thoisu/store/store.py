@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from types import TracebackType
 from typing import Any
 
@@ -114,11 +113,20 @@ class Store:
         seen: set[str] = set()
         iterator = iter(items)
         while True:
-            chunk = list(islice(iterator, CHUNK))
+            chunk: list[Article] = []
+            try:
+                for article in iterator:
+                    chunk.append(article)
+                    if len(chunk) >= CHUNK:
+                        break
+            except BaseException:
+                # The source failed or was interrupted (Ctrl-C): keep what it already made.
+                if chunk:
+                    self._add_chunk(chunk, seen, result, on_failure)
+                raise
             if not chunk:
-                break
+                return result
             self._add_chunk(chunk, seen, result, on_failure)
-        return result
 
     def _add_chunk(self, chunk: list[Article], seen: set[str], result: AddResult,
                    on_failure: Callable[[AddFailure], None] | None) -> None:
