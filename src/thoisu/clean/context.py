@@ -1,0 +1,143 @@
+"""Helpers that look at a line's neighbours: the next non-blank line, blocks of headings.
+
+A *block* is the unit of a teaser list: one or two heading-like lines (a sidebar often repeats
+its title) and the paragraphs after them, up to the next heading-like line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thoisu.clean import patterns as P
+from thoisu.clean.features import LineInfo
+from thoisu.clean.rules import Verdict
+from thoisu.model import Role
+
+_INNER_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
+_NARRATIVE_PAIRS = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "phát biểu",
+                    "trả lời", "theo đó")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# A photo description without final period is at most this long; one with a period, shorter.
+CAPTION_MAX_WORDS = 40
+DESCRIPTIVE_MAX_WORDS = 24
+
+
+def next_nonblank(infos: list[LineInfo], i: int, stop: int | None = None) -> int | None:
+    """Index of the first non-blank line at or after ``i`` (before ``stop``), or None."""
+    end = len(infos) if stop is None else stop
+    for j in range(i, end):
+        if not infos[j].blank:
+            return j
+    return None
+
+
+def prev_nonblank(infos: list[LineInfo], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if not infos[j].blank:
+            return j
+    return None
+
+
+def is_single_sentence(text: str) -> bool:
+    return not _INNER_SENTENCE.search(text)
+
+
+def is_descriptive(line: LineInfo) -> bool:
+    """A one-sentence photo description: no tense marker, reporting verb, anaphora or quote.
+
+    "Máy bay tiêm kích đậu tại sân bay Nội Bài chiều 12/3." reads as a caption; "Ông Nam cho
+    biết đoàn đã đến Huế." or "Hội nghị sẽ kéo dài hai ngày." read as narration.
+    """
+    text = line.text
+    if not 5 <= line.words <= DESCRIPTIVE_MAX_WORDS or not text.endswith("."):
+        return False
+    if any(q in text for q in "\"“”«»") or not is_single_sentence(text) or text.endswith("./."):
+        return False
+    low = text.lower()
+    if any(pair in low for pair in _NARRATIVE_PAIRS):
+        return False
+    return not any(w in P.NARRATIVE_WORDS for w in _WORD.findall(low))
+
+
+@dataclass
+class Block:
+    """Heading lines and the paragraph lines after them (indices into the page's lines)."""
+
+    headings: list[int] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)
+    end: int = 0  # index after the block's last line
+
+    @property
+    def teaser_like(self) -> bool:
+        """A title and one teaser: what sidebars and related-news lists are made of."""
+        return bool(self.headings) and len(self.paragraphs) <= 1
+
+
+def read_blocks(infos: list[LineInfo], local: list[Verdict | None], i: int,
+                limit: int = 4) -> list[Block]:
+    """Up to ``limit`` blocks from line ``i``; stops at a closing line or other boilerplate."""
+    blocks: list[Block] = []
+    j = i
+    n = len(infos)
+    current: Block | None = None
+    while j < n:
+        line = infos[j]
+        verdict = local[j]
+        if line.blank:
+            j += 1
+            continue
+        if verdict is not None and verdict[0] in (Role.BYLINE, Role.SOURCE, Role.BOILERPLATE):
+            break
+        if verdict is not None and verdict[0] in (Role.PHOTO, Role.CAPTION):
+            j += 1
+            continue
+        if line.heading_like and verdict is None:
+            if current is not None and current.paragraphs:
+                current.end = j
+                blocks.append(current)
+                if len(blocks) >= limit:
+                    return blocks
+                current = None
+            if current is None:
+                current = Block()
+            current.headings.append(j)
+        elif current is not None:
+            current.paragraphs.append(j)
+        else:
+            current = Block(paragraphs=[j])
+        j += 1
+    if current is not None:
+        current.end = j
+        blocks.append(current)
+    return blocks
+
+
+def teaser_signal(infos: list[LineInfo], block: Block) -> bool:
+    """Marks that a block is another article's teaser, not a section of this one."""
+    keys = [infos[h].key for h in block.headings]
+    if len(keys) != len(set(keys)):
+        return True  # a title printed twice
+    for p in block.paragraphs:
+        text = infos[p].text
+        if P.OUTLET_PREFIX.match(text) or P.ELLIPSIS_END.search(text):
+            return True
+    return False
+
+
+def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
+    """Whether the heading at ``i`` opens a list of title + teaser pairs.
+
+    Two or more teaser-like blocks that run on to the page's end (or to boilerplate), or three
+    in a row with a sign of a sidebar (a repeated title, an outlet tag or a trailing "...").
+    """
+    blocks = read_blocks(infos, local, i, limit=12)
+    run = []
+    for block in blocks:
+        if not block.teaser_like:
+            break
+        run.append(block)
+    if len(run) >= 2 and len(run) == len(blocks) and len(blocks) < 12:
+        return True
+    return len(run) >= 3 and any(teaser_signal(infos, b) for b in run)

@@ -1,0 +1,65 @@
+"""What the rules need to know about one line, computed once per line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thoisu.clean import patterns as P
+from thoisu.model import Role
+
+_WORDS = re.compile(r"[^\s]+")
+_KEY_DROP = re.compile(r"[\W_]+")
+_PHOTO_TAIL = re.compile(rf"\s*[{P.DASH}]?\s*(?:ảnh|hình|photo)\s*\d{{1,2}}$", re.I)
+
+# A heading longer than this many words is a paragraph that lost its final period.
+HEADING_MAX_WORDS = 32
+
+
+@dataclass
+class LineInfo:
+    """One line of a page and the cleaner's verdict on it."""
+
+    number: int  # 1-based
+    text: str
+    words: int
+    sentence_end: bool  # ends with final punctuation
+    role: Role | None = None
+    rule: str = ""
+    part: int = 0  # article number; 0 for page boilerplate
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def key(self) -> str:
+        """The line reduced for repeat detection: no photo tail, case, punctuation or spaces."""
+        return line_key(self.text)
+
+    @property
+    def heading_like(self) -> bool:
+        """Short and without final punctuation: a title, subheading, caption or teaser title."""
+        return bool(self.text) and not self.sentence_end and self.words <= HEADING_MAX_WORDS
+
+    @property
+    def paragraph_like(self) -> bool:
+        return bool(self.text) and not self.heading_like
+
+    def set(self, role: Role, rule: str) -> None:
+        self.role = role
+        self.rule = rule
+
+
+def line_key(text: str) -> str:
+    return _KEY_DROP.sub("", _PHOTO_TAIL.sub("", text)).lower()
+
+
+def make_infos(text: str) -> list[LineInfo]:
+    infos = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        words = len(_WORDS.findall(line))
+        infos.append(LineInfo(number, line, words, bool(P.SENTENCE_END.search(line))))
+    return infos

@@ -1,0 +1,69 @@
+"""The page cleaner: line roles, then one :class:`Article` per article on the page.
+
+>>> from thoisu.settings import Settings
+>>> text = "Mưa lớn ở Huế\\n(Tin Nhanh) - Sáng 12/3, mưa lớn gây ngập.\\nNước rút chậm.\\nAn Khê"
+>>> [a.title for a in clean_text(text, Settings())]
+['Mưa lớn ở Huế']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thoisu.clean.build import build_article
+from thoisu.clean.features import LineInfo, make_infos
+from thoisu.clean.normalize import normalize_line, normalize_text
+from thoisu.clean.rules import Verdict, local_rule
+from thoisu.clean.split import Span, split_page
+from thoisu.model import Article, Line, Origin, RawPage, Role
+from thoisu.settings import Settings
+
+
+def analyse_page(text: str, settings: Settings,
+                 known_title: str | None = None) -> tuple[list[LineInfo], list[Span]]:
+    """Every line with its role, rule and part (article number, 0 for page boilerplate)."""
+    infos = make_infos(normalize_text(text, settings.tone_style))
+    local: list[Verdict | None] = []
+    for line in infos:
+        verdict = local_rule(line)
+        local.append(None if verdict is not None and verdict[0] is Role.BLANK else verdict)
+        if line.blank:
+            line.set(Role.BLANK, "blank")
+    spans = split_page(infos, local, known_title)
+    return infos, spans
+
+
+def line_roles(text: str, settings: Settings, known_title: str | None = None) -> list[Line]:
+    """The role of every line of ``text`` and the rule that gave it (for ``--explain``)."""
+    infos, _ = analyse_page(text, settings, known_title)
+    return [Line(i.number, i.text, i.role or Role.BOILERPLATE, i.rule or "unassigned")
+            for i in infos]
+
+
+def clean_text(text: str, settings: Settings, origin: Origin | None = None,
+               meta: dict[str, Any] | None = None, known_title: str | None = None) -> list[Article]:
+    """The articles of a plain-text page; an empty list when it holds only boilerplate."""
+    meta = dict(meta or {})
+    origin = origin or Origin("<text>")
+    if known_title:
+        known_title = normalize_line(known_title, settings.tone_style)
+    infos, spans = analyse_page(text, settings, known_title)
+    articles = []
+    for k, span in enumerate(spans):
+        lo = 0 if k == 0 else span.start
+        hi = spans[k + 1].start if k + 1 < len(spans) else len(infos)
+        article = build_article(infos, span, lo, hi, origin, meta)
+        if article.lead or article.paragraphs:
+            articles.append(article)
+    return articles
+
+
+def clean_page(page: RawPage, settings: Settings) -> list[Article]:
+    """One or more clean articles from a page read as text, HTML or a JSON Lines record."""
+    if page.html is not None and page.text is None:
+        from thoisu.clean.html import clean_html
+
+        return clean_html(page, settings)
+    title = page.meta.get("title")
+    return clean_text(page.text or "", settings, page.origin, page.meta,
+                      known_title=str(title) if title else None)

@@ -1,0 +1,105 @@
+"""The surface patterns of Vietnamese news pages, compiled once.
+
+Each pattern answers one narrow question about a single line ("is this a call to follow the
+outlet?", "does this lead start with an outlet tag?"). The rules in :mod:`thoisu.clean.rules`
+combine them with the line's neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+DASH = "-–—"
+
+# "VOV.VN -", "(Ngày Nay) -", "TTO -", "(Dân trí) -", "HÀ NỘI -", "VTV.vn -", "(NLĐO)-".
+OUTLET_PREFIX = re.compile(
+    rf"""^(?P<tag>
+        \((?P<paren>[^()]{{2,30}})\)                       # (Dân trí)
+      | (?P<dotted>[A-ZĐ][\wĐđ]*(?:\.[\wĐđ]+)+)            # VOV.VN, VTV.vn, Zing.vn
+      | (?P<caps>[A-ZĐÀ-Ỹ0-9]{{2,8}}(?:\s[A-ZĐÀ-Ỹ0-9]{{2,8}}){{0,3}})  # TTO, HÀ NỘI
+    )\s*[{DASH}]\s*(?=\S)""",
+    re.VERBOSE,
+)
+# An upper-case run of several words before the dash is a place dateline ("HÀ NỘI -"),
+# not an outlet; an outlet tag is one token or a bracketed name.
+PLACE_DATELINE = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s[A-ZĐÀ-Ỹ]+)+$")
+
+# "Điện Kremlin: ... ảnh 1", "Tình hình Syria 24/1: ... - ảnh 2": a photo left as its alt text.
+PHOTO_PLACEHOLDER = re.compile(rf"(?:^|\s[{DASH}]?\s?)(?:ảnh|hình|photo)\s*\d{{1,2}}$", re.I)
+
+# "(Ảnh: Getty)", "(Ảnh minh họa)", "Ảnh: Reuters" at the end of a line: a photo credit.
+CREDIT_SUFFIX = re.compile(
+    r"(?:\((?:ảnh|nguồn ảnh|nguồn|hình|đồ họa|video|clip)(?:\s+minh\s+họa)?(?:\s*:[^()]*)?\)"
+    r"|\b(?:ảnh|nguồn ảnh)\s*:\s*[^.:]{1,40})\s*\.?$",
+    re.I,
+)
+# A line that is only a credit: "Ảnh: AFP", "Video: VTV", "Đồ họa: Minh Hà", "Nguồn ảnh: Reuters".
+CREDIT_ONLY = re.compile(
+    r"^\(?(?:ảnh|nguồn ảnh|hình ảnh|đồ họa|video|clip|thiết kế|trình bày|ảnh minh họa)"
+    r"(?:\s*:\s*[^.]{0,40})?\)?\.?$",
+    re.I,
+)
+# Captions that some outlets close with a vertical bar.
+CAPTION_BAR = re.compile(r"\s\|\s*$")
+
+# "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters", "(Theo TTXVN)".
+SOURCE_LINE = re.compile(
+    r"^\(?(?:theo|nguồn)\s*[_:\s]\s*(?P<name>[^,;!?\"“”]{2,60}?)\)?\s*\.?$",
+    re.I,
+)
+SOURCE_MEDIA_WORDS = {"báo", "tạp", "chí", "hãng", "đài", "kênh", "trang", "tin", "thông", "tấn",
+                      "và", "/", "&", "-", "điện", "tử"}
+
+# "Đức Dũng (lược dịch)", "Minh An (theo Reuters)", "Hà Linh/VOV-Moscow", "Nhóm PV".
+BYLINE_NOTE = re.compile(
+    r"\s*\((?:lược dịch|tổng hợp|biên dịch|dịch|theo [^()]{1,40}|tổng hợp từ [^()]{1,40})\)\s*$",
+    re.I,
+)
+BYLINE_PREFIX = re.compile(r"^(?:bài và ảnh|bài, ảnh|bài|tác giả|phóng viên|pv|btv)\s*:\s*", re.I)
+BYLINE_GROUP = re.compile(r"^(?:nhóm (?:pv|phóng viên)|pv|btv|ctv|nhóm phóng viên)\b", re.I)
+
+# Calls to follow, share or subscribe, and notices left by widgets.
+FOLLOW_CALL = re.compile(
+    r"^(?:mời (?:quý )?(?:độc giả|bạn đọc|quý vị)|(?:hãy )?theo dõi (?:chúng tôi|\S+ trên)"
+    r"|(?:bấm|nhấn|click) (?:vào )?(?:đây|để)|đăng ký (?:nhận|kênh|theo dõi)"
+    r"|tải ứng dụng|like fanpage|chia sẻ bài viết|gửi bình luận|bình luận của bạn"
+    r"|quý độc giả (?:có thể|vui lòng))",
+    re.I,
+)
+# Headers of related-news boxes and lists.
+RELATED_HEADER = re.compile(
+    r"^(?:tin|bài|bài viết|video|tin tức) (?:liên quan|cùng chuyên mục|cùng chủ đề|mới nhất"
+    r"|khác|nổi bật|đọc nhiều|xem nhiều|hot)"
+    r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|đừng bỏ lỡ|tiêu điểm"
+    r"|video đang hot|đọc tiếp|xem tiếp)\b",
+    re.I,
+)
+# Widget and navigation lines: loading notices, share buttons, tags, timestamps alone.
+WIDGET = re.compile(
+    r"^(?:đang (?:cập nhật|tải)(?: dữ liệu)?\s*!?\.*|loading\.*|chia sẻ|share|facebook|twitter"
+    r"|zalo|in bài|lưu bài|gửi bài|báo lỗi|quảng cáo|advertisement|tags?\s*:.*|từ khóa\s*:.*"
+    r"|trở về đầu trang|về đầu trang|lên đầu trang|top|trang chủ|bình luận(?: \(\d+\))?"
+    r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem)\s*$",
+    re.I,
+)
+# "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "10/03/2025 08:15": a timestamp line.
+TIMESTAMP = re.compile(
+    r"^(?:(?:thứ\s+\w+|chủ nhật|cập nhật|đăng|ngày)\s*[,:]?\s*)*"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
+    r"\s*(?:\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    re.I,
+)
+
+# End of a sentence: final punctuation, possibly inside closing quotes or brackets.
+SENTENCE_END = re.compile(r"(?:[.!?…:;]|\./\.)[\"”’»)\]]*\s*$")
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+CLOSER = re.compile(r"\s*\./\.\s*$")
+QUOTE_OPEN = re.compile(r"^[\"“‘«]")
+
+# Words that make a line a narrated sentence rather than a photo description: tense and
+# aspect markers, reporting verbs, connectives and anaphora.
+NARRATIVE_WORDS = frozenset(
+    """đã sẽ đang vừa mới từng sắp cũng còn nhưng tuy vì nếu do nên thì mà rằng này đó ấy
+    họ chúng tôi ta ông bà anh chị nói cho biết hay tuyên bố khẳng định nhấn mạnh cảnh báo
+    thông báo xác nhận dẫn lời trích theo nhận định cho rằng được bị phải cần có""".split()
+)

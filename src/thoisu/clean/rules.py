@@ -1,0 +1,99 @@
+"""Line rules that need no context: each names what it catches.
+
+``local_rule(line)`` returns the role and rule name of the first rule that matches, or None
+when the line's role depends on its neighbours (title, lead, body, subheading, most captions).
+
+Rule names (see docs/cleaning.md):
+
+- ``boilerplate.follow_call``: "Mời quý độc giả theo dõi VOV.VN trên", "Bấm vào đây để ..."
+- ``boilerplate.related_header``: "Tin liên quan", "Xem thêm:", "Video đang HOT"
+- ``boilerplate.widget``: "Đang cập nhật dữ liệu !", "Chia sẻ", "Tags: ...", "12 bình luận"
+- ``boilerplate.timestamp``: a date and time alone on a line ("Thứ Hai, 10/3/2025 08:15 (GMT+7)")
+- ``boilerplate.credit``: a credit alone ("Ảnh: Reuters", "Đồ họa: Minh Hà")
+- ``photo.placeholder``: a photo left as its alt text, "<title> ảnh 1", "<title> - ảnh 2"
+- ``caption.credit``: a line that ends in a photo credit, "… (Ảnh: Getty)"
+- ``caption.bar``: a line that ends in "|", as some outlets close captions
+- ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
+- ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)"
+"""
+
+from __future__ import annotations
+
+import re
+
+from thoisu.clean import patterns as P
+from thoisu.clean.features import LineInfo
+from thoisu.model import Role
+
+Verdict = tuple[Role, str]
+
+_SPLIT_NAMES = re.compile(r"\s*[-–/,&]\s*|\s+và\s+")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W_]*\.?$")
+
+
+def local_rule(line: LineInfo) -> Verdict | None:
+    text = line.text
+    if not text:
+        return Role.BLANK, "blank"
+    if line.words <= 14:
+        if P.FOLLOW_CALL.search(text):
+            return Role.BOILERPLATE, "boilerplate.follow_call"
+        if P.RELATED_HEADER.search(text):
+            return Role.BOILERPLATE, "boilerplate.related_header"
+        if P.WIDGET.match(text):
+            return Role.BOILERPLATE, "boilerplate.widget"
+        if P.TIMESTAMP.match(text):
+            return Role.BOILERPLATE, "boilerplate.timestamp"
+        if P.CREDIT_ONLY.match(text):
+            return Role.BOILERPLATE, "boilerplate.credit"
+    if line.words <= 40 and P.PHOTO_PLACEHOLDER.search(text):
+        return Role.PHOTO, "photo.placeholder"
+    if line.words <= 60 and P.CREDIT_SUFFIX.search(text):
+        return Role.CAPTION, "caption.credit"
+    if P.CAPTION_BAR.search(text) or text.endswith("|"):
+        return Role.CAPTION, "caption.bar"
+    if line.words <= 10:
+        if source_name(text) is not None:
+            return Role.SOURCE, "source.theo"
+        if is_byline(text):
+            return Role.BYLINE, "byline.name"
+    return None
+
+
+def source_name(text: str) -> str | None:
+    """The outlet named by a source line: "Theo_Người Đưa Tin" → "Người Đưa Tin"."""
+    m = P.SOURCE_LINE.match(text)
+    if not m:
+        return None
+    name = m.group("name").strip(" _.")
+    words = name.split()
+    if not words or len(words) > 7:
+        return None
+    # Every word of an outlet's name is capitalised, a number, or a word such as "báo", "và".
+    for word in words:
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in P.SOURCE_MEDIA_WORDS):
+            return None
+    if not any(w[0].isupper() for w in words):
+        return None
+    return name
+
+
+def is_byline(text: str) -> bool:
+    """A reporter's name or names: capitalised words only, with an optional "(lược dịch)"."""
+    if P.SENTENCE_END.search(text) and not text.endswith(")"):
+        return False
+    core = P.BYLINE_NOTE.sub("", text)
+    core = P.BYLINE_PREFIX.sub("", core).strip()
+    if P.BYLINE_GROUP.match(core):
+        return True
+    names = [n for n in _SPLIT_NAMES.split(core) if n]
+    if not names or len(names) > 4:
+        return False
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5:
+            return False
+        if not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            return False
+    # One capitalised word alone ("Syria") is a place more often than a reporter.
+    return len(core.split()) >= 2 or core.isupper()

@@ -1,0 +1,163 @@
+"""Give roles to the lines of one article, from its first line after the title to its end.
+
+An article ends at its closing (a byline or source line after body text, with the byline and
+source lines that follow it), at a related-news box or follow call that is followed by a list,
+or where a list of title + teaser pairs begins. What comes after is the page's tail
+(:mod:`thoisu.clean.split`).
+
+Rule names given here:
+
+- ``boilerplate.repeated_title``: the article's title printed again
+- ``lead.first_paragraph``: the first paragraph after the title (the sapo)
+- ``caption.after_photo``: the short line after a photo placeholder
+- ``caption.near_photo``: a short line without final period next to a photo placeholder
+- ``caption.descriptive``: a one-sentence description between paragraphs, with no tense
+  marker, reporting verb, anaphora or quote ("Tàu tuần tra neo tại cảng Cam Ranh.")
+- ``subheading.before_paragraph``: a short line without final period followed by a paragraph
+- ``body.paragraph``: everything else that reads as text
+- ``byline.top``/``source.top``: a byline or source line before any body text
+- ``closing.byline``/``closing.source``: a byline or source line that ends the article
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thoisu.clean.context import (
+    CAPTION_MAX_WORDS,
+    is_descriptive,
+    next_nonblank,
+    prev_nonblank,
+    starts_teaser_run,
+)
+from thoisu.clean.features import LineInfo
+from thoisu.clean.rules import Verdict
+from thoisu.model import Role
+
+_ENDING_BOILERPLATE = {"boilerplate.related_header", "boilerplate.follow_call"}
+
+
+@dataclass
+class Scan:
+    """Where an article's lines end, and how many body paragraphs it had."""
+
+    end: int
+    paragraphs: int
+    closed: bool  # ended by a byline or source line
+
+
+def _role_at(local: list[Verdict | None], j: int | None) -> Role | None:
+    """The role a context-free rule gave line ``j``, if any."""
+    if j is None:
+        return None
+    verdict = local[j]
+    return verdict[0] if verdict is not None else None
+
+
+def _is_text(infos: list[LineInfo], local: list[Verdict | None], j: int | None) -> bool:
+    """A paragraph of running text with no verdict of its own."""
+    return j is not None and local[j] is None and infos[j].paragraph_like
+
+
+def _ends_with_list(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
+    """A related-news header or follow call is the end when no running text follows it."""
+    n = next_nonblank(infos, j + 1)
+    return n is None or not _is_text(infos, local, n)
+
+
+def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
+    p = prev_nonblank(infos, j)
+    n = next_nonblank(infos, j + 1)
+    return Role.PHOTO in (_role_at(local, p), _role_at(local, n))
+
+
+def _close(infos: list[LineInfo], local: list[Verdict | None], j: int, part: int) -> int:
+    """Mark the closing run (bylines, sources, blanks) from ``j``; return the index after it."""
+    n = len(infos)
+    while j < n:
+        line = infos[j]
+        verdict = local[j]
+        if line.blank:
+            line.set(Role.BLANK, "blank")
+        elif verdict is not None and verdict[0] in (Role.BYLINE, Role.SOURCE):
+            line.set(verdict[0], "closing." + verdict[0].value)
+        else:
+            break
+        line.part = part
+        j += 1
+    # Trailing blanks belong to the page, not the article.
+    while j > 0 and infos[j - 1].blank:
+        infos[j - 1].part = 0
+        j -= 1
+    return j
+
+
+def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int, part: int,
+                 title_key: str | None, want_lead: bool = True) -> Scan:
+    """Roles for the lines from ``start`` to the article's end; returns where it ended."""
+    n = len(infos)
+    paragraphs = 0
+    lead_open = want_lead
+    j = start
+    while j < n:
+        line = infos[j]
+        verdict = local[j]
+        line.part = part
+        if line.blank:
+            line.set(Role.BLANK, "blank")
+            j += 1
+            continue
+        if title_key and line.key == title_key:
+            if verdict is not None and verdict[0] is Role.PHOTO:
+                line.set(*verdict)
+            else:
+                line.set(Role.BOILERPLATE, "boilerplate.repeated_title")
+            j += 1
+            continue
+        if verdict is not None:
+            role, rule = verdict
+            if role in (Role.BYLINE, Role.SOURCE):
+                if paragraphs:
+                    return Scan(_close(infos, local, j, part), paragraphs, True)
+                line.set(role, rule.split(".")[0] + ".top")
+            elif rule in _ENDING_BOILERPLATE and paragraphs and _ends_with_list(infos, local, j):
+                line.part = 0
+                return Scan(j, paragraphs, False)
+            else:
+                line.set(role, rule)
+            j += 1
+            continue
+        prev = prev_nonblank(infos, j)
+        after_photo = prev is not None and prev >= start and _role_at(local, prev) is Role.PHOTO
+        if after_photo and line.words <= CAPTION_MAX_WORDS and (
+            line.heading_like or is_descriptive(line) or line.words <= 20
+        ):
+            line.set(Role.CAPTION, "caption.after_photo")
+        elif lead_open and line.paragraph_like:
+            line.set(Role.LEAD, "lead.first_paragraph")
+            lead_open = False
+            paragraphs += 1
+        elif line.heading_like:
+            if paragraphs >= 2 and starts_teaser_run(infos, local, j):
+                line.part = 0
+                return Scan(j, paragraphs, False)
+            nxt = next_nonblank(infos, j + 1)
+            if _is_text(infos, local, nxt) or _role_at(local, nxt) is Role.PHOTO:
+                line.set(Role.SUBHEADING, "subheading.before_paragraph")
+            elif _near_photo(infos, local, j):
+                line.set(Role.CAPTION, "caption.near_photo")
+            elif nxt is None or _role_at(local, nxt) in (Role.BYLINE, Role.SOURCE):
+                line.set(Role.BODY, "body.last_line")
+                paragraphs += 1
+            else:
+                line.set(Role.SUBHEADING, "subheading.short_line")
+            lead_open = False
+        elif paragraphs and is_descriptive(line) and _is_text(infos, local,
+                                                              next_nonblank(infos, j + 1)):
+            line.set(Role.CAPTION, "caption.descriptive")
+        else:
+            line.set(Role.BODY, "body.paragraph")
+            paragraphs += 1
+            lead_open = False
+        j += 1
+    return Scan(n, paragraphs, False)

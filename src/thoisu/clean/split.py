@@ -1,0 +1,179 @@
+"""Cut a page into its articles: the title, the main article, and the tail after it.
+
+The tail (what follows the first article's closing) holds either page furniture (sidebars of
+other articles' titles and teasers, related-news lists, truncated teasers) or, on some pages, a
+second full article: a title, several paragraphs and its own byline or source line. A second
+article is kept apart, never merged into the first.
+
+Rule names given here:
+
+- ``title.first_line``: the page's first line, short and without final period
+- ``title.repeats_meta``: the first line repeats the title the input already gave
+- ``title.second_article``: a heading in the tail followed by paragraphs and a closing
+- ``boilerplate.sidebar_title``, ``boilerplate.sidebar_teaser``: title + teaser pairs of
+  other articles
+- ``boilerplate.related_list``: the titles and teasers under a "Tin liên quan" header
+- ``boilerplate.truncated_teaser``: a teaser cut off with "..."
+- ``boilerplate.repeated_title``: a title printed twice in a row
+- ``boilerplate.sidebar``: a photo, caption or byline inside a sidebar
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thoisu.clean import patterns as P
+from thoisu.clean.features import LineInfo, line_key
+from thoisu.clean.rules import Verdict
+from thoisu.clean.scan import scan_article
+from thoisu.model import Role
+
+_TOKENS = re.compile(r"[^\W_]+")
+
+NO_TITLE = "no title line: the first sentence was not taken as the title"
+
+
+@dataclass
+class Span:
+    """One article of a page: its part number, title and the line indices it covers."""
+
+    part: int
+    title: str
+    start: int  # index of its first line (title line, or first text line)
+    end: int  # index after its last line
+    problems: list[str] = field(default_factory=list)
+
+
+def similar_titles(a: str, b: str) -> bool:
+    """The same title, up to case, punctuation and a few words added or lost."""
+    ka, kb = line_key(a), line_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or (min(len(ka), len(kb)) >= 12 and (ka in kb or kb in ka)):
+        return True
+    ta, tb = set(_TOKENS.findall(a.lower())), set(_TOKENS.findall(b.lower()))
+    return len(ta & tb) / max(1, len(ta | tb)) >= 0.7
+
+
+def _first_content(infos: list[LineInfo], local: list[Verdict | None]) -> int | None:
+    """The first line that is not blank or page furniture (timestamps, share buttons)."""
+    for j, line in enumerate(infos):
+        verdict = local[j]
+        if line.blank:
+            line.set(Role.BLANK, "blank")
+        elif verdict is not None and verdict[0] is Role.BOILERPLATE:
+            line.set(*verdict)
+        else:
+            return j
+    return None
+
+
+def split_page(infos: list[LineInfo], local: list[Verdict | None],
+               known_title: str | None = None) -> list[Span]:
+    """Give every line a role and a part; return the articles found, in page order."""
+    first = _first_content(infos, local)
+    if first is None:
+        return []
+    problems: list[str] = []
+    head = infos[first]
+    title = ""
+    title_key: str | None = None
+    start = first
+    if known_title:
+        title, title_key = known_title, line_key(known_title)
+        if similar_titles(head.text, known_title):
+            head.set(Role.BOILERPLATE, "title.repeats_meta")
+            head.part = 1
+            title_key = head.key
+            start = first + 1
+    elif head.heading_like and local[first] is None:
+        head.set(Role.TITLE, "title.first_line")
+        head.part = 1
+        title, title_key = head.text, head.key
+        start = first + 1
+    else:
+        problems.append(NO_TITLE)
+    scan = scan_article(infos, local, start, 1, title_key, want_lead=bool(title))
+    spans = [Span(1, title, first, scan.end, problems)]
+    spans.extend(_scan_tail(infos, local, scan.end, 2))
+    return spans
+
+
+def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
+    """A heading followed by a run of paragraphs that ends in a byline or source line."""
+    n = len(infos)
+    paragraphs = first_block = headings = 0
+    closed = False
+    j = i + 1
+    while j < n:
+        line, verdict = infos[j], local[j]
+        j += 1
+        if line.blank:
+            continue
+        if verdict is not None:
+            if verdict[0] in (Role.BYLINE, Role.SOURCE):
+                closed = True
+                break
+            if verdict[0] is Role.BOILERPLATE and verdict[1] != "boilerplate.related_header":
+                continue
+            if verdict[0] is Role.BOILERPLATE:
+                break
+            continue
+        if line.heading_like:
+            if line.key == infos[i].key:
+                return False  # the title printed twice: a sidebar entry
+            headings += 1
+            continue
+        paragraphs += 1
+        if not headings:
+            first_block += 1
+    if closed:
+        return paragraphs >= 3 and first_block >= 2
+    return paragraphs >= 6 and first_block >= 4
+
+
+def _scan_tail(infos: list[LineInfo], local: list[Verdict | None], start: int,
+               part: int) -> list[Span]:
+    spans: list[Span] = []
+    n = len(infos)
+    after_related = False
+    last_heading_key = ""
+    j = start
+    while j < n:
+        line, verdict = infos[j], local[j]
+        line.part = 0
+        if line.blank:
+            line.set(Role.BLANK, "blank")
+        elif verdict is not None:
+            if verdict[1] == "boilerplate.related_header":
+                after_related = True
+            if verdict[0] is Role.BOILERPLATE:
+                line.set(*verdict)
+            else:
+                line.set(Role.BOILERPLATE, "boilerplate.sidebar")
+        elif line.heading_like and _looks_like_article(infos, local, j):
+            line.set(Role.TITLE, "title.second_article")
+            line.part = part
+            scan = scan_article(infos, local, j + 1, part, line.key)
+            spans.append(Span(part, line.text, j, scan.end))
+            part += 1
+            after_related = False
+            j = scan.end
+            continue
+        elif line.heading_like:
+            if line.key == last_heading_key:
+                line.set(Role.BOILERPLATE, "boilerplate.repeated_title")
+            elif after_related:
+                line.set(Role.BOILERPLATE, "boilerplate.related_list")
+            else:
+                line.set(Role.BOILERPLATE, "boilerplate.sidebar_title")
+            last_heading_key = line.key
+        elif P.ELLIPSIS_END.search(line.text):
+            line.set(Role.BOILERPLATE, "boilerplate.truncated_teaser")
+        elif after_related:
+            line.set(Role.BOILERPLATE, "boilerplate.related_list")
+        else:
+            line.set(Role.BOILERPLATE, "boilerplate.sidebar_teaser")
+        j += 1
+    return spans
