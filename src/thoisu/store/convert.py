@@ -7,6 +7,7 @@ sentences, time expressions and entities are derived and are recomputed, not sto
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -22,13 +23,16 @@ from thoisu.model import (
     Story,
 )
 
+# Checked before writing: drivers differ in when (and how) they report unserialisable values.
+JSON_COLUMNS = ("paragraphs", "captions", "published_evidence", "meta", "removed", "problems")
+
 
 def article_row(article: Article) -> dict[str, Any]:
     """The ``articles`` row of an article; raises ``ValueError`` for one that cannot be stored."""
     if not isinstance(article.id, str) or not article.id:
         raise ValueError(f"article from {article.origin} has no id")
     evidence = article.published_evidence
-    return {
+    row = {
         "id": article.id,
         "title": article.title,
         "lead": article.lead,
@@ -53,6 +57,12 @@ def article_row(article: Article) -> dict[str, Any]:
         "duplicate_of": article.duplicate_of,
         "added_at": datetime.now(UTC),
     }
+    for name in JSON_COLUMNS:
+        try:
+            json.dumps(row[name])
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"its {name} is not JSON ({exc})") from exc
+    return row
 
 
 def row_article(row: Mapping[str, Any]) -> Article:

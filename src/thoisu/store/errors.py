@@ -37,6 +37,9 @@ def unknown_backend(shown: str, exc: NoSuchModuleError) -> StoreError:
 def database_error(shown: str, exc: DBAPIError) -> StoreError:
     """Translate a driver error met while opening or using the store."""
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    # PostgreSQL prefixes the server's own words with the socket it tried; keep the words.
+    if "FATAL:" in detail:
+        detail = detail.split("FATAL:")[-1].strip()
     lowered = detail.lower()
     if "locked" in lowered:
         what = ("it is locked by another process (another thoisu run?); "
