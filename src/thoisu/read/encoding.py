@@ -80,10 +80,15 @@ def utf16_without_bom(data: bytes) -> str | None:
     odd = sample[1::2].count(0)
     # Vietnamese in UTF-16 is mostly ASCII letters and spaces, whose high byte is zero.
     if odd >= 0.2 * pairs and even <= 0.02 * pairs:
-        return "utf-16-le"
-    if even >= 0.2 * pairs and odd <= 0.02 * pairs:
-        return "utf-16-be"
-    return None
+        codec = "utf-16-le"
+    elif even >= 0.2 * pairs and odd <= 0.02 * pairs:
+        codec = "utf-16-be"
+    else:
+        return None
+    # Binary records with a zero every other byte exist too; their "text" is full of controls.
+    text = sample.decode(codec, errors="replace")
+    controls = sum(ord(c) < 0x20 and c not in "\t\n\r\x0c" for c in text)
+    return codec if controls <= 0.05 * len(text) else None
 
 
 def sniff_utf16(data: bytes) -> str | None:

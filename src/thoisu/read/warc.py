@@ -14,7 +14,6 @@ put in ``meta["published"]``. The charset of the HTTP ``Content-Type`` wins over
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -24,6 +23,43 @@ from thoisu.read.html import read_html
 from thoisu.settings import Settings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+class CutOff(Exception):
+    """The file ends inside a record (warcio takes that for a clean end of the archive)."""
+
+    def __str__(self) -> str:
+        return "the file ends inside it"
+
+
+class Malformed(Exception):
+    def __str__(self) -> str:
+        return "malformed or cut-off headers"
+
+
+class _Watched:
+    """A stream that notes where its last non-blank byte was, to tell a cut-off archive."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.position = 0
+        self.last_content = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size)
+        kept = len(chunk.rstrip(b" \t\r\n"))
+        if kept:
+            self.last_content = self.position + kept
+        self.position += len(chunk)
+        return chunk
+
+
+def _records_end(archive: Any) -> int:
+    """Where the last complete record ended, in the bytes of the file."""
+    try:
+        return int(archive.get_record_offset()) + int(archive.get_record_length())
+    except (TypeError, AttributeError):
+        return 0
 
 
 def _content_type(value: str | None) -> tuple[str, str | None]:
@@ -53,6 +89,8 @@ def _page(record: Any, number: int, path: str, limit: int) -> RawPage | Problem:
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
         return problems.too_large(path, len(body), limit, number)
+    if getattr(record.raw_stream, "limit", 0) > 0:  # bytes promised by Content-Length, unread
+        return problems.bad_warc(path, number, CutOff())
     page = read_html(body, path, declared=charset)
     if isinstance(page, Problem):
         page.line = number
@@ -69,17 +107,20 @@ def read_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPa
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    broken = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
     limit = settings.max_file_bytes
     number = at = 0
     found = False
     try:
-        records = iter(ArchiveIterator(stream))
+        watched = _Watched(stream)
+        archive = ArchiveIterator(watched)
+        records = iter(archive)
         while True:
             at = number + 1  # the record being read, for the message if it is broken
             try:
                 record = next(records)
             except StopIteration:
+                if watched.last_content > _records_end(archive):
+                    raise CutOff() from None
                 break
             number = at
             if not _is_html_response(record):
@@ -90,9 +131,12 @@ def read_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPa
                 yield problems.too_large(path, length, limit, number)
                 continue
             yield _page(record, number, path, limit)
-    except broken as exc:
-        # A broken record cannot be stepped over: where the next one starts is unknown.
-        yield problems.bad_warc(path, at if number else None, exc)
+    except Exception as exc:
+        # warcio meets broken input with many kinds of error (an AttributeError on a cut
+        # header among them). A broken record cannot be stepped over: where the next one
+        # starts is unknown, so the file ends here.
+        known = isinstance(exc, ArchiveLoadFailed | CutOff | EOFError | OSError)
+        yield problems.bad_warc(path, at if number else None, exc if known else Malformed())
         return
     if not found:
         yield problems.no_html_records(path)
