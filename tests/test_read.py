@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -126,7 +127,7 @@ def test_html_utf8_without_declaration(tmp_path: Path) -> None:
 # JSON Lines
 
 
-def jsonl(path: Path, *lines: str | dict[str, object]) -> Path:
+def jsonl(path: Path, *lines: str | Mapping[str, object]) -> Path:
     text = "\n".join(x if isinstance(x, str) else json.dumps(x, ensure_ascii=False) for x in lines)
     path.write_text(text + "\n", encoding="utf-8")
     return path

@@ -95,3 +95,21 @@ def test_reads_as_vietnamese() -> None:
     assert reads_as_vietnamese("Hòa bình")
     assert not reads_as_vietnamese("plain ascii")
     assert not reads_as_vietnamese("ÃƒÂ¡ mojibake ÃƒÂ©")
+
+
+def test_one_stray_byte_does_not_lose_a_utf8_text() -> None:
+    data = (VI * 20).encode()
+    at = data.index(b" ", 300)
+    text, name = decode_bytes(data[:at] + b"\xff" + data[at:])
+    assert name == "utf-8"
+    assert text.replace("\ufffd", "", 1) == VI * 20
+    # Dropped inside a character it spoils that one too, and still the text is kept.
+    text, name = decode_bytes(data[:at + 2] + b"\xff" + data[at + 2:])
+    assert name == "utf-8"
+    assert text.count("\ufffd") <= 3
+
+
+def test_cut_character_at_the_end() -> None:
+    data = ("x" * 100 + "Việt").encode()
+    text, name = decode_bytes(data[:-2])
+    assert (text, name) == ("x" * 100 + "Vi\ufffd", "utf-8")

@@ -7,7 +7,8 @@ The chain, first match wins:
    (ASCII letters and spaces have a zero high byte);
 3. any NUL byte left, or mostly control bytes: not text (:class:`NotTextError`);
 4. the encoding the input declared (``<meta charset>``, HTTP header), if it decodes;
-5. strict UTF-8;
+5. UTF-8: strict, or with a few stray bytes (at most one in a thousand characters, and far
+   fewer than the valid non-ASCII ones), which become U+FFFD;
 6. Windows-1258 (``cp1258``), when the result reads as Vietnamese. Its tone marks come out
    decomposed ("Hòa" as ``o`` + U+0300 + ``a``); NFC in the cleaner composes them;
 7. charset-normalizer's best guess.
@@ -24,6 +25,8 @@ import unicodedata
 SAMPLE_BYTES = 8192
 # Share of control bytes above which a file is taken as binary.
 MAX_CONTROL_SHARE = 0.3
+# Share of characters that may be stray bytes in otherwise valid UTF-8 (then U+FFFD).
+MAX_STRAY_SHARE = 0.001
 # Share of non-ASCII letters that must be Vietnamese for a cp1258 reading to be believed.
 MIN_VIETNAMESE_SHARE = 0.8
 
@@ -143,6 +146,26 @@ def reads_as_vietnamese(text: str) -> bool:
     return vietnamese >= MIN_VIETNAMESE_SHARE * len(foreign)
 
 
+def _nearly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a cut character, one bad byte) as U+FFFD, or None.
+
+    One bad byte should not cost a whole article; but many bad bytes mean another encoding.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # a file cut inside its last character
+            head = _strict(data[: exc.start], "utf-8")
+            if head is not None:
+                return head + "\ufffd"
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(ord(c) > 0x7F for c in text) - bad
+    if bad <= 2 + MAX_STRAY_SHARE * len(text) and wide >= 20 * bad:
+        return text
+    return None
+
+
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
@@ -182,6 +205,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if text is not None:
             return _drop_bom(text), codec
     text = _strict(data, "utf-8")
+    if text is not None:
+        return _drop_bom(text), "utf-8"
+    text = _nearly_utf8(data)
     if text is not None:
         return _drop_bom(text), "utf-8"
     text = _strict(data, "cp1258")
