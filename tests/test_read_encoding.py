@@ -64,6 +64,10 @@ def test_declared_encoding_is_tried_first() -> None:
     assert decode_bytes(data, declared="iso-8859-1") == ("Café", "iso8859-1")
 
 
+def test_utf8_page_mislabelled_as_latin1() -> None:
+    assert decode_bytes(VI.encode(), declared="iso-8859-1") == (VI, "utf-8")
+
+
 def test_unknown_declared_encoding_is_ignored() -> None:
     assert decode_bytes(VI.encode(), declared="no-such-codec") == (VI, "utf-8")
 

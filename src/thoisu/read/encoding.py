@@ -6,7 +6,8 @@ The chain, first match wins:
 2. UTF-16 without a mark, recognised by NUL bytes on every other position
    (ASCII letters and spaces have a zero high byte);
 3. any NUL byte left, or mostly control bytes: not text (:class:`NotTextError`);
-4. the encoding the input declared (``<meta charset>``, HTTP header), if it decodes;
+4. the encoding the input declared (``<meta charset>``, HTTP header), if it decodes, unless
+   the bytes are valid UTF-8 with non-ASCII characters (a mislabelled UTF-8 page);
 5. UTF-8: strict, or with a few stray bytes (at most one in a thousand characters, and far
    fewer than the valid non-ASCII ones), which become U+FFFD;
 6. Windows-1258 (``cp1258``), when the result reads as Vietnamese. Its tone marks come out
@@ -198,15 +199,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     reason = binary_reason(data)
     if reason is not None:
         raise NotTextError(reason)
+    utf8 = _strict(data, "utf-8")
     codec = _codec(declared)
-    if codec is not None and not codec.startswith(("utf-16", "utf-32")):
-        # A declaration readable in ASCII cannot be true of UTF-16, so that one is ignored.
+    # A declaration readable in ASCII cannot be true of UTF-16, so that one is ignored; and
+    # non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the page says (pages labelled
+    # ISO-8859-1 but written in UTF-8 are common; legacy text valid as UTF-8 is not).
+    mislabelled = utf8 is not None and not data.isascii()
+    if codec is not None and not codec.startswith(("utf-16", "utf-32")) and not mislabelled:
         text = _strict(data, codec)
         if text is not None:
             return _drop_bom(text), codec
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return _drop_bom(text), "utf-8"
+    if utf8 is not None:
+        return _drop_bom(utf8), "utf-8"
     text = _nearly_utf8(data)
     if text is not None:
         return _drop_bom(text), "utf-8"
