@@ -18,6 +18,7 @@ _INNER_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
 _NARRATIVE_PAIRS = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "phát biểu",
                     "trả lời", "theo đó")
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPTION_MARK = re.compile(r"\b(?:tại|hồi|chụp|ảnh)\b")
 
 # A photo description without final period is at most this long; one with a period, shorter.
 CAPTION_MAX_WORDS = 40
@@ -45,20 +46,27 @@ def is_single_sentence(text: str) -> bool:
 
 
 def is_descriptive(line: LineInfo) -> bool:
-    """A one-sentence photo description: no tense marker, reporting verb, anaphora or quote.
+    """A one-sentence photo description: what is where, with no narration around it.
 
-    "Máy bay tiêm kích đậu tại sân bay Nội Bài chiều 12/3." reads as a caption; "Ông Nam cho
-    biết đoàn đã đến Huế." or "Hội nghị sẽ kéo dài hai ngày." read as narration.
+    "Tàu tuần tra neo tại cảng Cam Ranh hồi tháng Tư." reads as a caption; "Ông Nam cho biết
+    đoàn đã đến Huế." or "Hội nghị sẽ kéo dài hai ngày." read as narration. A caption names a
+    place or a time of the shot ("tại", "hồi", "chụp") and has no tense marker, reporting verb,
+    copula, anaphora, quote, colon or figure, nor an opening adverbial ("Tại vòng 1, ...").
     """
     text = line.text
     if not 5 <= line.words <= DESCRIPTIVE_MAX_WORDS or not text.endswith("."):
         return False
-    if any(q in text for q in "\"“”«»") or not is_single_sentence(text) or text.endswith("./."):
+    if any(c in text for c in "\"“”«»:;%") or not is_single_sentence(text) or text.endswith("./."):
         return False
     low = text.lower()
+    if not _CAPTION_MARK.search(low) or low.startswith("tại "):
+        return False
     if any(pair in low for pair in _NARRATIVE_PAIRS):
         return False
-    return not any(w in P.NARRATIVE_WORDS for w in _WORD.findall(low))
+    if any(w in P.NARRATIVE_WORDS for w in _WORD.findall(low)):
+        return False
+    head = text.split(",", 1)[0]
+    return "," not in text or len(head.split()) > 4
 
 
 @dataclass
@@ -129,15 +137,20 @@ def teaser_signal(infos: list[LineInfo], block: Block) -> bool:
 def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
     """Whether the heading at ``i`` opens a list of title + teaser pairs.
 
-    Two or more teaser-like blocks that run on to the page's end (or to boilerplate), or three
-    in a row with a sign of a sidebar (a repeated title, an outlet tag or a trailing "...").
+    Blocks of one title (perhaps printed twice) and one teaser each, at least two of them with
+    a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."): without a
+    closing line before it, a list with no such sign is more likely a live report's entries.
+    Lines after a line ending in ":" are the article's own list, not a sidebar.
     """
+    p = prev_nonblank(infos, i)
+    if p is not None and infos[p].text.endswith(":"):
+        return False
     blocks = read_blocks(infos, local, i, limit=12)
     run = []
     for block in blocks:
-        if not block.teaser_like:
+        titles = {infos[h].key for h in block.headings}
+        if not (len(titles) == 1 and len(block.headings) <= 2 and len(block.paragraphs) == 1):
             break
         run.append(block)
-    if len(run) >= 2 and len(run) == len(blocks) and len(blocks) < 12:
-        return True
-    return len(run) >= 3 and any(teaser_signal(infos, b) for b in run)
+    signals = sum(teaser_signal(infos, b) for b in run)
+    return len(run) >= 2 and signals >= 2

@@ -90,6 +90,8 @@ TIMESTAMP = re.compile(
     re.I,
 )
 
+LINK = re.compile(r"https?://|www\.", re.I)
+
 # End of a sentence: final punctuation, possibly inside closing quotes or brackets.
 SENTENCE_END = re.compile(r"(?:[.!?…:;]|\./\.)[\"”’»)\]]*\s*$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -101,5 +103,6 @@ QUOTE_OPEN = re.compile(r"^[\"“‘«]")
 NARRATIVE_WORDS = frozenset(
     """đã sẽ đang vừa mới từng sắp cũng còn nhưng tuy vì nếu do nên thì mà rằng này đó ấy
     họ chúng tôi ta ông bà anh chị nói cho biết hay tuyên bố khẳng định nhấn mạnh cảnh báo
-    thông báo xác nhận dẫn lời trích theo nhận định cho rằng được bị phải cần có""".split()
+    thông báo xác nhận dẫn lời trích theo nhận định cho rằng được bị phải cần có là không chỉ
+    rất nhiều hơn khi để xảy sinh""".split()
 )

@@ -10,6 +10,8 @@ Rule names (see docs/cleaning.md):
 - ``boilerplate.widget``: "Đang cập nhật dữ liệu !", "Chia sẻ", "Tags: ...", "12 bình luận"
 - ``boilerplate.timestamp``: a date and time alone on a line ("Thứ Hai, 10/3/2025 08:15 (GMT+7)")
 - ``boilerplate.credit``: a credit alone ("Ảnh: Reuters", "Đồ họa: Minh Hà")
+- ``boilerplate.link``: a short line carrying a web address ("Nguồn: http://...")
+- ``boilerplate.navigation``: three or more one-to-three-word lines in a row (a menu)
 - ``photo.placeholder``: a photo left as its alt text, "<title> ảnh 1", "<title> - ảnh 2"
 - ``caption.credit``: a line that ends in a photo credit, "… (Ảnh: Getty)"
 - ``caption.bar``: a line that ends in "|", as some outlets close captions
@@ -46,6 +48,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.timestamp"
         if P.CREDIT_ONLY.match(text):
             return Role.BOILERPLATE, "boilerplate.credit"
+        if P.LINK.search(text):
+            return Role.BOILERPLATE, "boilerplate.link"
     if line.words <= 40 and P.PHOTO_PLACEHOLDER.search(text):
         return Role.PHOTO, "photo.placeholder"
     if line.words <= 60 and P.CREDIT_SUFFIX.search(text):
@@ -93,7 +97,37 @@ def is_byline(text: str) -> bool:
         words = name.split()
         if not 1 <= len(words) <= 5:
             return False
+        # Names are written "Đăng Nguyễn"; an upper-case run ("ĐỘI HÌNH") is a subheading.
         if not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            return False
+        if len(words) > 1 and all(w.isupper() for w in words):
             return False
     # One capitalised word alone ("Syria") is a place more often than a reporter.
     return len(core.split()) >= 2 or core.isupper()
+
+
+def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
+    """Runs of three or more very short lines without punctuation: a section menu.
+
+    "Thời sự / Thế giới / Kinh doanh / Thể thao" scraped one per line. Blank lines between
+    them do not break the run.
+    """
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            for k in run:
+                local[k] = (Role.BOILERPLATE, "boilerplate.navigation")
+        run.clear()
+
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        verdict = local[k]
+        short = (line.words <= 3 and not line.sentence_end and not line.text[-1:].isdigit()
+                 and (verdict is None or verdict[0] in (Role.BYLINE, Role.BOILERPLATE)))
+        if short:
+            run.append(k)
+        else:
+            flush()
+    flush()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thoisu.clean import patterns as P
 from thoisu.clean.context import (
     CAPTION_MAX_WORDS,
     is_descriptive,
@@ -71,6 +72,23 @@ def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> b
     return Role.PHOTO in (_role_at(local, p), _role_at(local, n))
 
 
+def _text_follows(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
+    """Whether running text of the same article goes on after the byline or source at ``j``.
+
+    A closing is followed by the page's end, a heading (another article or a sidebar),
+    boilerplate or a cut-off teaser; a paragraph means the article goes on, so the name at
+    ``j`` was a caption or an attribution, not the closing.
+    """
+    k = j
+    while k < len(infos) and (infos[k].blank or _role_at(local, k) in (Role.BYLINE, Role.SOURCE)):
+        k += 1
+    first = next_nonblank(infos, k)
+    if first is None or not _is_text(infos, local, first):
+        return False
+    text = infos[first].text
+    return not (P.ELLIPSIS_END.search(text) or P.OUTLET_PREFIX.match(text))
+
+
 def _close(infos: list[LineInfo], local: list[Verdict | None], j: int, part: int) -> int:
     """Mark the closing run (bylines, sources, blanks) from ``j``; return the index after it."""
     n = len(infos)
@@ -117,9 +135,15 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
         if verdict is not None:
             role, rule = verdict
             if role in (Role.BYLINE, Role.SOURCE):
-                if paragraphs:
+                if not paragraphs:
+                    line.set(role, rule.split(".")[0] + ".top")
+                elif not _text_follows(infos, local, j):
                     return Scan(_close(infos, local, j, part), paragraphs, True)
-                line.set(role, rule.split(".")[0] + ".top")
+                elif role is Role.BYLINE:
+                    line.set(Role.CAPTION, "caption.name_only")
+                else:
+                    line.set(Role.BODY, "body.paragraph")
+                    paragraphs += 1
             elif rule in _ENDING_BOILERPLATE and paragraphs and _ends_with_list(infos, local, j):
                 line.part = 0
                 return Scan(j, paragraphs, False)

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from thoisu.clean import patterns as P
-from thoisu.clean.features import LineInfo, line_key
+from thoisu.clean.context import is_single_sentence, next_nonblank
+from thoisu.clean.features import HEADING_MAX_WORDS, LineInfo, line_key
 from thoisu.clean.rules import Verdict
 from thoisu.clean.scan import scan_article
 from thoisu.model import Role
@@ -87,7 +88,7 @@ def split_page(infos: list[LineInfo], local: list[Verdict | None],
             head.part = 1
             title_key = head.key
             start = first + 1
-    elif head.heading_like and local[first] is None:
+    elif local[first] is None and _title_like(infos, first):
         head.set(Role.TITLE, "title.first_line")
         head.part = 1
         title, title_key = head.text, head.key
@@ -98,6 +99,24 @@ def split_page(infos: list[LineInfo], local: list[Verdict | None],
     spans = [Span(1, title, first, scan.end, problems)]
     spans.extend(_scan_tail(infos, local, scan.end, 2))
     return spans
+
+
+def _title_like(infos: list[LineInfo], i: int) -> bool:
+    """A first line that can be a title: short, one sentence, no final period unless tiny.
+
+    "Vì sao giá rau tăng?" and "Hà Nội: Mở thêm 3 tuyến buýt." are titles; a 40-word sentence
+    is the first paragraph of a page that lost its title.
+    """
+    line = infos[i]
+    if line.heading_like:
+        return True
+    if line.words > HEADING_MAX_WORDS or not is_single_sentence(line.text):
+        return False
+    if re.search(r"[?!][\"”’)]*$", line.text):
+        return True
+    nxt = next_nonblank(infos, i + 1)
+    return (line.words <= 14 and line.text.endswith(".") and nxt is not None
+            and infos[nxt].paragraph_like and infos[nxt].words > line.words)
 
 
 def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
