@@ -1,0 +1,144 @@
+"""From mentions to entities: resolve what a sentence left open, merge variants of one name.
+
+A name the rules could not type in its sentence takes the type the same name got elsewhere in
+the article (``Peskov`` after ``ông Dmitry Peskov``), else the CRF's guess when it is enabled,
+else a shape rule: two or more capitalised foreign words are a person (``Eric Pahon``).
+Variants are merged under one canonical name: the gazetteer's (``Moscow`` → ``Moskva``,
+``IS`` → ``Nhà nước Hồi giáo (IS)``), and for persons the fullest name whose last word a short
+mention shares (``Putin``, ``Tổng thống Putin`` → ``Vladimir Putin``; ``ông Thanh`` →
+``Lê Trí Thanh``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from thoisu.entities.cues import NAME_PARTICLES
+from thoisu.entities.gazetteer import Gazetteer, default_gazetteer
+from thoisu.entities.ner import Mention, find_mentions, get_crf
+from thoisu.model import Article, Entity
+
+
+def _article_texts(article: Article) -> list[str]:
+    texts = [article.title] if article.title else []
+    if article.sentences:
+        texts.extend(s.text for s in article.sentences)
+    else:
+        texts.extend(p for p in [article.lead, *article.paragraphs] if p)
+    return texts
+
+
+def _last_word(words: list[str]) -> str:
+    return words[-1] if words else ""
+
+
+def resolve(mentions: list[tuple[str, Mention]], use_crf: bool = False) -> list[Mention]:
+    """Type the unresolved mentions of one article; drop those that stay unknown.
+
+    ``mentions`` pairs each mention with its sentence (the CRF needs it).
+    """
+    by_text: dict[str, Counter[str]] = defaultdict(Counter)
+    per_last: set[str] = set()
+    for _, m in mentions:
+        if m.type is not None:
+            by_text[m.text][m.type] += 1
+            if m.type == "PER":
+                per_last.add(_last_word(m.words))
+    crf_cache: dict[str, list[tuple[int, int, str]]] = {}
+    out: list[Mention] = []
+    for sentence, m in mentions:
+        if m.type is None:
+            m.type = _guess(m, sentence, by_text, per_last, use_crf, crf_cache)
+            if m.type is None:
+                continue
+        out.append(m)
+    return out
+
+
+def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last: set[str],
+           use_crf: bool, crf_cache: dict[str, list[tuple[int, int, str]]]) -> str | None:
+    if m.text in by_text:
+        m.rule += "+same-name"
+        return by_text[m.text].most_common(1)[0][0]
+    words = m.words
+    if _last_word(words) in per_last:
+        m.rule += "+same-person"
+        return "PER"
+    if use_crf:
+        if sentence not in crf_cache:
+            crf_cache[sentence] = get_crf().spans(sentence)
+        for start, end, kind in crf_cache[sentence]:
+            if start < m.end and m.start < end:
+                m.rule += "+crf"
+                return kind
+    # Vietnamese capitalised runs without a family name or a cue are too often titles of
+    # festivals or works ("Vui xuân Bính Ngọ"); foreign ones are mostly persons.
+    if len(words) >= 2 and all(w.isascii() and (w[:1].isupper() or w.lower() in NAME_PARTICLES)
+                               for w in words):
+        m.rule += "+shape"
+        return "PER"
+    return None
+
+
+def article_mentions(article: Article, gazetteer: Gazetteer | None = None,
+                     use_crf: bool = False) -> list[Mention]:
+    """Every typed name occurrence of the article's title and sentences."""
+    gaz = gazetteer or default_gazetteer()
+    pairs = [(text, m) for text in _article_texts(article) for m in find_mentions(text, gaz)]
+    return resolve(pairs, use_crf=use_crf)
+
+
+def _person_key(m: Mention) -> str:
+    return _last_word(m.words)
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
+    """Mentions grouped under canonical names, most mentioned first."""
+    mentions = list(mentions)
+    # Persons: the short forms go under the fullest name that ends with the same word.
+    full_by_last: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "PER":
+            name = m.canonical or m.text
+            full_by_last[_person_key(m)][name] += 1
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    order: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        assert m.type is not None
+        name = m.canonical or m.text
+        if m.type == "PER" and m.canonical is None:
+            candidates = full_by_last.get(_person_key(m))
+            if candidates:
+                longer = [c for c in candidates if len(c) >= len(name)]
+                name = max(longer, key=lambda c: (len(c.split()) > 1, candidates[c], len(c)))
+        key = (name, m.type)
+        groups[key].append(m)
+        order.setdefault(key, len(order))
+    entities = [Entity(name=name, type=type_, count=len(ms),
+                       variants=sorted({m.text for m in ms}))
+                for (name, type_), ms in groups.items()]
+    entities.sort(key=lambda e: (-e.count, order[(e.name, e.type)]))
+    return entities
+
+
+def extract_entities(article: Article, *, use_crf: bool = False,
+                     gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """The persons, organisations and places of one article, with counts and variants.
+
+    >>> from thoisu.model import Article, Origin
+    >>> a = Article(id="a", origin=Origin("x"), title="Moscow và Điện Kremlin",
+    ...             paragraphs=["Tổng thống Nga Vladimir Putin đến Moskva."])
+    >>> [(e.name, e.type, e.count) for e in extract_entities(a)][:2]
+    [('Moskva', 'LOC', 2), ('Điện Kremlin', 'ORG', 1)]
+    """
+    return merge_mentions(article_mentions(article, gazetteer, use_crf))
+
+
+def story_entities(articles: Sequence[Article], *, use_crf: bool = False,
+                   gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """The names of a story, merged across its articles, most mentioned first."""
+    mentions: list[Mention] = []
+    for article in articles:
+        mentions.extend(article_mentions(article, gazetteer, use_crf))
+    return merge_mentions(mentions)

@@ -1,0 +1,108 @@
+"""The gazetteer: names we know, with their type and canonical form.
+
+``gazetteer.tsv`` (beside this module) holds one name a line: canonical name, type (PER, ORG,
+LOC), kind (country, capital, ministry, armed, media...) and its variants separated by ``|``:
+``Moskva  LOC  capital  Moskva|Moscow|Mát-xcơ-va``. A user may add a file of the same shape.
+
+Matching is on syllable tokens (:func:`tokenize`): the first token must match exactly, the rest
+ignoring case, so ``Bộ Quốc phòng`` also finds ``Bộ quốc phòng`` but ``Mỹ`` never finds ``mỹ``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from thoisu.clean.normalize import normalize_line
+
+DEFAULT_PATH = Path(__file__).with_name("gazetteer.tsv")
+TYPES = ("PER", "ORG", "LOC")
+
+# Letters and digits in runs; "_" (as in "Theo_Người Đưa Tin") and other marks alone.
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Syllables, numbers and single punctuation marks with their character offsets."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known name: ``Entry("Moskva", "LOC", "capital")``."""
+
+    canonical: str
+    type: str
+    kind: str
+
+
+def key_of(words: Iterable[str]) -> tuple[str, ...]:
+    """The lookup key of a token sequence: first token as written, the rest lower-cased."""
+    words = list(words)
+    return (words[0], *(w.lower() for w in words[1:])) if words else ()
+
+
+@dataclass
+class Gazetteer:
+    """Names by token key, and the longest key length for bounded look-ups."""
+
+    entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    longest: int = 1
+
+    def add(self, variant: str, entry: Entry) -> None:
+        key = key_of(t.text for t in tokenize(normalize_line(variant)))
+        if not key:
+            return
+        # The first file line that claims a variant keeps it; later ones are ignored.
+        self.entries.setdefault(key, entry)
+        self.longest = max(self.longest, len(key))
+
+    def match_at(self, words: list[str], i: int) -> tuple[int, Entry] | None:
+        """The longest known name starting at token ``i``: (its length, its entry)."""
+        first = words[i]
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            key = (first, *(w.lower() for w in words[i + 1 : i + n]))
+            entry = self.entries.get(key)
+            if entry is not None:
+                return n, entry
+        return None
+
+    def lookup(self, name: str) -> Entry | None:
+        return self.entries.get(key_of(t.text for t in tokenize(normalize_line(name))))
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> Gazetteer:
+        gaz = cls()
+        for path in paths:
+            gaz.extend(path.read_text(encoding="utf-8").splitlines(), str(path))
+        return gaz
+
+    def extend(self, lines: Iterable[str], where: str = "gazetteer") -> None:
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 4 or parts[1] not in TYPES:
+                raise ValueError(f"{where}:{number}: expected 'name<TAB>PER|ORG|LOC<TAB>kind"
+                                 f"<TAB>variant|variant...', got {line!r}")
+            canonical, type_, kind, variants = (p.strip() for p in parts)
+            entry = Entry(normalize_line(canonical), type_, kind)
+            for variant in [canonical, *variants.split("|")]:
+                if variant.strip():
+                    self.add(variant.strip(), entry)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, read once per process on first use."""
+    return Gazetteer.from_files([DEFAULT_PATH])
