@@ -165,7 +165,8 @@ def test_jsonl_bad_lines_each_give_one_problem(tmp_path: Path) -> None:
         {"id": 4, "title": "không có nội dung"},
         {"id": 5, "text": "   "},
         {"id": 6, "text": 6},
-        {"id": 7, "text": "bảy"},
+        "[" * 100_000 + "]" * 100_000,
+        {"id": 8, "text": "tám"},
     )
     items = read(path)
     assert [str(x) if isinstance(x, Problem) else x.origin.id for x in items] == [
@@ -175,10 +176,11 @@ def test_jsonl_bad_lines_each_give_one_problem(tmp_path: Path) -> None:
         f'{path}:4: record has no "text" or "html" string; add one or remove the line',
         f'{path}:5: record\'s "text"/"html" is empty; nothing to read',
         f'{path}:6: record has no "text" or "html" string; add one or remove the line',
-        "7",
+        f"{path}:7: invalid JSON (nested too deeply); fix or remove the line",
+        "8",
     ]
     kinds = [x.kind for x in items if isinstance(x, Problem)]
-    assert kinds == ["failed", "failed", "failed", "skipped", "failed"]
+    assert kinds == ["failed", "failed", "failed", "skipped", "failed", "failed"]
 
 
 def test_jsonl_oversized_record_skipped_others_kept(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from thoisu.read.directory import walk
 from thoisu.read.encoding import DecodeError, NotTextError, UndecodableError, decode_bytes
 from thoisu.read.html import read_html
 from thoisu.read.jsonl import read_jsonl
-from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff
+from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff_format
 from thoisu.read.streams import prefixed, read_limited
 from thoisu.read.text import read_text
 from thoisu.read.warc import read_warc
@@ -43,11 +43,13 @@ __all__ = [
     "decode_bytes",
     "expand_paths",
     "iter_pages",
+    "read_file",
     "read_html",
     "read_jsonl",
     "read_stream",
     "read_text",
     "read_warc",
+    "sniff_format",
 ]
 
 
@@ -85,7 +87,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None
     """
     if fmt is None:
         head = stream.read(SNIFF_BYTES)
-        fmt = sniff(head, complete=len(head) < SNIFF_BYTES)
+        fmt = sniff_format(head, complete=len(head) < SNIFF_BYTES)
         stream = prefixed(head, stream)
     if fmt == "jsonl":
         yield from read_jsonl(stream, path, settings)

@@ -137,7 +137,7 @@ def _strict(data: bytes, codec: str) -> str | None:
 def reads_as_vietnamese(text: str) -> bool:
     """True when the non-ASCII letters of ``text`` are mostly Vietnamese ones.
 
-    >>> reads_as_vietnamese("Ho\\u0300a bi\\u0300nh"), reads_as_vietnamese("Ã¡Ã©")
+    >>> reads_as_vietnamese("Ho\\u0300a bi\\u0300nh"), reads_as_vietnamese("Straße über")
     (True, False)
     """
     foreign = [c for c in text if ord(c) > 0x7F and (c.isalpha() or unicodedata.combining(c))]

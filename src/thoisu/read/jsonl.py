@@ -67,7 +67,7 @@ def parse_line(raw: bytes, path: str, line: int, codec: str) -> RawPage | Proble
         source, codec = decoded
     try:
         value = json.loads(source)
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # also too deeply nested, too many digits
         return problems.invalid_json(path, line, exc)
     if not isinstance(value, dict):
         return problems.not_object(path, line, value)

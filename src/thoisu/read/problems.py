@@ -51,9 +51,15 @@ def no_files(path: str) -> Problem:
     return Problem(path, f"no {KNOWN} files in this directory; nothing to read", kind="skipped")
 
 
-def invalid_json(path: str, line: int, error: json.JSONDecodeError) -> Problem:
-    return Problem(path, f"invalid JSON ({error.msg} at column {error.colno}); "
-                   "fix or remove the line", line=line, kind="failed")
+def invalid_json(path: str, line: int, error: ValueError | RecursionError) -> Problem:
+    if isinstance(error, json.JSONDecodeError):
+        detail = f"{error.msg} at column {error.colno}"
+    elif isinstance(error, RecursionError):
+        detail = "nested too deeply"
+    else:
+        detail = str(error).split(";")[0]
+    return Problem(path, f"invalid JSON ({detail}); fix or remove the line", line=line,
+                   kind="failed")
 
 
 def not_object(path: str, line: int, value: object) -> Problem:

@@ -33,7 +33,7 @@ def _gzipped_warc(head: bytes) -> bool:
     return inner.startswith(b"WARC/")
 
 
-def sniff(head: bytes, complete: bool = True) -> str:
+def sniff_format(head: bytes, complete: bool = True) -> str:
     """The format of an input from its first bytes: ``warc``, ``html``, ``jsonl`` or ``text``.
 
     HTML if the text starts with ``<``; JSON Lines if every non-blank line starts with ``{``
