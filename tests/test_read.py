@@ -118,6 +118,15 @@ def test_html_http_equiv_charset(tmp_path: Path) -> None:
     assert got.html is not None and "Café" in got.html
 
 
+def test_xhtml_xml_declaration(tmp_path: Path) -> None:
+    body = '<?xml version="1.0" encoding="iso-8859-1"?>\n<html><body>Café</body></html>'
+    path = tmp_path / "page.xhtml"
+    path.write_bytes(body.encode("latin-1"))
+    got = page(read(path))  # an unknown extension, sniffed as HTML
+    assert got.encoding == "iso8859-1"  # undeclared, the guess would be cp1258
+    assert got.html is not None and "Café" in got.html
+
+
 def test_html_utf8_without_declaration(tmp_path: Path) -> None:
     path = tmp_path / "page.HTML"
     path.write_text(HTML.format(VI), encoding="utf-8")
@@ -439,7 +448,7 @@ def test_stdin_warc_and_limits(tmp_path: Path) -> None:
     got = problem(read("-", stdin=b"a" * 50, settings=SETTINGS.replace(max_file_bytes=10)))
     assert str(got) == (f"{STDIN}: input too large (50 bytes, limit 10); "
                         "split it or raise max_file_bytes")
-    assert str(problem(read("-", stdin=b""))) == f"{STDIN}: empty file; nothing to read"
+    assert str(problem(read("-", stdin=b""))) == f"{STDIN}: empty input; nothing to read"
 
 
 # The shared data

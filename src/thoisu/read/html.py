@@ -1,4 +1,5 @@
-"""HTML: one file, one page, decoded by its byte-order mark, then its ``<meta charset>``."""
+"""HTML: one file, one page, decoded by its byte-order mark, then its ``<meta charset>``
+(or the ``encoding`` of an XHTML ``<?xml ...?>`` declaration)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from thoisu.read.text import decode_or_problem
 # Where browsers look for a declaration (the HTML standard prescans the first 1024 bytes;
 # pages with long <head> scripts push it further, so we look a little deeper).
 PRESCAN_BYTES = 4096
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",  # XHTML
+    re.I,
+)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -20,7 +25,9 @@ def declared_charset(data: bytes) -> str | None:
     'windows-1258'
     """
     match = _META_CHARSET.search(data[:PRESCAN_BYTES])
-    return match.group(1).decode("ascii") if match else None
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii")
 
 
 def read_html(data: bytes, path: str, declared: str | None = None) -> RawPage | Problem:

@@ -26,7 +26,7 @@ def unreadable(path: str, error: OSError) -> Problem:
 
 
 def empty(path: str, whitespace: bool = False) -> Problem:
-    what = "only whitespace" if whitespace else "empty file"
+    what = "only whitespace" if whitespace else "empty input" if path == STDIN else "empty file"
     return Problem(path, f"{what}; nothing to read", kind="skipped")
 
 
