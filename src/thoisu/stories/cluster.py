@@ -1,0 +1,427 @@
+"""Incremental story clustering: each new article joins the best story or starts one.
+
+A batch goes through four steps (details and figures in docs/stories.md):
+
+1. **copies** are found first (:mod:`thoisu.stories.dedup`) and attached to their canonical
+   article's story as ``duplicates``, never as a second voice;
+2. the **language** of each article is identified (py3langid); an article not in Vietnamese
+   only meets stories in its own language, and its join says so;
+3. each canonical article, in a fixed order (date, then id), takes the story whose centroid is
+   most similar to its vector (:mod:`thoisu.stories.vectors`), times a time factor that fades
+   beyond ``story_window_days``; at ``story_threshold`` or above it joins, else it starts a
+   story. Candidates come from an inverted index over each story's strongest terms, capped
+   per term, so an article meets a bounded number of stories and cost grows linearly;
+4. a **repair** pass lets the batch's articles move to a better story found later in the
+   batch, and merges a story touched by the batch into an older one when their centroids are
+   as similar as a join requires. This is what keeps one batch and ten batches close.
+
+Every join keeps the similarity that decided it (:class:`thoisu.model.Join`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from thoisu.model import Article, DuplicateLink, Join, PartialDate, Story
+from thoisu.settings import Settings
+from thoisu.stories.dedup import DuplicateIndex
+from thoisu.stories.vectors import (
+    ArticleTerms,
+    DocumentFrequencies,
+    VectorParams,
+    article_terms,
+    cosine,
+    weigh,
+)
+from thoisu.text.language import detect_language
+
+INDEX_TERMS = 20  # strongest terms of an article that index its story and query the index
+POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
+CANDIDATES = 30  # stories scored exactly per article
+CENTROID_TERMS = 1000  # terms kept in a story centroid
+KEPT_TERMS = 24  # terms of each member kept to pick the story's most central title
+
+
+@dataclass
+class _Member:
+    id: str
+    title: str
+    day: int | None
+    terms: np.ndarray  # strongest term ids, for centrality
+    weights: np.ndarray
+
+
+@dataclass
+class _Story:
+    seq: int
+    id: str
+    language: str
+    members: list[_Member] = field(default_factory=list)
+    joins: dict[str, Join] = field(default_factory=dict)
+    duplicates: list[DuplicateLink] = field(default_factory=list)
+    centroid: dict[int, float] = field(default_factory=dict)
+    norm: float = 0.0
+    first_day: int | None = None
+    last_day: int | None = None
+    title: str = ""
+    title_dirty: bool = True
+
+    def add(self, member: _Member, vector: dict[int, float]) -> None:
+        self.members.append(member)
+        self._update(vector, 1.0)
+        if member.day is not None:
+            self.first_day = member.day if self.first_day is None else min(self.first_day,
+                                                                           member.day)
+            self.last_day = member.day if self.last_day is None else max(self.last_day,
+                                                                         member.day)
+
+    def remove(self, article_id: str, vector: dict[int, float]) -> _Member:
+        index = next(i for i, m in enumerate(self.members) if m.id == article_id)
+        member = self.members.pop(index)
+        self.joins.pop(article_id, None)
+        self._update(vector, -1.0)
+        days = [m.day for m in self.members if m.day is not None]
+        self.first_day = min(days) if days else None
+        self.last_day = max(days) if days else None
+        return member
+
+    def _update(self, vector: dict[int, float], sign: float) -> None:
+        c = self.centroid
+        for k, v in vector.items():
+            value = c.get(k, 0.0) + sign * v
+            if abs(value) < 1e-9:
+                c.pop(k, None)
+            else:
+                c[k] = value
+        if len(c) > CENTROID_TERMS:
+            kept = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[: CENTROID_TERMS // 2]
+            self.centroid = c = dict(kept)
+        self.norm = float(np.sqrt(sum(v * v for v in c.values())))
+        self.title_dirty = True
+
+
+def day_number(date: PartialDate | None) -> int | None:
+    """The day ordinal of a date known at least to its year (unknown month/day: the 1st)."""
+    if date is None or date.year is None:
+        return None
+    try:
+        return dt.date(date.year, date.month or 1, date.day or 1).toordinal()
+    except ValueError:
+        return None
+
+
+def time_factor(day: int | None, story: _Story, window: int) -> float:
+    """1 within ``window`` days of the story's span, then halving every ``window`` days."""
+    if day is None or story.first_day is None or story.last_day is None or window <= 0:
+        return 1.0
+    gap = max(story.first_day - day, day - story.last_day, 0)
+    if gap <= window:
+        return 1.0
+    return float(0.5 ** ((gap - window) / window))
+
+
+def _order_key(article: Article, position: int) -> tuple[int, int, str, int]:
+    day = day_number(article.published)
+    return (0 if day is not None else 1, day or 0, article.id, position)
+
+
+class StoryClusterer:
+    """Stories grown from batches of articles; ``add`` a batch, read ``stories()``.
+
+    State lives in memory; to continue after a restart, rebuild it from the stored stories and
+    their articles with :meth:`from_stories` (what :func:`thoisu.stories.sync.update_stories`
+    does), which recomputes vectors and centroids without re-deciding any membership.
+    """
+
+    def __init__(self, settings: Settings, params: VectorParams | None = None) -> None:
+        self.settings = settings
+        self.params = params or VectorParams()
+        self.threshold = settings.story_threshold
+        self.window = settings.story_window_days
+        self.df = DocumentFrequencies(self.params.idf_prior)
+        self.dups = DuplicateIndex(settings)
+        self._stories: dict[int, _Story] = {}
+        self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
+        self._story_of: dict[str, int] = {}  # canonical article id -> story seq
+        self._vectors: dict[str, dict[int, float]] = {}  # vectors of the current batch only
+        self._postings: dict[int, dict[int, None]] = {}
+        self._next_seq = 0
+
+    # ----------------------------------------------------------------- public API
+    def add(self, articles: Sequence[Article]) -> list[Join]:
+        """Place a batch of articles; one :class:`Join` per new article, in input order."""
+        links = self.dups.add(articles)
+        copy_of = {link.copy: link for link in links}
+        seen: set[str] = set()
+        fresh: list[tuple[int, Article]] = []
+        for position, article in enumerate(articles):
+            if article.id in seen or article.id in self._story_of or article.id in copy_of:
+                continue
+            seen.add(article.id)
+            fresh.append((position, article))
+        fresh.sort(key=lambda item: _order_key(item[1], item[0]))
+
+        prepared = [(article, *self._prepare(article)) for _, article in fresh]
+        for _, _language, terms in prepared:
+            if not terms.empty:
+                self.df.add(terms)
+        self._vectors = {a.id: weigh(t, self.df, self.params) for a, _, t in prepared}
+
+        batch_start = self._next_seq
+        touched: list[int] = []
+        for article, language, _ in prepared:
+            touched.append(self._place(article, language))
+        self._repair([a for a, _, _ in prepared], touched)
+
+        joins: dict[str, Join] = {}
+        for article, _, _ in prepared:
+            story = self._stories[self._resolve(self._story_of[article.id])]
+            joins[article.id] = story.joins[article.id]
+        for link in links:
+            seq = self._story_of.get(link.canonical)
+            if seq is None:
+                continue
+            story = self._stories[self._resolve(seq)]
+            story.duplicates.append(link)
+            joins[link.copy] = Join(link.copy, link.similarity,
+                                    f"copy of {link.canonical} (similarity {link.similarity:.2f})")
+        self._vectors = {}
+        for seq in range(batch_start, self._next_seq):
+            story = self._stories.get(seq)
+            if story is not None and story.members:
+                story.id = f"s-{story.members[0].id}"  # named after its first article
+        out = []
+        for article in articles:
+            join = joins.pop(article.id, None)
+            if join is not None:
+                out.append(join)
+        return out
+
+    def stories(self) -> list[Story]:
+        """The stories so far, oldest first, each with its most central article's title."""
+        out = []
+        for seq in sorted(self._stories):
+            story = self._stories[seq]
+            if story.title_dirty:
+                story.title = self._central_title(story)
+                story.title_dirty = False
+            out.append(Story(id=story.id, title=story.title,
+                             articles=[m.id for m in story.members],
+                             joins=[story.joins[m.id] for m in story.members],
+                             duplicates=list(story.duplicates)))
+        return out
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story holding an article (or the canonical it copies)."""
+        canonical = self.dups.canonical_of(article_id) or article_id
+        seq = self._story_of.get(canonical)
+        return None if seq is None else self._stories[self._resolve(seq)].id
+
+    @classmethod
+    def from_stories(cls, settings: Settings, stories: Sequence[Story],
+                     articles: Sequence[Article]) -> StoryClusterer:
+        """Rebuild the state from stored stories and their articles, keeping memberships."""
+        self = cls(settings)
+        by_id = {a.id: a for a in articles}
+        members = [(s, by_id[i]) for s in stories for i in s.articles if i in by_id]
+        prepared = {a.id: self._prepare(a) for _, a in members}
+        for _, terms in prepared.values():
+            if not terms.empty:
+                self.df.add(terms)
+        for story in stories:
+            language = next((prepared[i][0] for i in story.articles if i in prepared), "vi")
+            state = self._new_story(language, story.id)
+            joins = {j.article: j for j in story.joins}
+            for article_id in story.articles:
+                article = by_id.get(article_id)
+                if article is None:
+                    continue
+                terms = prepared[article_id][1]
+                vector = weigh(terms, self.df, self.params)
+                state.add(self._member(article, vector), vector)
+                state.joins[article_id] = joins.get(article_id, Join(article_id, 1.0, "stored"))
+                self._story_of[article_id] = state.seq
+                self._index(state.seq, vector)
+                copies = [d.copy for d in story.duplicates if d.canonical == article_id]
+                self.dups.add_known(article, copies)
+            state.duplicates = list(story.duplicates)
+            if story.title:
+                state.title, state.title_dirty = story.title, False
+        return self
+
+    # ----------------------------------------------------------------- internals
+    def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
+        terms = article_terms(article, self.params)
+        text = article.title + "\n" + article.body_text[:600]
+        guess = detect_language(text)
+        language = "vi" if guess.code == "und" else guess.code
+        return language, terms
+
+    def _central_title(self, story: _Story) -> str:
+        """The title of the member closest to the centroid (ties: the earlier member)."""
+        best: tuple[float, str] | None = None
+        c = story.centroid
+        for member in story.members:
+            pairs = zip(member.terms.tolist(), member.weights.tolist(), strict=True)
+            score = sum(w * c.get(t, 0.0) for t, w in pairs)
+            if member.title and (best is None or score > best[0]):
+                best = (score, member.title)
+        return best[1] if best else ""
+
+    def _resolve(self, seq: int) -> int:
+        while seq in self._alias:
+            seq = self._alias[seq]
+        return seq
+
+    def _new_story(self, language: str, story_id: str) -> _Story:
+        story = _Story(seq=self._next_seq, id=story_id, language=language)
+        self._stories[story.seq] = story
+        self._next_seq += 1
+        return story
+
+    def _member(self, article: Article, vector: dict[int, float]) -> _Member:
+        top = list(vector.items())[:KEPT_TERMS]
+        return _Member(article.id, article.title, day_number(article.published),
+                       np.array([k for k, _ in top], np.int64),
+                       np.array([v for _, v in top], np.float32))
+
+    def _index(self, seq: int, vector: dict[int, float]) -> None:
+        for term in list(vector)[:INDEX_TERMS]:
+            posting = self._postings.setdefault(term, {})
+            posting.pop(seq, None)
+            posting[seq] = None
+            if len(posting) > POSTING_CAP:
+                del posting[next(iter(posting))]
+
+    def _candidates(self, vector: dict[int, float], language: str) -> list[int]:
+        score: dict[int, float] = {}
+        for term, weight in list(vector.items())[:INDEX_TERMS]:
+            for seq in self._postings.get(term, ()):
+                seq = self._resolve(seq)
+                score[seq] = score.get(seq, 0.0) + weight
+        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [seq for seq, _ in ranked[:CANDIDATES]
+                if self._stories[seq].language == language]
+
+    def _similarity(self, vector: dict[int, float], day: int | None, story: _Story,
+                    own: bool = False) -> float:
+        """Cosine of an article with a story's centroid (without itself when ``own``)."""
+        dot = cosine(vector, story.centroid)
+        if own:
+            # Remove the article's own contribution: (c - v)·v / |c - v| for a unit vector v.
+            dot_rest = dot - 1.0
+            norm_sq = story.norm ** 2 - 2.0 * dot + 1.0
+            if norm_sq <= 1e-9 or len(story.members) <= 1:
+                return 0.0
+            sim = dot_rest / float(np.sqrt(norm_sq))
+        else:
+            sim = dot / story.norm if story.norm else 0.0
+        return sim * time_factor(day, story, self.window)
+
+    def _best(self, vector: dict[int, float], day: int | None, language: str,
+              exclude: int | None = None) -> tuple[float, int | None]:
+        best: tuple[float, int | None] = (0.0, None)
+        for seq in self._candidates(vector, language):
+            if seq == exclude:
+                continue
+            sim = self._similarity(vector, day, self._stories[seq])
+            if sim > best[0]:
+                best = (sim, seq)
+        return best
+
+    def _place(self, article: Article, language: str) -> int:
+        vector = self._vectors[article.id]
+        day = day_number(article.published)
+        if not vector:
+            story = self._new_story(language, f"s-{article.id}")
+            story.add(self._member(article, vector), vector)
+            story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
+            self._story_of[article.id] = story.seq
+            return story.seq
+        sim, seq = self._best(vector, day, language)
+        if seq is not None and sim >= self.threshold:
+            story = self._stories[seq]
+            reason = f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
+        else:
+            story = self._new_story(language, f"s-{article.id}")
+            reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
+            if language != "vi":
+                reason += f"; language {language}: kept out of Vietnamese stories"
+        story.add(self._member(article, vector), vector)
+        story.joins[article.id] = Join(article.id, round(float(sim), 4), reason)
+        self._story_of[article.id] = story.seq
+        self._index(story.seq, vector)
+        return story.seq
+
+    def _repair(self, batch: list[Article], touched: list[int]) -> None:
+        # Moves: an article placed early in the batch may fit a story started after it.
+        for article in batch:
+            vector = self._vectors[article.id]
+            if not vector:
+                continue
+            day = day_number(article.published)
+            seq = self._resolve(self._story_of[article.id])
+            own_story = self._stories[seq]
+            language = own_story.language
+            own = self._similarity(vector, day, own_story, own=True)
+            sim, other = self._best(vector, day, language, exclude=seq)
+            if other is None or sim < self.threshold or sim <= own:
+                continue
+            member = own_story.remove(article.id, vector)
+            target = self._stories[other]
+            target.add(member, vector)
+            target.joins[article.id] = Join(article.id, round(sim, 4),
+                                            f"joined (similarity {sim:.2f} ≥ "
+                                            f"{self.threshold:.2f}, moved from {own_story.id})")
+            self._story_of[article.id] = other
+            self._index(other, vector)
+            if not own_story.members:
+                self._drop(own_story, other)
+        # Merges: two stories of one event, started before an article bridged them.
+        for seq in sorted({self._resolve(s) for s in touched}):
+            seq = self._resolve(seq)
+            story = self._stories.get(seq)
+            if story is None or not story.centroid:
+                continue
+            top = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
+            unit = {k: v / story.norm for k, v in top}
+            day = story.first_day
+            best_sim, best_seq = 0.0, None
+            for other in self._candidates(unit, story.language):
+                if other == seq:
+                    continue
+                target = self._stories[other]
+                sim = cosine(unit, target.centroid, target.norm) * time_factor(
+                    day, target, self.window)
+                if sim > best_sim:
+                    best_sim, best_seq = sim, other
+            if best_seq is None or best_sim < self.threshold:
+                continue
+            keep, gone = sorted((seq, best_seq))
+            self._merge(self._stories[keep], self._stories[gone], best_sim)
+
+    def _merge(self, keep: _Story, gone: _Story, sim: float) -> None:
+        for member in gone.members:
+            keep.members.append(member)
+            self._story_of[member.id] = keep.seq
+            old = gone.joins[member.id]
+            keep.joins[member.id] = Join(member.id, old.similarity,
+                                         f"{old.reason}; story merged into {keep.id} "
+                                         f"(centroid similarity {sim:.2f})")
+        for k, v in gone.centroid.items():
+            keep.centroid[k] = keep.centroid.get(k, 0.0) + v
+        keep._update({}, 1.0)
+        days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
+                if d is not None]
+        keep.first_day = min(days) if days else None
+        keep.last_day = max(days) if days else None
+        keep.duplicates.extend(gone.duplicates)
+        self._drop(gone, keep.seq)
+
+    def _drop(self, story: _Story, into: int) -> None:
+        del self._stories[story.seq]
+        self._alias[story.seq] = into

@@ -1,0 +1,143 @@
+"""Near-duplicates: syndicated or re-ingested copies of one article (MinHash + LSH).
+
+Two outlets often run the same agency text, and a page read twice may come back with other
+boilerplate around it. Such copies must count as one voice, so each group of copies keeps one
+canonical article and lists the others with their similarity::
+
+    >>> links = find_duplicates(articles, Settings())
+    >>> links[0]
+    DuplicateLink(canonical='a1', copy='a7', similarity=0.91)
+
+Shingles are runs of ``dedup_shingle`` syllable tokens (lower-case, punctuation and spacing
+folded: :func:`thoisu.text.syllables.syllable_tokens`) of the body, or of the title when there is
+no body. The similarity is the MinHash estimate (``dedup_num_perm`` permutations) of the
+Jaccard similarity of the shingle sets; a pair is a copy at ``dedup_threshold`` or above.
+
+Canonical: the earliest published (dated before undated), then the longest body, then the
+first in input order. In the incremental :class:`DuplicateIndex` a canonical already indexed
+stays canonical, so an id once shown to readers does not change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from thoisu.model import Article, DuplicateLink
+from thoisu.settings import Settings
+from thoisu.text.syllables import syllable_tokens
+
+
+def _hash32(data: bytes) -> int:
+    # Stable across processes (Python's str hash is salted), cheaper than SHA-1.
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+
+
+def shingles(article: Article, size: int) -> set[str]:
+    """The syllable shingles of an article's body (its title when the body is empty)."""
+    tokens = syllable_tokens(article.body_text) or syllable_tokens(article.title)
+    if not tokens:
+        return set()
+    if len(tokens) <= size:
+        return {" ".join(tokens)}
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def _preference(article: Article, position: int) -> tuple[int, tuple[int, int, int], int, int]:
+    """Sort key: the canonical of a group sorts first."""
+    if article.published is not None and article.published.year is not None:
+        dated, when = 0, article.published.sort_key()
+    else:
+        dated, when = 1, (0, 0, 0)
+    return (dated, when, -len(article.body_text), position)
+
+
+@dataclass
+class _Entry:
+    id: str
+    minhash: MinHash
+
+
+class DuplicateIndex:
+    """Canonical articles seen so far, for finding copies as new batches arrive."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.threshold = settings.dedup_threshold
+        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=settings.dedup_num_perm)
+        self._entries: dict[str, _Entry] = {}
+        self._canonical_of: dict[str, str] = {}  # every id seen -> its canonical id
+
+    def __len__(self) -> int:
+        return len(self._canonical_of)
+
+    def canonical_of(self, article_id: str) -> str | None:
+        """The canonical id of a seen article (itself when it is canonical), else None."""
+        return self._canonical_of.get(article_id)
+
+    def minhash(self, article: Article) -> MinHash | None:
+        grams = shingles(article, self.settings.dedup_shingle)
+        if not grams:
+            return None
+        mh = MinHash(num_perm=self.settings.dedup_num_perm, seed=1, hashfunc=_hash32)
+        mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
+        return mh
+
+    def add(self, articles: Sequence[Article]) -> list[DuplicateLink]:
+        """Index ``articles``; the links for those that copy an indexed or a batch article.
+
+        Articles already seen (same id) are ignored; articles without text are never copies.
+        """
+        fresh: list[tuple[int, Article]] = []
+        batch_ids: set[str] = set()
+        for position, article in enumerate(articles):
+            if article.id in self._canonical_of or article.id in batch_ids:
+                continue
+            batch_ids.add(article.id)
+            fresh.append((position, article))
+        # The preferred copy of a group is met first, so it becomes the canonical.
+        fresh.sort(key=lambda item: _preference(item[1], item[0]))
+        links: list[DuplicateLink] = []
+        for _, article in fresh:
+            mh = self.minhash(article)
+            if mh is None:
+                self._canonical_of[article.id] = article.id
+                continue
+            best: tuple[float, str] | None = None
+            for key in sorted(self.lsh.query(mh)):
+                similarity = float(mh.jaccard(self._entries[key].minhash))
+                if similarity >= self.threshold and (best is None or similarity > best[0]):
+                    best = (similarity, key)
+            if best is None:
+                self._entries[article.id] = _Entry(article.id, mh)
+                self.lsh.insert(article.id, mh)
+                self._canonical_of[article.id] = article.id
+            else:
+                self._canonical_of[article.id] = best[1]
+                links.append(DuplicateLink(canonical=best[1], copy=article.id,
+                                           similarity=round(best[0], 4)))
+        return links
+
+    def add_known(self, canonical: Article, copies: Sequence[str] = ()) -> None:
+        """Index an article known to be canonical (e.g. from the store) and its copies' ids."""
+        if canonical.id not in self._canonical_of:
+            mh = self.minhash(canonical)
+            if mh is not None:
+                self._entries[canonical.id] = _Entry(canonical.id, mh)
+                self.lsh.insert(canonical.id, mh)
+            self._canonical_of[canonical.id] = canonical.id
+        for copy in copies:
+            self._canonical_of.setdefault(copy, canonical.id)
+
+
+def find_duplicates(articles: Sequence[Article], settings: Settings) -> list[DuplicateLink]:
+    """Links from each canonical article to its copies among ``articles``, with similarity.
+
+    Deterministic: the same articles in the same order give the same links; the order of the
+    links follows the canonical preference (earliest, longest, first).
+    """
+    return DuplicateIndex(settings).add(articles)
+
