@@ -23,10 +23,10 @@ def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
     try:
         articles = clean_page(page, settings)
     except Exception as exc:  # one bad page must not stop the batch
-        return Problem(str(page.origin), f"could not be cleaned ({type(exc).__name__}: {exc}); "
+        return Problem(page.origin.path, f"could not be cleaned ({type(exc).__name__}: {exc}); "
                        "please report this page", page.origin.line)
     if not articles:
-        return Problem(str(page.origin), "no article text found (only boilerplate)",
+        return Problem(page.origin.path, "no article text found (only boilerplate)",
                        page.origin.line, kind="skipped")
     return articles
 
