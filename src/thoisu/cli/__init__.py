@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "timeline": "timeline:timeline",
     "stories": "stories:stories",
     "eval": "evaluate:evaluate",
+    "serve": "serve:serve",
+    "batch": "batch:batch",
 }
 
 
