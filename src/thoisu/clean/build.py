@@ -33,12 +33,17 @@ def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
             name = m.group("caps")
             if not name.isupper():
                 break  # "Hà Nội - ..." is ordinary text, not a tag
-            if P.PLACE_DATELINE.match(name):
+            if P.PLACE_DATELINE.match(name) or not _ascii_caps(name):
                 text = text[m.end():]
                 continue
         text = text[m.end():]
         outlet = outlet or name
     return text.strip(), outlet
+
+
+def _ascii_caps(name: str) -> bool:
+    """Outlet acronyms are plain capitals and Đ (TTO, ANTĐ, NLĐO); "HUẾ" is a place."""
+    return all("A" <= c <= "Z" or c in "Đ0123456789" for c in name)
 
 
 def strip_closer(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from thoisu.clean import patterns as P
 from thoisu.model import Role
@@ -33,7 +34,7 @@ class LineInfo:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The line reduced for repeat detection: no photo tail, case, punctuation or spaces."""
         return line_key(self.text)

@@ -14,10 +14,10 @@ DASH = "-–—"
 # "VOV.VN -", "(Ngày Nay) -", "TTO -", "(Dân trí) -", "HÀ NỘI -", "VTV.vn -", "(NLĐO)-".
 OUTLET_PREFIX = re.compile(
     rf"""^(?P<tag>
-        \((?P<paren>[^()]{{2,30}})\)                       # (Dân trí)
-      | (?P<dotted>[A-ZĐ][\wĐđ]*(?:\.[\wĐđ]+)+)            # VOV.VN, VTV.vn, Zing.vn
-      | (?P<caps>[A-ZĐÀ-Ỹ0-9]{{2,8}}(?:\s[A-ZĐÀ-Ỹ0-9]{{2,8}}){{0,3}})  # TTO, HÀ NỘI
-    )\s*[{DASH}]\s*(?=\S)""",
+        \((?P<paren>[^()]{{2,30}})\)\s*                      # (Dân trí)
+      | (?P<dotted>[A-ZĐ][\wĐđ]*(?:\.[\wĐđ]+)+)\s+            # VOV.VN, VTV.vn, Zing.vn
+      | (?P<caps>[A-ZĐÀ-Ỹ0-9]{{2,8}}(?:\s[A-ZĐÀ-Ỹ0-9]{{2,8}}){{0,3}})\s+  # TTO, HÀ NỘI
+    )[{DASH}]\s*(?=\S)""",
     re.VERBOSE,
 )
 # An upper-case run of several words before the dash is a place dateline ("HÀ NỘI -"),

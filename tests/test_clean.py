@@ -1,0 +1,296 @@
+"""The page cleaner on small hand-written pages (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoisu.clean import clean_page, clean_text, line_roles
+from thoisu.clean.build import strip_outlet_prefix
+from thoisu.clean.rules import is_byline, source_name
+from thoisu.model import Origin, RawPage, Role
+from thoisu.settings import Settings
+
+S = Settings()
+
+FLOOD = """Mưa lớn gây ngập nhiều tuyến phố ở Huế
+
+(Tin Sông Hương) - Sáng 12/3, mưa lớn kéo dài khiến nhiều tuyến phố ở trung tâm Huế ngập sâu.
+Mưa lớn gây ngập nhiều tuyến phố ở Huế
+
+Theo Đài khí tượng tỉnh, lượng mưa từ đêm 11/3 đến sáng 12/3 đã vượt 200 mm.
+
+Mưa lớn gây ngập nhiều tuyến phố ở Huế - ảnh 1
+
+Người dân dắt xe máy qua đoạn đường ngập
+
+Ông Lê Văn Tâm, một người dân ở phường Phú Hội, cho biết nước lên rất nhanh từ 5 giờ sáng.
+
+Chính quyền đã huy động lực lượng hỗ trợ người dân di dời tài sản./.
+
+Hoàng Lan
+
+Mời quý độc giả theo dõi Tin Sông Hương trên
+
+Tin liên quan
+
+Đà Nẵng chuẩn bị ứng phó mưa lớn
+Đà Nẵng chuẩn bị ứng phó mưa lớn
+
+(Tin Sông Hương) - Thành phố yêu cầu các quận rà soát hệ thống thoát nước trước mùa mưa.
+"""
+
+
+def roles(text: str, **kw: str) -> dict[int, str]:
+    return {line.number: line.role.value for line in line_roles(text, S, **kw)
+            if line.role is not Role.BLANK}
+
+
+def test_title_lead_body_photo_caption_byline() -> None:
+    got = roles(FLOOD)
+    assert got[1] == "title"
+    assert got[3] == "lead"
+    assert got[4] == "boilerplate"  # the title printed again
+    assert got[6] == "body"
+    assert got[8] == "photo"
+    assert got[10] == "caption"
+    assert got[12] == "body"
+    assert got[14] == "body"
+    assert got[16] == "byline"
+    assert all(got[n] == "boilerplate" for n in (18, 20, 22, 23, 25))
+
+
+def test_article_fields() -> None:
+    [article] = clean_text(FLOOD, S, Origin("flood.txt"))
+    assert article.title == "Mưa lớn gây ngập nhiều tuyến phố ở Huế"
+    assert article.lead.startswith("Sáng 12/3, mưa lớn")
+    assert article.source == "Tin Sông Hương"
+    assert article.byline == "Hoàng Lan"
+    assert article.captions == ["Người dân dắt xe máy qua đoạn đường ngập"]
+    assert article.paragraphs[-1].endswith("tài sản.")  # "./." closer stripped
+    assert not any("Đà Nẵng" in p for p in article.paragraphs)
+    assert len(article.id) == 16
+
+
+def test_removed_lines_keep_their_rule() -> None:
+    [article] = clean_text(FLOOD, S)
+    rules = {r.line: r.rule for r in article.removed}
+    assert rules[18] == "boilerplate.follow_call"
+    assert rules[20] == "boilerplate.related_header"
+    assert rules[8] == "photo.placeholder"
+    assert rules[4] == "boilerplate.repeated_title"
+    # every non-blank line is either kept or explained
+    kept = {ln.number for ln in article.lines if ln.role.kept}
+    removed = {r.line for r in article.removed}
+    nonblank = {ln.number for ln in article.lines if ln.role is not Role.BLANK}
+    assert kept | removed == nonblank
+
+
+def test_same_text_same_id_and_tone_styles_agree() -> None:
+    a = clean_text(FLOOD, S)[0]
+    b = clean_text(FLOOD.replace("hòa", "hoà"), S)[0]
+    assert a.id == b.id
+
+
+TWO = """Cảng cá Sa Huỳnh mở rộng bến neo đậu
+Tỉnh Quảng Ngãi khởi công mở rộng bến neo đậu tàu cá Sa Huỳnh vào ngày 5/4.
+Công trình có tổng vốn 120 tỉ đồng, dự kiến hoàn thành trong năm 2026.
+Khi xong, bến có thể đón thêm khoảng 300 tàu cá tránh trú bão.
+Ngư dân địa phương cho biết họ đã chờ dự án này nhiều năm.
+Minh Khoa
+Theo Báo Duyên Hải
+Ngư dân Sa Huỳnh trúng đậm cá cơm đầu mùa
+Những ngày đầu tháng 4, nhiều tàu cá ở Sa Huỳnh cập bến với khoang đầy cá cơm.
+Giá cá cơm tại cảng dao động 15.000 đồng mỗi ký, cao hơn cùng kỳ năm trước.
+Thương lái từ các tỉnh lân cận đến thu mua ngay tại bến.
+Một chủ tàu cho biết mỗi chuyến biển lãi khoảng 40 triệu đồng.
+Minh Khoa
+Theo Báo Duyên Hải
+Giá xăng giảm nhẹ từ chiều nay
+Liên bộ Công Thương - Tài chính điều chỉnh giá xăng dầu vào chiều 10/4...
+"""
+
+
+def test_second_article_is_split_not_merged() -> None:
+    articles = clean_text(TWO, S)
+    assert [a.title for a in articles] == ["Cảng cá Sa Huỳnh mở rộng bến neo đậu",
+                                            "Ngư dân Sa Huỳnh trúng đậm cá cơm đầu mùa"]
+    first, second = articles
+    assert first.source == second.source == "Báo Duyên Hải"
+    assert not any("cá cơm" in p for p in first.paragraphs)
+    assert second.lead.startswith("Những ngày đầu tháng 4")
+    assert any(r.rule == "boilerplate.truncated_teaser" for r in second.removed)
+
+
+SIDEBAR = """Thư viện tỉnh mở cửa đến 21 giờ
+Từ ngày 1/6, thư viện tỉnh Bình Định mở cửa phục vụ bạn đọc đến 21 giờ hằng ngày.
+Ban giám đốc thư viện cho biết nhu cầu đọc buổi tối của học sinh tăng mạnh.
+Thư viện cũng bổ sung 2.000 đầu sách thiếu nhi trong quý này.
+Thu Hà
+Hội thi kể chuyện sách cho thiếu nhi
+Hơn 300 học sinh tiểu học tham gia hội thi kể chuyện sách do thành phố tổ chức.
+Khai trương tủ sách cộng đồng ở chợ Lớn
+Tủ sách đặt tại cổng chợ, người dân có thể mượn sách miễn phí.
+Sách nói cho người khiếm thị
+Nhóm tình nguyện viên thu âm 50 cuốn sách nói tặng hội người mù tỉnh.
+"""
+
+
+def test_sidebar_teasers_are_boilerplate() -> None:
+    [article] = clean_text(SIDEBAR, S)
+    assert len(article.paragraphs) == 2
+    assert article.byline == "Thu Hà"
+    rules = {r.rule for r in article.removed}
+    assert rules <= {"boilerplate.sidebar_title", "boilerplate.sidebar_teaser"}
+    assert len(article.removed) == 6
+
+
+NO_TITLE = (
+    "Sáng 8/5, Sở Giao thông vận tải thành phố cho biết sẽ thí điểm hai tuyến xe buýt điện"
+    " nối sân bay với trung tâm, mỗi tuyến dài khoảng 20 km và chạy 15 phút một chuyến.\n"
+    "Giá vé dự kiến 15.000 đồng một lượt.\n"
+    "Theo Giao Thông Mới\n"
+)
+
+
+def test_page_without_title_line() -> None:
+    [article] = clean_text(NO_TITLE, S)
+    assert article.title == ""
+    assert article.problems and article.problems[0].startswith("no title line")
+    assert article.paragraphs[0].startswith("Sáng 8/5")
+    assert article.source == "Giao Thông Mới"
+
+
+def test_jsonl_meta_title_and_repeated_first_line() -> None:
+    text = "Ngập sâu ở Huế sau mưa lớn\nSáng 12/3, nhiều tuyến phố ở Huế ngập sâu sau mưa lớn.\n"
+    page = RawPage(Origin("news.jsonl", 3), text=text,
+                   meta={"title": "Ngập sâu ở Huế sau mưa lớn", "source": "Báo Mẫu",
+                         "url": "https://example.vn/a", "published": "2025-03-12T07:00"})
+    [article] = clean_page(page, S)
+    assert article.title == "Ngập sâu ở Huế sau mưa lớn"
+    assert article.lead.startswith("Sáng 12/3")
+    assert article.removed[0].rule == "title.repeats_meta"
+    assert article.source == "Báo Mẫu"
+    assert article.url == "https://example.vn/a"
+    assert article.meta["published"] == "2025-03-12T07:00"
+    assert article.origin == Origin("news.jsonl", 3)
+
+
+def test_meta_title_without_title_line() -> None:
+    text = "Sáng 12/3, nhiều tuyến phố ở Huế ngập sâu sau mưa lớn.\nNước rút chậm.\n"
+    page = RawPage(Origin("news.jsonl", 1), text=text, meta={"title": "Huế ngập sâu"})
+    [article] = clean_page(page, S)
+    assert article.title == "Huế ngập sâu"
+    assert article.lead.startswith("Sáng 12/3")
+
+
+def test_html_page_through_trafilatura() -> None:
+    html = """<html><head><title>Cầu mới qua sông Hàn thông xe</title>
+    <meta property="og:site_name" content="Báo Miền Trung Mẫu">
+    <meta property="article:published_time" content="2025-04-02T09:00:00+07:00">
+    <meta name="author" content="Phan Vy"></head><body><nav><a href="/">Trang chủ</a></nav>
+    <article><h1>Cầu mới qua sông Hàn thông xe</h1>
+    <p>Sáng 2/4, cây cầu mới bắc qua sông Hàn chính thức thông xe sau hai năm thi công.</p>
+    <p>Cầu dài 650 mét, có bốn làn xe và hai làn dành cho người đi bộ ở hai bên.</p>
+    <p>Lãnh đạo thành phố cho biết cây cầu giúp giảm ùn tắc ở khu vực trung tâm.</p>
+    </article><footer>Bản quyền thuộc về tòa soạn</footer></body></html>"""
+    [article] = clean_page(RawPage(Origin("cau.html"), html=html), S)
+    assert article.title == "Cầu mới qua sông Hàn thông xe"
+    assert article.lead.startswith("Sáng 2/4")
+    assert len(article.paragraphs) == 2
+    assert article.meta["published"].startswith("2025-04-02")
+    assert article.byline == "Phan Vy"
+    assert article.source == "Báo Miền Trung Mẫu"
+    assert not any("Bản quyền" in p for p in article.paragraphs)
+
+
+def test_empty_and_boilerplate_only_pages() -> None:
+    assert clean_text("", S) == []
+    assert clean_text("\n\nTin liên quan\nĐang cập nhật dữ liệu !\n", S) == []
+
+
+def test_decomposed_unicode_is_normalised() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", FLOOD)
+    [article] = clean_text(text, S)
+    assert article.title == "Mưa lớn gây ngập nhiều tuyến phố ở Huế"
+    assert article.source == "Tin Sông Hương"
+
+
+CAPTIONS = """Tàu huấn luyện ghé cảng Cam Ranh
+Chiều 20/6, tàu huấn luyện của hải quân nước bạn cập cảng Cam Ranh trong chuyến thăm năm ngày.
+Đoàn sẽ chào xã giao lãnh đạo tỉnh và giao lưu thể thao với thủy thủ địa phương.
+Tàu huấn luyện neo tại cảng quốc tế Cam Ranh hồi tháng Sáu.
+Trong thời gian ở Khánh Hòa, thủy thủ đoàn cũng sẽ tham quan một số di tích.
+Khách tham quan chụp ảnh bên mạn tàu. (Ảnh: Hải Đăng)
+Chuyến thăm kết thúc vào ngày 25/6.
+Binh sĩ hai nước trong buổi giao lưu bóng chuyền |
+Phương Nam
+"""
+
+
+def test_caption_rules() -> None:
+    rules = {ln.number: ln.rule for ln in line_roles(CAPTIONS, S)}
+    assert rules[4] == "caption.descriptive"
+    assert rules[6] == "caption.credit"
+    assert rules[8] == "caption.bar"
+    assert rules[3] == "body.paragraph"  # narration ("sẽ") stays body
+    assert rules[5] == "body.paragraph"
+
+
+def test_subheadings_stay_in_order() -> None:
+    text = ("Chợ nổi Cái Răng vào mùa Tết\n"
+            "Những ngày cuối năm, chợ nổi Cái Răng nhộn nhịp ghe thuyền chở hoa và trái cây.\n"
+            "Ghe hàng từ khắp miền Tây\n"
+            "Nhiều ghe xuất phát từ Vĩnh Long, Đồng Tháp từ lúc 3 giờ sáng để kịp phiên chợ.\n"
+            "Du khách đông hơn mọi năm\n"
+            "Ban quản lý chợ ước tính mỗi ngày có khoảng 5.000 lượt khách đến tham quan.\n")
+    [article] = clean_text(text, S)
+    assert article.paragraphs == [
+        "Ghe hàng từ khắp miền Tây",
+        "Nhiều ghe xuất phát từ Vĩnh Long, Đồng Tháp từ lúc 3 giờ sáng để kịp phiên chợ.",
+        "Du khách đông hơn mọi năm",
+        "Ban quản lý chợ ước tính mỗi ngày có khoảng 5.000 lượt khách đến tham quan.",
+    ]
+
+
+def test_live_report_entries_are_not_a_sidebar() -> None:
+    text = ("Trực tiếp: chung kết bóng chuyền nữ\n"
+            "Đội chủ nhà gặp đội khách trong trận chung kết tối 14/7.\n"
+            "Hiệp một, đội chủ nhà dẫn trước nhờ lối chơi nhanh ở biên.\n"
+            "Phút thứ 12: Đội khách gỡ hòa\n"
+            "Chủ công số 7 đập bóng thành công hai lần liên tiếp.\n"
+            "Phút thứ 20: Hội ý kỹ thuật\n"
+            "Huấn luyện viên đội chủ nhà thay người ở vị trí chuyền hai.\n")
+    [article] = clean_text(text, S)
+    assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("VOV.VN - Sáng nay, mưa lớn.", ("Sáng nay, mưa lớn.", "VOV.VN")),
+    ("(Ngày Nay) - Tối qua, lễ hội mở màn.", ("Tối qua, lễ hội mở màn.", "Ngày Nay")),
+    ("TTO - Chiều 3/4, cầu thông xe.", ("Chiều 3/4, cầu thông xe.", "TTO")),
+    ("HÀ NỘI - Sáng 5/5, trời mưa.", ("Sáng 5/5, trời mưa.", None)),
+    ("COVID-19 đã giảm.", ("COVID-19 đã giảm.", None)),
+    ("Hà Nội - Huế là tuyến đông khách.", ("Hà Nội - Huế là tuyến đông khách.", None)),
+])
+def test_outlet_prefix(text: str, expected: tuple[str, str | None]) -> None:
+    assert strip_outlet_prefix(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đăng Nguyễn", True), ("Đức Dũng (lược dịch)", True), ("Thu Hà - Minh Khoa", True),
+    ("Nhóm PV", True), ("ĐỘI HÌNH XUẤT PHÁT", False), ("Syria", False),
+    ("Ông Nam cho biết", False), ("Mưa lớn ở Huế", False),
+])
+def test_byline(text: str, expected: bool) -> None:
+    assert is_byline(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Theo Đất Việt", "Đất Việt"), ("Theo_Người Đưa Tin", "Người Đưa Tin"),
+    ("Nguồn: Reuters", "Reuters"), ("(Theo báo Thanh Niên)", "báo Thanh Niên"),
+    ("Theo ông Nam, giá sẽ tăng", None), ("Theo kế hoạch", None),
+])
+def test_source_name(text: str, expected: str | None) -> None:
+    assert source_name(text) == expected
