@@ -49,18 +49,22 @@ def rouge_n(candidate: Sequence[str], reference: Sequence[str], n: int) -> float
 
 
 def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
-    """Length of the longest common subsequence, one row of the table at a time."""
+    """Length of the longest common subsequence.
+
+    Bit-parallel (Allison & Dix 1986; Hyyrö 2004): one machine-word pass per token of ``a``
+    instead of a full dynamic-programming row, the same length as the textbook table.
+    """
     if not a or not b:
         return 0
-    if len(b) > len(a):
-        a, b = b, a
-    previous = [0] * (len(b) + 1)
+    masks: dict[str, int] = {}
+    for j, y in enumerate(b):
+        masks[y] = masks.get(y, 0) | (1 << j)
+    full = (1 << len(b)) - 1
+    v = full
     for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+        u = v & masks.get(x, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - bin(v).count("1")
 
 
 def rouge_l(candidate: Sequence[str], reference: Sequence[str]) -> float:

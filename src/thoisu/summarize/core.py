@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from thoisu.model import Article, SummarySentence
@@ -25,16 +26,20 @@ class Summarizer:
         self.params = params
 
     def __call__(self, articles: Sequence[Article], max_syllables: int = 200) -> Summary:
+        if not articles:
+            return Summary([], [], max(int(max_syllables), 0), 0, "no articles")
         return self.summarize_features(group_features(articles), max_syllables)
 
     def summarize_features(self, group: GroupFeatures, max_syllables: int) -> Summary:
         budget = max(int(max_syllables), 0)
         if not group.candidates:
-            note = ("no article has any sentence" if group.articles or not group.candidates
-                    else "no articles")
-            return Summary([], [], budget, 0, note)
+            return Summary([], [], budget, 0, "no article has any sentence")
         scores = self.scorer.score(group.matrix)
         chosen, decisions = select(scores, group.lengths, group.containment, budget, self.params)
+        if not chosen:
+            # A tight budget: a short sentence beats an empty summary.
+            relaxed = replace(self.params, min_syllables=1)
+            chosen, decisions = select(scores, group.lengths, group.containment, budget, relaxed)
         cands = group.candidates
         order = reading_order([(cands[i].article, cands[i].index) for i in chosen],
                               group.articles)
