@@ -26,7 +26,7 @@ def fake_process(paths: Sequence[str], settings: Any, on_problem: Callable[[Prob
                  ) -> Iterator[Article]:
     """One article per non-empty file (first line the title); empty files are skipped."""
     for path in paths:
-        text = Path(path).read_text(encoding="utf-8")
+        text = stdin.read().decode() if path == "-" else Path(path).read_text(encoding="utf-8")
         if not text.strip():
             on_problem(Problem(path, "empty file", kind="skipped"))
             continue
@@ -63,8 +63,8 @@ def db(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'tin.db'}"
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
 def ids_of(db: str) -> list[str]:
@@ -188,3 +188,10 @@ def test_every_command_has_help(args: list[str]) -> None:
     result = run(*args, "--help")
     assert result.exit_code == 0
     assert "--db URL" in result.stdout
+
+
+def test_ingest_from_stdin(pages: list[str], db: str) -> None:
+    result = run("ingest", "-", "--db", db, "-q", input="Tin từ stdin\nSa pô.\n")
+    assert result.stdout == "1 added, 0 already in the store\n"
+    shown = json.loads(run("articles", "--db", db, "--format", "json").stdout)
+    assert [(a["title"], a["origin"]["path"]) for a in shown] == [("Tin từ stdin", "-")]

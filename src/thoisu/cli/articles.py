@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def _stdin_for(paths: tuple[str, ...]) -> BinaryIO | None:
-    return click.get_binary_stream("stdin") if "-" in paths else None
+    return sys.stdin.buffer if "-" in paths else None
 
 
 def _open_store(db_url: str | None) -> Store:

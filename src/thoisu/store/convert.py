@@ -65,7 +65,7 @@ def article_row(article: Article) -> dict[str, Any]:
     return row
 
 
-def row_article(row: Mapping[str, Any]) -> Article:
+def row_article(row: Mapping[Any, Any]) -> Article:
     evidence = row["published_evidence"]
     return Article(
         id=row["id"],
@@ -116,8 +116,8 @@ def story_duplicate_rows(story: Story) -> list[dict[str, Any]]:
              "similarity": float(d.similarity)} for i, d in enumerate(story.duplicates)]
 
 
-def row_story(row: Mapping[str, Any], members: list[Mapping[str, Any]],
-              duplicates: list[Mapping[str, Any]]) -> Story:
+def row_story(row: Mapping[Any, Any], members: list[Mapping[Any, Any]],
+              duplicates: list[Mapping[Any, Any]]) -> Story:
     """A story from its row and its member and duplicate rows, each already in position order."""
     return Story(
         id=row["id"],

@@ -7,7 +7,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine, text
 
 SCRIPT_LOCATION = "thoisu.store:migrations"
 
@@ -32,17 +32,32 @@ class SchemaTooNew(Exception):
     """The database was migrated by a newer thoisu than this one."""
 
 
-def upgrade(connection: Connection) -> bool:
-    """Apply pending migrations inside the caller's transaction; True if any ran."""
+# Any fixed number: PostgreSQL advisory lock that serialises migrations of one database.
+_PG_LOCK = 0x7468_6F69  # "thoi"
+
+
+def upgrade(engine: Engine) -> bool:
+    """Apply pending migrations; True if any ran.
+
+    Two processes opening a new store at once must not both create its tables, so the check is
+    repeated under a write lock (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock).
+    """
     head = head_revision()
-    current = current_revision(connection)
-    if current == head:
-        return False
-    script = ScriptDirectory.from_config(alembic_config())
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except CommandError as exc:
-            raise SchemaTooNew(current) from exc
-    command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as conn:
+        if current_revision(conn) == head:
+            return False
+    with engine.connect() as conn:
+        conn.execution_options(thoisu_write_lock=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+            current = current_revision(conn)
+            if current == head:
+                return False
+            if current is not None:
+                try:
+                    ScriptDirectory.from_config(alembic_config()).get_revision(current)
+                except CommandError as exc:
+                    raise SchemaTooNew(current) from exc
+            command.upgrade(alembic_config(conn), "head")
     return True

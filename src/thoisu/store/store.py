@@ -66,8 +66,8 @@ class Store:
         engine = make_engine(parsed, busy_timeout)
         store = cls(engine, name)
         try:
-            with store._guard(), engine.begin() as conn:
-                upgrade(conn)
+            with store._guard():
+                upgrade(engine)
         except SchemaTooNew as exc:
             engine.dispose()
             raise StoreError(f"store at {name}: its schema (revision {exc}) is newer than this "
@@ -98,6 +98,18 @@ class Store:
             from thoisu.store.errors import driver_missing
 
             raise driver_missing(self.url, self.engine.url.drivername, exc) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction that holds the write lock from its start.
+
+        On SQLite a transaction that reads and then writes fails at once, without waiting,
+        when another process wrote in between; taking the lock first makes it wait instead.
+        """
+        with self.engine.connect() as conn:
+            conn.execution_options(thoisu_write_lock=True)
+            with conn.begin():
+                yield conn
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -131,7 +143,7 @@ class Store:
     def _add_chunk(self, chunk: list[Article], seen: set[str], result: AddResult,
                    on_failure: Callable[[AddFailure], None] | None) -> None:
         ids = [a.id for a in chunk if isinstance(a.id, str) and a.id]
-        with self._guard(), self.engine.begin() as conn:
+        with self._guard(), self._write() as conn:
             present = set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(ids))))
             for article in chunk:
                 if article.id in present or article.id in seen:
@@ -237,7 +249,7 @@ class Store:
         if len(story_ids) != len(batch):
             raise ValueError("the same story id is given twice")
         now = datetime.now(UTC)
-        with self._guard(), self.engine.begin() as conn:
+        with self._guard(), self._write() as conn:
             for chunk in _chunks(story_ids):
                 conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
                 conn.execute(delete(story_duplicates)
@@ -258,7 +270,7 @@ class Store:
         """Remove these stories (their articles stay); how many there were."""
         wanted = list(dict.fromkeys(ids))
         gone = 0
-        with self._guard(), self.engine.begin() as conn:
+        with self._guard(), self._write() as conn:
             for chunk in _chunks(wanted):
                 conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
                 conn.execute(delete(story_duplicates)
