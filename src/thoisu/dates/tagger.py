@@ -1,0 +1,216 @@
+"""The time tagger: every pattern module's rules over one text, the longest spans kept, then
+neighbours joined (a weekday and its date, a time and its day, the two ends of a range).
+
+>>> [(e.text, e.value) for e in tag_dates("Hôm thứ Hai (23/1), đàm phán bắt đầu.",
+...                                       PartialDate(2017, 1, 24))]
+[('Hôm thứ Hai (23/1)', '2017-01-23')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from thoisu.dates import absolute, durations, lunar, relative, times
+from thoisu.dates.base import Candidate, Context, Rule, lower_same_length, part_value
+from thoisu.dates.calendar import nearest_year
+from thoisu.model import PartialDate, TimeExpr
+
+RULES: list[Rule] = [*lunar.RULES, *absolute.RULES, *relative.RULES, *times.RULES,
+                     *durations.RULES]
+# Cheap gate: a text with none of these cannot hold a time expression.
+_GATE = re.compile(r"\d|ngày|hôm|tuần|tháng|năm|thứ|chủ nhật|quý|giờ|mùng|mồng|rằm|thập|thế k"
+                   r"|nay|qua|mai|đêm|sáng|tối|chiều|trưa|hằng|hàng|mỗi|từng|nửa", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:đến|tới|cho\s+đến|[-–])\s*(?:ngày\s+)?$", re.I)
+_RANGE_FROM = re.compile(r"(?:từ|kể\s+từ)\s+$", re.I)
+_UNTIL_NOW = re.compile(r"^\s*(?:đến|tới|cho\s+đến)\s+(?:nay|bây\s+giờ|hiện\s+nay|hiện\s+tại)"
+                        r"(?![\w])", re.I)
+_WEEKDAY_JOIN = re.compile(r"^\s*(?:[(,]|[-–])?\s*$")
+_TIME_JOIN = re.compile(r"^\s*,?\s*$")
+
+
+def _nfc(text: str) -> tuple[str, list[int] | None]:
+    """NFC text and, when normalising changed it, each new character's offset in the old."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        out.append(piece)
+        offsets.extend([i] * len(piece))
+        i = j
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then higher priority, then earlier; drop whatever overlaps a kept span."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    kept: list[Candidate] = []
+    for c in cands:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _day_known(c: Candidate) -> bool:
+    return (c.type == "date" and c.date is not None and c.date.day is not None) or (
+        c.type == "date" and c.value.startswith("XXXX-XX-XX") and c.rule == "relative:day")
+
+
+def _join_weekday(a: Candidate, b: Candidate, text: str) -> Candidate | None:
+    """"thứ Hai (23/1)", "Thứ Hai, 28/3/2016": the weekday and its date as one expression."""
+    if not (a.rule in ("weekday", "range:weekdays") and b.type == "date" and b.raw is not None
+            and b.raw.day is not None and _WEEKDAY_JOIN.match(text[a.end:b.start])):
+        return None
+    end = b.end
+    if "(" in text[a.end:b.start] and text[end:end + 1] == ")":
+        end += 1
+    return Candidate(a.start, end, "date", b.value, "weekday+date", raw=b.raw, date=b.date,
+                     end_value=b.end_value, weekday=a.weekday, part=a.part or b.part)
+
+
+def _join_time(a: Candidate, b: Candidate, text: str) -> Candidate | None:
+    """"9h30 ngày 28/3", "8 giờ tối nay": a clock time and the day it falls on."""
+    if not (a.type == "time" and a.clock is not None and _day_known(b)
+            and _TIME_JOIN.match(text[a.end:b.start])):
+        return None
+    from thoisu.dates.times import adjust_hour
+
+    hour, minute = a.clock
+    if a.part is None and b.part is not None:
+        hour = adjust_hour(hour, b.part)
+    day = b.value[:10]
+    return Candidate(a.start, b.end, "time", f"{day}T{hour:02d}:{minute:02d}", "time+date",
+                     raw=b.raw, date=b.date, clock=(hour, minute))
+
+
+def _join_range(a: Candidate, b: Candidate, text: str, ctx: Context) -> Candidate | None:
+    """"từ 15/3 đến 20/3", "từ tháng 3 đến tháng 5/2016": one range, the start's missing year
+    taken from the end."""
+    if not (a.type == b.type == "date" and a.raw is not None and b.raw is not None
+            and a.end_value is None and b.end_value is None
+            and _RANGE_JOIN.match(text[a.end:b.start])):
+        return None
+    joined_by_dash = not re.search(r"đến|tới", text[a.end:b.start], re.I)
+    start = a.start
+    before = _RANGE_FROM.search(text[max(0, a.start - 8):a.start])
+    if before:
+        start = a.start - len(before.group(0))
+    elif joined_by_dash and a.raw.day is None:
+        return None
+    first = a.date or a.raw
+    if a.raw.year is None and b.raw.year is not None and a.raw.month is not None:
+        year = b.raw.year - (1 if b.raw.month is not None and a.raw.month > b.raw.month else 0)
+        first = PartialDate(year, a.raw.month, a.raw.day)
+    last = b.date or b.raw
+    if first.year is not None and last.year is not None and first.sort_key() > last.sort_key():
+        return None
+    value = part_value(first, None)
+    return Candidate(start, b.end, "date", value, "range", raw=a.raw, date=first,
+                     end_value=last.iso())
+
+
+def _until_now(c: Candidate, text: str) -> Candidate:
+    m = _UNTIL_NOW.match(text[c.end:])
+    if c.type != "date" or c.raw is None or c.end_value is not None or m is None:
+        return c
+    before = _RANGE_FROM.search(text[max(0, c.start - 8):c.start])
+    start = c.start - len(before.group(0)) if before else c.start
+    return Candidate(start, c.end + m.end(), "date", c.value, "range:until-now", raw=c.raw,
+                     date=c.date, end_value="PRESENT_REF")
+
+
+def _merge(kept: list[Candidate], ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in kept:
+        c = _until_now(c, ctx.text)
+        if out:
+            prev = out[-1]
+            for join in (_join_weekday, _join_time):
+                joined = join(prev, c, ctx.text)
+                if joined is not None:
+                    out[-1] = joined
+                    break
+            else:
+                joined = _join_range(prev, c, ctx.text, ctx)
+                if joined is not None:
+                    out[-1] = joined
+                else:
+                    out.append(c)
+            continue
+        out.append(c)
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _candidates(ctx: Context) -> list[Candidate]:
+    """Every rule over every line that could hold its pattern."""
+    low = lower_same_length(ctx.text)
+    lines = []
+    pos = 0
+    for line in low.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line), line, _DIGIT.search(line) is not None))
+        pos += len(line) + 1
+    cands: list[Candidate] = []
+    for rule in RULES:
+        for start, end, line, has_digit in lines:
+            if rule.digits and not has_digit:
+                continue
+            if rule.needs and not any(word in line for word in rule.needs):
+                continue
+            for m in rule.pattern.finditer(low, start, end):
+                got = rule.handler(m, ctx)
+                if got is None:
+                    continue
+                for c in got if isinstance(got, list) else [got]:
+                    if c.end > c.start:
+                        cands.append(c)
+    return cands
+
+
+def tag_dates(text: str, published: PartialDate | None = None, *, min_year: int = 1000,
+              future_years: int = 50) -> list[TimeExpr]:
+    """The time expressions of ``text``, in order, with values anchored to ``published``.
+
+    Years before ``min_year`` or more than ``future_years`` after the publication year (or
+    after this year, without one) are not read as dates.
+
+    >>> [e.value for e in tag_dates("Ngày 28/3, đoàn ở lại 10 ngày.", PartialDate(2016, 3, 29))]
+    ['2016-03-28', 'P10D']
+    """
+    if not text or not _GATE.search(text):
+        return []
+    norm, offsets = _nfc(text)
+    base_year = published.year if published is not None and published.year else dt.date.today().year
+    ctx = Context(norm, published, min_year, base_year + future_years)
+    chosen = _merge(_select(_candidates(ctx)), ctx)
+    out = []
+    for c in chosen:
+        start, end = (offsets[c.start], offsets[c.end]) if offsets else (c.start, c.end)
+        out.append(TimeExpr(text=text[start:end], start=start, end=end, type=c.type,
+                            value=c.value, rule=c.rule, end_value=c.end_value, mod=c.mod))
+    return out
+
+
+def tag_candidates(text: str, published: PartialDate | None = None) -> list[Candidate]:
+    """Like :func:`tag_dates` but the internal records, with what was written before anchoring
+    (``raw``) and the weekday named; for publication-date inference. NFC text only."""
+    if not text or not _GATE.search(text):
+        return []
+    base_year = published.year if published is not None and published.year else dt.date.today().year
+    ctx = Context(text, published, 1000, base_year + 50)
+    return _merge(_select(_candidates(ctx)), ctx)
+
+
+__all__ = ["nearest_year", "tag_candidates", "tag_dates"]
