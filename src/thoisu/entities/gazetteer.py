@@ -58,6 +58,8 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     longest: int = 1
+    # Key lengths by first token, longest first: most tokens start no name and cost one lookup.
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, variant: str, entry: Entry) -> None:
         key = key_of(t.text for t in tokenize(normalize_line(variant)))
@@ -66,11 +68,16 @@ class Gazetteer:
         # The first file line that claims a variant keeps it; later ones are ignored.
         self.entries.setdefault(key, entry)
         self.longest = max(self.longest, len(key))
+        known = set(self.lengths.get(key[0], ()))
+        known.add(len(key))
+        self.lengths[key[0]] = tuple(sorted(known, reverse=True))
 
     def match_at(self, words: list[str], i: int) -> tuple[int, Entry] | None:
         """The longest known name starting at token ``i``: (its length, its entry)."""
         first = words[i]
-        for n in range(min(self.longest, len(words) - i), 0, -1):
+        for n in self.lengths.get(first, ()):
+            if i + n > len(words):
+                continue
             key = (first, *(w.lower() for w in words[i + 1 : i + n]))
             entry = self.entries.get(key)
             if entry is not None:

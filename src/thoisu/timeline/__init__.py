@@ -1,0 +1,100 @@
+"""A story's timeline: its dated events, each told once, in date order, with their sources.
+
+>>> from thoisu.timeline import build_timeline
+
+For each article (its publication date anchoring relative and year-less dates; inferred from
+the text when the article has none), every time expression that dates an event gives a
+candidate: the clause around it (:mod:`thoisu.timeline.candidates`). Candidates telling the
+same event are merged across articles (:mod:`thoisu.timeline.merge`). Entries are sorted by
+date; an entry whose year is unknown (``XXXX-03-28``) sits among the dated ones when all of
+the story's dated entries fall in one year, else in a group of its own after them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from thoisu.model import Article, Event, PartialDate, TimeExpr
+from thoisu.timeline.candidates import Candidate, article_candidates
+from thoisu.timeline.merge import Group, merge_candidates, representative
+
+__all__ = ["build_timeline"]
+
+Tagger = Callable[[str, PartialDate | None], list[TimeExpr]]
+
+
+def _default_tagger() -> Tagger:
+    from thoisu.dates import tag_dates
+
+    return tag_dates
+
+
+def _names(text: str) -> frozenset[str]:
+    from thoisu.entities.ner import find_mentions
+
+    return frozenset(m.canonical or m.text for m in find_mentions(text))
+
+
+def publication_date(article: Article, others: Sequence[Article] = ()) -> PartialDate | None:
+    """The article's date, or the one its text (and its story's other articles) support."""
+    if article.published is not None:
+        return article.published
+    try:
+        from thoisu.dates.published import infer_published
+    except ImportError:  # the publication-date stage is optional for a bare timeline
+        return None
+    evidence = infer_published(article, others)
+    return evidence.value if evidence is not None else None
+
+
+def _sort_key(single_year: int | None) -> Callable[[Group], tuple[int, int, int, int, int]]:
+    def key(group: Group) -> tuple[int, int, int, int, int]:
+        date = group.date
+        first = min((m.position, m.sentence) for m in group.members)
+        if date.year is None and single_year is None:
+            # A group of its own, after the dated entries, by month and day.
+            return (1, 0, date.month or 0, date.day or 0, first[0] * 10_000 + first[1])
+        year = date.year if date.year is not None else single_year
+        assert year is not None
+        return (0, year, date.month or 0, date.day or 0, first[0] * 10_000 + first[1])
+
+    return key
+
+
+def _event(group: Group) -> Event:
+    shown = representative(group)
+    articles: list[str] = []
+    for m in sorted(group.members, key=lambda c: (c.position, c.sentence)):
+        if m.article not in articles:
+            articles.append(m.article)
+    ends = [m.end for m in group.members if m.end is not None]
+    evidence = "; ".join(m.evidence for m in group.members)
+    if len(group.members) > 1:
+        evidence += f" (merged, weakest similarity {group.similarity:.2f})"
+    return Event(date=group.date, text=shown.text, articles=articles,
+                 end=max(ends, key=PartialDate.sort_key) if ends else None, evidence=evidence)
+
+
+def collect_candidates(articles: Sequence[Article], tagger: Tagger | None = None,
+                       names: bool = True) -> list[Candidate]:
+    """The dated clauses of every article of the story, article by article."""
+    tag = tagger or _default_tagger()
+    out: list[Candidate] = []
+    for position, article in enumerate(articles):
+        others = [a for a in articles if a is not article]
+        published = publication_date(article, others)
+        out.extend(article_candidates(article, position, published, tag,
+                                      _names if names else None))
+    return out
+
+
+def build_timeline(articles: Sequence[Article], *, tagger: Tagger | None = None) -> list[Event]:
+    """The dated events of a group of articles, merged across articles, in date order.
+
+    ``tagger`` defaults to :func:`thoisu.dates.tag_dates`.
+    """
+    groups = merge_candidates(collect_candidates(articles, tagger))
+    years = {g.date.year for g in groups if g.date.year is not None}
+    single_year = next(iter(years)) if len(years) == 1 else None
+    groups.sort(key=_sort_key(single_year))
+    return [_event(g) for g in groups]

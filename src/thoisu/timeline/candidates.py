@@ -1,0 +1,137 @@
+"""Dated sentences of one article: each time expression that dates an event, with its clause.
+
+Which expressions date an event:
+
+* dates (``type == "date"``, and ``time`` values that carry a date) do; durations (``10 ngày``,
+  ``gần 7 năm``) and sets (``hàng ngày``) do not;
+* a value must say at least a year or a month and day: ``2016``, ``2016-03``, ``XXXX-03-28``;
+  weeks and bare parts of day (``XXXX-XX-XXTMO``) are too vague for a timeline;
+* background years are kept as year-precision events (``từ năm 2015`` → ``2015``): a reader
+  of a two-year story wants to see where it began;
+* a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the date of
+  the previous dated sentence of the article (``Trước đó cùng ngày, ...``);
+* impossible dates (``31/2``) and years far from the article's own are dropped, never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from thoisu.model import Article, PartialDate, Sentence, TimeExpr
+from thoisu.text.sentences import article_sentences
+from thoisu.timeline.clauses import event_clause
+
+_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
+_RANGE_TEXT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})")
+_SAME_DAY = re.compile(r"\bcùng (?:ngày|hôm)\b", re.IGNORECASE)
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+MIN_YEAR = 1900
+
+
+@dataclass
+class Candidate:
+    """One dated clause of one article, before stories merge them."""
+
+    date: PartialDate
+    text: str
+    article: str
+    position: int  # the article's order in the story, then the sentence index
+    sentence: int
+    end: PartialDate | None = None
+    evidence: str = ""
+    names: frozenset[str] = field(default_factory=frozenset)
+
+
+def parse_value(value: str) -> PartialDate | None:
+    """The calendar date of a TimeML value, or None if it names no usable date.
+
+    >>> parse_value("2016-03-28TMO"), parse_value("XXXX-03-28"), parse_value("P3D")
+    (PartialDate(year=2016, month=3, day=28), PartialDate(year=None, month=3, day=28), None)
+    """
+    m = _VALUE.match(value)
+    if m is None or "W" in value[:9]:
+        return None  # weeks ("2017-W03") are too vague to place
+    # "2011-Q3", "2016-SU", "2015-H1" keep their year; "T..." (time of day) is dropped.
+    year, month, day = (None if g is None or g.startswith("X") else int(g) for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        if month is None or not 1 <= day <= _DAYS[month - 1]:
+            return None
+        if month == 2 and day == 29 and year is not None and not (
+                year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            return None
+    if year is None and (month is None or day is None):
+        return None  # "XXXX-03" or "XXXX-XX-28": not placeable on a timeline
+    return PartialDate(year, month, day)
+
+
+def _end_of(expr: TimeExpr, date: PartialDate) -> PartialDate | None:
+    """The last day of a range: from the tagger when it says, else from ``23-24/1``."""
+    for attr in ("end_value", "end_date"):
+        raw = getattr(expr, attr, None)
+        if isinstance(raw, str) and raw:
+            return parse_value(raw)
+        if isinstance(raw, PartialDate):
+            return raw
+    if "/" in expr.value and not expr.value.startswith("P"):
+        parts = expr.value.split("/")
+        return parse_value(parts[1]) if len(parts) == 2 else None
+    m = _RANGE_TEXT.search(expr.text)
+    if m and date.day is not None and int(m.group(1)) == date.day:
+        last = int(m.group(2))
+        if date.month is not None and date.day < last <= _DAYS[date.month - 1]:
+            return PartialDate(date.year, date.month, last)
+    return None
+
+
+def _year_ok(date: PartialDate, published: PartialDate | None) -> bool:
+    if date.year is None:
+        return True
+    ceiling = (published.year + 5) if published is not None and published.year else 2100
+    return MIN_YEAR <= date.year <= ceiling
+
+
+def sentences_of(article: Article) -> list[Sentence]:
+    return article.sentences or article_sentences(article.lead, article.paragraphs)
+
+
+def article_candidates(article: Article, position: int, published: PartialDate | None,
+                       tag: Callable[[str, PartialDate | None], list[TimeExpr]],
+                       names: Callable[[str], frozenset[str]] | None = None) -> list[Candidate]:
+    """The dated clauses of one article, in text order."""
+    out: list[Candidate] = []
+    last: Candidate | None = None
+    for sentence in sentences_of(article):
+        seen: set[str] = set()
+        found = False
+        for expr in tag(sentence.text, published):
+            if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
+                continue  # durations, sets; lunar values are not solar dates
+            date = parse_value(expr.value)
+            if date is None or not _year_ok(date, published) or date.iso() in seen:
+                continue
+            seen.add(date.iso())
+            found = True
+            text = event_clause(sentence.text, expr.start, expr.end)
+            anchor = f", anchored to {published.iso()}" if published is not None else ""
+            last = Candidate(
+                date=date, text=text, article=article.id, position=position,
+                sentence=sentence.index, end=_end_of(expr, date),
+                evidence=f"{article.id}#{sentence.index}: {expr.text!r} → {expr.value}"
+                         f" ({expr.rule or expr.type}{anchor})",
+                names=names(text) if names else frozenset())
+            out.append(last)
+        if not found and last is not None and _SAME_DAY.search(sentence.text):
+            m = _SAME_DAY.search(sentence.text)
+            assert m is not None
+            text = event_clause(sentence.text, m.start(), m.end())
+            out.append(Candidate(
+                date=last.date, text=text, article=article.id, position=position,
+                sentence=sentence.index,
+                evidence=f"{article.id}#{sentence.index}: {m.group(0)!r} → {last.date.iso()}"
+                         f" (same day as sentence {last.sentence})",
+                names=names(text) if names else frozenset()))
+    return out

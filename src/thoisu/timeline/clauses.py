@@ -1,0 +1,96 @@
+"""A short text for an event: the clause around its time expression, not the whole sentence.
+
+News sentences often pack a report, its source and background into one line; the clause that
+holds the date is what happened then. Clauses are cut at ``,`` ``;`` ``:`` and at a few
+conjunctions, then widened to a readable length (the date phrase alone is not an event).
+
+>>> event_clause("Trước đó vào ngày 15/3, Nga đã rút phần lớn máy bay khỏi Syria, trong khi "
+...              "Mỹ vẫn tiếp tục không kích ở Iraq và các đồng minh tranh cãi về chi phí dài hạn.",
+...              16, 26, max_syllables=20)
+'Vào ngày 15/3, Nga đã rút phần lớn máy bay khỏi Syria'
+"""
+
+from __future__ import annotations
+
+import re
+
+from thoisu.text.syllables import count_syllables
+
+# A comma between digits ("1,5") does not cut; one after a date ("ngày 27/3, Bộ...") does.
+# Dashes do not cut: they mostly set off names and appositions ("Điện Kremlin - Dmitry Peskov").
+_CUTS = re.compile(r"(?:[,;:](?!\d)|(?<!\d)[,;:])\s*|\s+(?=(?:trong khi|nhưng|song|tuy nhiên)\s)")
+# Openers that tie a sentence to the previous one; they carry no event.
+_OPENERS = re.compile(
+    r"^(?:trước đó|sau đó|tuy nhiên|tuy vậy|trong khi đó|ngoài ra|theo đó|đồng thời|"
+    r"bên cạnh đó|cũng|mặc dù vậy|dù vậy|như vậy|vì vậy|do đó|còn)\b[,\s]*",
+    re.IGNORECASE,
+)
+_TRAILING = " ,;:–—-"
+# A clause that opens with a frame ("Trong một tuyên bố ... ngày 27/3") holds no event itself.
+_FRAME = re.compile(r"^(?:trong|theo|tại|với|sau khi|khi|trước khi|phát biểu|trả lời)\b",
+                    re.IGNORECASE)
+# A clause that ends by reporting ("RT ngày 28/10 dẫn lời X cho biết") needs what was reported.
+_REPORTING = re.compile(r"(?:cho biết|cho hay|dẫn lời|nói|thông báo|tuyên bố|khẳng định|"
+                        r"xác nhận|nhấn mạnh|cho rằng|nêu rõ|cảnh báo)(?: rằng)?\W*$",
+                        re.IGNORECASE)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CUTS.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().strip(_TRAILING).strip()
+    stripped = _OPENERS.sub("", text)
+    if stripped and count_syllables(stripped) >= 4:
+        text = stripped
+    text = text.rstrip(".").strip().strip(_TRAILING).strip()
+    return text[:1].upper() + text[1:]
+
+
+def event_clause(sentence: str, start: int, end: int, min_syllables: int = 10,
+                 max_syllables: int = 40) -> str:
+    """The clause of ``sentence`` around the expression at ``start:end``, widened to about
+    ``min_syllables`` and cut (with ``…``) at ``max_syllables``."""
+    if count_syllables(sentence) <= max_syllables:
+        return _tidy(sentence)
+    spans = _segments(sentence)
+    if not spans:
+        return _tidy(sentence)
+    k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), 0)
+    lo = hi = k
+    # A date early in its clause is followed by what happened ("ngày 28/3 xác nhận..."): widen
+    # to the right; a date closing its clause ("...dẫn đầu hôm 22/1") follows it: widen left.
+    seg_a, seg_b = spans[k]
+    at_start = len(sentence[seg_a:start].split()) <= 1
+    left_first = (start - seg_a) > 0.6 * (seg_b - seg_a) or (at_start and k > 0)
+    if left_first and k > 0:
+        lo = k - 1
+    if (_FRAME.match(sentence[seg_a:seg_b]) or _REPORTING.search(sentence[spans[lo][0]:seg_b])
+            ) and hi + 1 < len(spans):
+        hi += 1
+    while count_syllables(sentence[spans[lo][0]:spans[hi][1]]) < min_syllables:
+        if left_first and lo > 0:
+            lo -= 1
+        elif hi + 1 < len(spans):
+            hi += 1
+        elif lo > 0:
+            lo -= 1
+        else:
+            break
+    a, b = spans[lo][0], spans[hi][1]
+    text = sentence[a:b]
+    if count_syllables(text) > max_syllables:
+        words = text.split()
+        before = len(sentence[a:start].split())
+        # Keep the expression inside the cut, starting at the clause start when it can.
+        offset = 0 if before < max_syllables // 2 else before - 8
+        return _tidy(" ".join(words[offset:offset + max_syllables])) + "…"
+    return _tidy(text)
