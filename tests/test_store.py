@@ -177,6 +177,12 @@ class StoreContract:
         found = store.get_article("abc")
         assert found is not None and found.id == "abc"
 
+    def test_get_several_by_exact_id(self, store: Store) -> None:
+        store.add_articles(small_article(i) for i in ["g1", "g2", "g3"])
+        found = store.get_articles(["g3", "missing", "g1", "g3", "g"])
+        assert [a.id for a in found] == ["g3", "g1"]
+        assert store.get_articles([]) == []
+
     def test_list_in_added_order_with_limit_and_offset(self, store: Store) -> None:
         ids = ["k3", "k1", "k2", "k0"]
         store.add_articles(small_article(i) for i in ids)
