@@ -69,9 +69,8 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 10,
     # A date early in its clause is followed by what happened ("ngày 28/3 xác nhận..."): widen
     # to the right; a date closing its clause ("...dẫn đầu hôm 22/1") follows it: widen left.
     seg_a, seg_b = spans[k]
-    at_start = len(sentence[seg_a:start].split()) <= 1
-    left_first = (start - seg_a) > 0.6 * (seg_b - seg_a) or (at_start and k > 0)
-    if left_first and k > 0:
+    left_first = (start - seg_a) > 0.6 * (seg_b - seg_a)
+    if left_first and k > 0 and not _FRAME.match(sentence[spans[k - 1][0]:spans[k - 1][1]]):
         lo = k - 1
     if (_FRAME.match(sentence[seg_a:seg_b]) or _REPORTING.search(sentence[spans[lo][0]:seg_b])
             ) and hi + 1 < len(spans):

@@ -1,0 +1,163 @@
+"""Timelines: dated clauses, merged across articles, ordered, partial dates kept partial."""
+
+from __future__ import annotations
+
+from thoisu.model import Article, Event, Origin, PartialDate, TimeExpr
+from thoisu.timeline import build_timeline
+from thoisu.timeline.candidates import parse_value
+from thoisu.timeline.clauses import event_clause
+from thoisu.timeline.merge import compatible
+
+
+def article(id: str, text: str, published: PartialDate | None = None) -> Article:
+    return Article(id=id, origin=Origin(f"{id}.txt"), title=f"Bài {id}",
+                   paragraphs=[p for p in text.split("\n") if p], published=published)
+
+
+def summary(events: list[Event]) -> list[tuple[str, list[str]]]:
+    return [(e.date.iso(), e.articles) for e in events]
+
+
+D = PartialDate
+
+
+def test_same_event_told_by_two_articles_is_one_entry() -> None:
+    a = article("a", "Ngày 23/1, đàm phán hòa bình về Syria bắt đầu tại Astana với đoàn chính phủ "
+                     "và phe đối lập.", D(2017, 1, 24))
+    b = article("b", "Cuộc đàm phán hòa bình về Syria đã bắt đầu tại Astana hôm 23/1, lần đầu có "
+                     "cả phe đối lập.", D(2017, 1, 25))
+    events = build_timeline([a, b])
+    assert summary(events) == [("2017-01-23", ["a", "b"])]
+    assert events[0].date.precision == "day"
+    assert "merged" in events[0].evidence
+
+
+def test_different_events_on_one_day_stay_apart() -> None:
+    a = article("a", "Ngày 7/12, quân đội tuyên bố giải phóng hoàn toàn tỉnh biên giới.\n"
+                     "Cũng ngày 7/12, Bộ Ngoại giao thông báo phái đoàn sẽ dự hòa đàm.",
+                D(2017, 12, 8))
+    assert len(build_timeline([a])) == 2
+
+
+def test_events_come_in_date_order_whatever_the_article_order() -> None:
+    late = article("late", "Ngày 28/10, Tổng thống bác đề nghị nối lại không kích.",
+                   D(2016, 10, 29))
+    early = article("early", "Không quân bắt đầu không kích từ ngày 30/9/2015.\n"
+                             "Xung đột bắt đầu từ tháng 3/2011.", D(2016, 1, 1))
+    events = build_timeline([late, early])
+    assert [e.date.iso() for e in events] == ["2011-03", "2015-09-30", "2016-10-28"]
+    assert [e.date.precision for e in events] == ["month", "day", "day"]
+
+
+def test_partial_dates_stay_partial_and_group_after_dated_ones() -> None:
+    undated = article("u", "Ngày 28/3, quân đội chiếm lại thành phố cổ.")
+    dated = article("d", "Ngày 5/12, vòng đàm phán thứ tám được nối lại.\n"
+                         "Các vòng trước bắt đầu từ năm 2016.", D(2017, 12, 8))
+    events = build_timeline([undated, dated])
+    assert [e.date.iso() for e in events] == ["2016", "2017-12-05", "XXXX-03-28"]
+    assert events[-1].date.precision == "partial"
+
+
+def test_partial_date_placed_among_dated_ones_when_the_story_has_one_year() -> None:
+    undated = article("u", "Ngày 28/3, quân đội chiếm lại thành phố cổ.")
+    dated = article("d", "Ngày 15/3, máy bay rút về nước.\nNgày 2/4, phái đoàn đến Geneva.",
+                    D(2016, 4, 3))
+    events = build_timeline([undated, dated])
+    assert [e.date.iso() for e in events] == ["2016-03-15", "XXXX-03-28", "2016-04-02"]
+
+
+def test_partial_date_merges_with_the_full_date_of_the_same_event() -> None:
+    undated = article("u", "Ngày 28/3, quân đội Syria chiếm lại thành phố cổ Palmyra từ tay IS.")
+    dated = article("d", "Quân đội Syria ngày 28/3 đã chiếm lại thành phố cổ Palmyra.",
+                    D(2016, 3, 29))
+    events = build_timeline([undated, dated])
+    assert summary(events) == [("2016-03-28", ["u", "d"])]
+
+
+def test_ranges_keep_their_end() -> None:
+    a = article("a", "Các cuộc họp diễn ra trong hai ngày 23-24/1 tại Astana.", D(2017, 1, 25))
+    (event,) = build_timeline([a])
+    assert (event.date.iso(), event.end.iso() if event.end else None) == ("2017-01-23",
+                                                                          "2017-01-24")
+    assert event.to_json()["end"] == "2017-01-24"
+
+
+def test_range_from_the_tagger_end_value() -> None:
+    def tagger(text: str, published: PartialDate | None) -> list[TimeExpr]:
+        i = text.index("15/3")
+        return [TimeExpr("từ 15/3 đến 20/3", i - 3, i + 14, "date", "2016-03-15",
+                         end_value="2016-03-20")]
+
+    a = article("a", "Cuộc tập trận kéo dài từ 15/3 đến 20/3 ở biển Baltic.")
+    (event,) = build_timeline([a], tagger=tagger)
+    assert event.end == D(2016, 3, 20)
+
+
+def test_no_dates_no_events_and_no_crash() -> None:
+    assert build_timeline([]) == []
+    assert build_timeline([article("a", "Không có ngày tháng nào ở đây cả.")]) == []
+    assert build_timeline([Article(id="e", origin=Origin("e"))]) == []
+
+
+def test_impossible_dates_and_durations_give_no_event() -> None:
+    a = article("a", "Ngày 31/2 và ngày 32/13 không tồn tại.\nCuộc họp kéo dài 10 ngày.\n"
+                     "Tỷ số là 3/4 sau trận đấu.", D(2017, 1, 5))
+    assert build_timeline([a]) == []
+
+
+def test_values_that_name_no_placeable_date_are_dropped() -> None:
+    assert parse_value("2017-02-29") is None
+    assert parse_value("2016-02-29") == D(2016, 2, 29)
+    assert parse_value("2017-W03") is None
+    assert parse_value("XXXX-03") is None
+    assert parse_value("P10D") is None
+    assert parse_value("2011-Q3") == D(2011)
+    assert parse_value("XXXX-03-28TMO") == D(None, 3, 28)
+
+
+def test_far_years_are_not_events() -> None:
+    def tagger(text: str, published: PartialDate | None) -> list[TimeExpr]:
+        return [TimeExpr("năm 1200", 0, 8, "date", "1200"),
+                TimeExpr("năm 2990", 10, 18, "date", "2990")]
+
+    assert build_timeline([article("a", "năm 1200, năm 2990 xa lắm", D(2017))],
+                          tagger=tagger) == []
+
+
+def test_same_day_takes_the_previous_date() -> None:
+    a = article("a", "Ngày 7/12, quân đội tuyên bố không còn vùng lãnh thổ nào bị chiếm giữ.\n"
+                     "Trước đó cùng ngày, vị tướng chỉ huy đã tuyên bố chiến thắng trên truyền "
+                     "hình.", D(2017, 12, 8))
+    events = build_timeline([a])
+    assert [e.date.iso() for e in events] == ["2017-12-07", "2017-12-07"]
+    assert any(e.text.startswith("Cùng ngày") for e in events)
+
+
+def test_long_sentence_gives_its_clause() -> None:
+    sentence = ("Theo nguồn tin quân sự được nhiều hãng thông tấn trích dẫn trong tuần này, ngày "
+                "15/3 các máy bay chiến đấu đã rời căn cứ, trong khi các đơn vị mặt đất vẫn ở lại "
+                "để bảo vệ các kho vũ khí, và các cố vấn tiếp tục huấn luyện quân đội sở tại "
+                "trong nhiều tháng tới.")
+    start = sentence.index("ngày 15/3")
+    text = event_clause(sentence, start, start + 9)
+    assert text.startswith("Ngày 15/3 các máy bay")
+    assert "cố vấn" not in text
+
+
+def test_relative_dates_are_anchored_to_publication() -> None:
+    a = article("a", "Hôm qua, Bộ Y tế công bố thêm ca bệnh mới tại Hà Nội.", D(2020, 3, 7))
+    (event,) = build_timeline([a])
+    assert event.date == D(2020, 3, 6)
+
+
+def test_compatible_dates() -> None:
+    assert compatible(D(None, 3, 28), D(2016, 3, 28))
+    assert not compatible(D(2016), D(2016, 3, 28))
+    assert not compatible(D(2015, 3, 28), D(2016, 3, 28))
+
+
+def test_event_json_contract() -> None:
+    a = article("a", "Ngày 15/3, máy bay rút về nước.", D(2016, 3, 16))
+    data = build_timeline([a])[0].to_json()
+    assert data["date"] == "2016-03-15" and data["precision"] == "day"
+    assert data["articles"] == ["a"] and data["text"].startswith("Ngày 15/3")
