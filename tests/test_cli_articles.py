@@ -195,3 +195,27 @@ def test_ingest_from_stdin(pages: list[str], db: str) -> None:
     assert result.stdout == "1 added, 0 already in the store\n"
     shown = json.loads(run("articles", "--db", db, "--format", "json").stdout)
     assert [(a["title"], a["origin"]["path"]) for a in shown] == [("Tin từ stdin", "-")]
+
+
+def test_ingest_real_pages(seed_paths: list[Path], tmp_path: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real pipeline on the scraped seed pages: every page gives an article, once."""
+    monkeypatch.setenv("THOISU_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("THOISU_SEGMENTER", "syllable")  # the CRF model is not under test here
+    db = f"sqlite:///{tmp_path / 'tin.db'}"
+    paths = [str(p) for p in seed_paths]
+    first = run("ingest", *paths, "--db", db, "-q")
+    assert first.exit_code == 0, first.stderr
+    added = int(first.stdout.split()[0])
+    assert added >= len(paths)  # one page holds two articles
+    assert first.stdout == f"{added} added, 0 already in the store\n"
+    again = run("ingest", *paths, "--db", db, "-q")
+    assert again.stdout == f"0 added, {added} already in the store\n"
+    stored = json.loads(run("articles", "--db", db, "--format", "json").stdout)
+    assert len(stored) == added
+    assert {Path(a["origin"]["path"]).name for a in stored} == {p.name for p in seed_paths}
+    assert all(a["lead"] or a["paragraphs"] for a in stored)
+    with_removed = next(a for a in stored if a["removed"])
+    shown = run("articles", "show", with_removed["id"][:8], "--db", db)
+    removed = with_removed["removed"][0]
+    assert f"[{removed['role']} · {removed['rule']}] {removed['text']}" in shown.stdout

@@ -43,7 +43,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
     An article already stored (same content id) is not added again.
     """
     from thoisu.pipeline import process
-    from thoisu.store import AddFailure
+    from thoisu.store import AddFailure, Store
 
     settings = get_settings(db_url=db_url)
     tally = Tally()
@@ -55,7 +55,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
         origin = failure.origin
         tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
 
-    with _open_store(db_url) as store:
+    with Store.open(settings.db_url or None) as store:
         articles = process(list(paths), settings, tally.report, stdin=_stdin_for(paths),
                            on_page=count_page)
         with progress(articles, None, "Ingest", quiet) as items:
