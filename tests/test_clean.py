@@ -294,3 +294,33 @@ def test_byline(text: str, expected: bool) -> None:
 ])
 def test_source_name(text: str, expected: str | None) -> None:
     assert source_name(text) == expected
+
+
+def test_inline_related_box_does_not_end_the_article() -> None:
+    text = ("Giá cà phê lập đỉnh mới\n"
+            "Sáng 3/3, giá cà phê nhân xô tại Tây Nguyên lên 132.000 đồng mỗi ký.\n"
+            "Nhiều thương lái cho biết nguồn hàng trong dân đã cạn.\n"
+            "Xem thêm:\n"
+            "Nông dân Đắk Lắk trữ cà phê chờ giá\n"
+            "Xuất khẩu cà phê tháng 2 tăng mạnh\n"
+            "Các doanh nghiệp xuất khẩu lo thiếu hàng cho các hợp đồng giao tháng 5.\n"
+            "Giới phân tích dự báo giá còn dao động mạnh đến hết quý II.\n"
+            "Hồng Nhung\n")
+    [article] = clean_text(text, S)
+    assert len(article.paragraphs) == 3
+    assert article.byline == "Hồng Nhung"
+    assert {r.rule for r in article.removed} == {"boilerplate.related_header",
+                                                 "boilerplate.related_inline"}
+
+
+def test_timestamp_and_menu_lines_are_boilerplate() -> None:
+    text = ("Thời sự\nThế giới\nKinh doanh\nThể thao\n"
+            "Thứ Tư, 12/3/2025, 09:30 (GMT+7)\n"
+            "Hà Nội thí điểm thu phí xe vào nội đô\n"
+            "Thành phố sẽ thí điểm thu phí phương tiện vào khu vực nội đô từ ngày 1/7.\n"
+            "Mức phí dự kiến được công bố trong tháng 5.\n")
+    got = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert [got[n] for n in range(1, 5)] == ["boilerplate.navigation"] * 4
+    assert got[5] == "boilerplate.timestamp"
+    assert got[6] == "title.first_line"
+    assert got[7] == "lead.first_paragraph"

@@ -44,7 +44,7 @@ CAPTION_BAR = re.compile(r"\s\|\s*$")
 
 # "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters", "(Theo TTXVN)".
 SOURCE_LINE = re.compile(
-    r"^\(?(?:theo|nguồn)\s*[_:\s]\s*(?P<name>[^,;!?\"“”]{2,60}?)\)?\s*\.?$",
+    r"^\(?(?:theo|nguồn)\s*[_:\s]\s*(?P<name>[^;!?\"“”]{2,60}?)\)?\s*\.?$",
     re.I,
 )
 SOURCE_MEDIA_WORDS = {"báo", "tạp", "chí", "hãng", "đài", "kênh", "trang", "tin", "thông", "tấn",
@@ -82,13 +82,15 @@ WIDGET = re.compile(
     r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem)\s*$",
     re.I,
 )
-# "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "10/03/2025 08:15": a timestamp line.
-TIMESTAMP = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ nhật|cập nhật|đăng|ngày)\s*[,:]?\s*)*"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
-    r"\s*(?:\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+# "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "Cập nhật: 08:15 10/03/2025": a timestamp line. What is
+# left after removing these pieces must be empty.
+TIMESTAMP_PIECE = re.compile(
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|cập nhật|đăng lúc|đăng|ngày|lúc"
+    r"|\(?gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:am|pm|sa|ch)?|[\s,|:()-]+",
     re.I,
 )
+TIMESTAMP_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 LINK = re.compile(r"https?://|www\.", re.I)
 

@@ -30,7 +30,7 @@ from thoisu.model import Role
 Verdict = tuple[Role, str]
 
 _SPLIT_NAMES = re.compile(r"\s*[-–/,&]\s*|\s+và\s+")
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W_]*\.?$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W_]*(?:\.[^\W_]+)*\.?$")  # "Hà", "VOV.VN"
 
 
 def local_rule(line: LineInfo) -> Verdict | None:
@@ -44,7 +44,7 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.related_header"
         if P.WIDGET.match(text):
             return Role.BOILERPLATE, "boilerplate.widget"
-        if P.TIMESTAMP.match(text):
+        if is_timestamp(text):
             return Role.BOILERPLATE, "boilerplate.timestamp"
         if P.CREDIT_ONLY.match(text):
             return Role.BOILERPLATE, "boilerplate.credit"
@@ -64,13 +64,18 @@ def local_rule(line: LineInfo) -> Verdict | None:
     return None
 
 
+def is_timestamp(text: str) -> bool:
+    """Only a date, a time, a weekday and words such as "Cập nhật": the page's dateline."""
+    return bool(P.TIMESTAMP_DATE.search(text)) and not P.TIMESTAMP_PIECE.sub("", text)
+
+
 def source_name(text: str) -> str | None:
     """The outlet named by a source line: "Theo_Người Đưa Tin" → "Người Đưa Tin"."""
     m = P.SOURCE_LINE.match(text)
     if not m:
         return None
     name = m.group("name").strip(" _.")
-    words = name.split()
+    words = name.replace(",", " ").split()
     if not words or len(words) > 7:
         return None
     # Every word of an outlet's name is capitalised, a number, or a word such as "báo", "và".

@@ -17,6 +17,8 @@ Rule names given here:
 - ``body.paragraph``: everything else that reads as text
 - ``byline.top``/``source.top``: a byline or source line before any body text
 - ``closing.byline``/``closing.source``: a byline or source line that ends the article
+- ``boilerplate.related_inline``: the titles of a "Xem thêm:" box inside the article
+- ``caption.name_only``: a name alone between paragraphs (a portrait's caption)
 """
 
 from __future__ import annotations
@@ -64,6 +66,36 @@ def _ends_with_list(infos: list[LineInfo], local: list[Verdict | None], j: int) 
     """A related-news header or follow call is the end when no running text follows it."""
     n = next_nonblank(infos, j + 1)
     return n is None or not _is_text(infos, local, n)
+
+
+def _inline_box_end(infos: list[LineInfo], local: list[Verdict | None], j: int) -> int | None:
+    """Where an inline "Xem thêm:" box ends, if the article's text goes on after it.
+
+    The box is the header at ``j`` and up to five titles; the article goes on when two
+    paragraphs of running text (not teasers) follow them. None when the header opens the
+    page's closing list.
+    """
+    k = j + 1
+    titles = 0
+    while k < len(infos) and titles <= 5:
+        if infos[k].blank:
+            k += 1
+        elif local[k] is None and infos[k].heading_like:
+            titles += 1
+            k += 1
+        else:
+            break
+    first = next_nonblank(infos, k)
+    if not titles or first is None or not _is_text(infos, local, first):
+        return None
+    second = next_nonblank(infos, first + 1)
+    if not _is_text(infos, local, second):
+        return None
+    for t in (first, second):
+        text = infos[t].text  # type: ignore[index]
+        if P.ELLIPSIS_END.search(text) or P.OUTLET_PREFIX.match(text):
+            return None
+    return k
 
 
 def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
@@ -145,8 +177,17 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
                     line.set(Role.BODY, "body.paragraph")
                     paragraphs += 1
             elif rule in _ENDING_BOILERPLATE and paragraphs and _ends_with_list(infos, local, j):
-                line.part = 0
-                return Scan(j, paragraphs, False)
+                box_end = _inline_box_end(infos, local, j)
+                if box_end is None:
+                    line.part = 0
+                    return Scan(j, paragraphs, False)
+                line.set(role, rule)
+                for k in range(j + 1, box_end):
+                    infos[k].part = part
+                    infos[k].set(*((Role.BLANK, "blank") if infos[k].blank
+                                   else (Role.BOILERPLATE, "boilerplate.related_inline")))
+                j = box_end
+                continue
             else:
                 line.set(role, rule)
             j += 1
