@@ -66,14 +66,17 @@ def _day_known(c: Candidate) -> bool:
 
 
 def _join_weekday(a: Candidate, b: Candidate, text: str) -> Candidate | None:
-    """"thứ Hai (23/1)", "Thứ Hai, 28/3/2016": the weekday and its date as one expression."""
-    if not (a.rule in ("weekday", "range:weekdays") and b.type == "date" and b.raw is not None
+    """"thứ Hai (23/1)", "Thứ Hai, 28/3/2016", "hôm qua (27/3)": the weekday or the relative
+    day and the date that spells it out, as one expression with the written date's value."""
+    if not (a.rule in ("weekday", "range:weekdays", "relative:day") and b.type == "date"
+            and b.raw is not None
             and b.raw.day is not None and _WEEKDAY_JOIN.match(text[a.end:b.start])):
         return None
     end = b.end
     if "(" in text[a.end:b.start] and text[end:end + 1] == ")":
         end += 1
-    return Candidate(a.start, end, "date", b.value, "weekday+date", raw=b.raw, date=b.date,
+    rule = "weekday+date" if a.weekday is not None else "relative+date"
+    return Candidate(a.start, end, "date", b.value, rule, raw=b.raw, date=b.date,
                      end_value=b.end_value, weekday=a.weekday, part=a.part or b.part)
 
 

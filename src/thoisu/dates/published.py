@@ -1,0 +1,353 @@
+"""When was an article published? From its metadata when the input had it, else from its text.
+
+The text gives clues, each recorded as evidence: a day and month in the title (the news of the
+day), the latest day and month mentioned in the body, a weekday named with its date (only some
+years put 23/1 on a Monday), ``năm nay (2016)``, the latest year named, and past dates that
+bound the publication date from below. A year the text does not support is never written: the
+value stays partial (``XXXX-03-28``). Lines the cleaner removed (sidebars, related news) are
+not read. Sibling articles of the same story may settle a missing year.
+
+>>> from thoisu.model import Article, Origin
+>>> a = Article(id="a", origin=Origin("x"), title="Tình hình Syria 24/1",
+...             paragraphs=["Hôm thứ Hai (23/1), đàm phán bắt đầu. Từ ngày 30/9/2015 Nga..."])
+>>> infer_published(a).value.iso()
+'2017-01-24'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from email.utils import parsedate
+
+from thoisu.dates.base import Candidate
+from thoisu.dates.calendar import valid_day, years_with_weekday
+from thoisu.dates.tagger import tag_candidates
+from thoisu.model import Article, DateEvidence, PartialDate
+
+META_KEYS = ("published", "date_published", "datePublished", "pubDate", "published_time",
+             "date")
+# How far apart (days) a past full date in the text may be from the estimated day to lend it
+# its year, and how far a sibling article's date may be (a story's coverage of one event).
+NEAR_DAYS = 45
+SIBLING_DAYS = 14
+
+# ---------------------------------------------------------------- metadata values
+
+_ISO = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T\s].*)?$")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_VERBAL = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,|/)\s*(\d{4}))?", re.I)
+_MONTH_YEAR = re.compile(r"^\s*(?:tháng\s+)?(\d{1,2})\s*[/\-]\s*(\d{4})\s*$", re.I)
+_EN_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_EN = re.compile(r"(?:(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})|([a-z]{3})[a-z]*\.?\s+(\d{1,2})"
+                 r"(?:st|nd|rd|th)?,?\s+(\d{4}))", re.I)
+
+
+def _checked(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    if year is not None and not 1900 <= year <= 2200:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and (month is None or not valid_day(day, month, year)):
+        return None
+    return PartialDate(year, month, day)
+
+
+def parse_date_value(text: str) -> PartialDate | None:
+    """A publication date as metadata writes it, to the precision it has.
+
+    Reads ISO (``2016-03-28T10:00:00+07:00``, ``2016-03``), day-first forms
+    (``28/03/2016 10:00``, ``Thứ hai, 28/3/2016 - 10:05``), ``ngày 28 tháng 3 năm 2016``,
+    e-mail/RSS dates (``Mon, 28 Mar 2016 10:00:00 +0700``) and English month names. The date
+    is the one written (the publisher's local day), not converted to another time zone.
+
+    >>> parse_date_value("Thứ hai, 28/3/2016 - 10:05"), parse_date_value("2011-03")
+    (PartialDate(year=2016, month=3, day=28), PartialDate(year=2011, month=3, day=None))
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    text = text.strip()
+    m = _ISO.match(text)
+    if m and (m.group(2) or len(text.strip()) == 4 or "T" in text):
+        return _checked(int(m.group(1)), _int(m.group(2)), _int(m.group(3)))
+    if m and not m.group(2):
+        return _checked(int(m.group(1)), None, None)
+    m2 = _DMY.search(text)
+    if m2:
+        return _checked(int(m2.group(3)), int(m2.group(2)), int(m2.group(1)))
+    m3 = _VERBAL.search(text)
+    if m3:
+        return _checked(_int(m3.group(3)), int(m3.group(2)), int(m3.group(1)))
+    m4 = _MONTH_YEAR.match(text)
+    if m4:
+        return _checked(int(m4.group(2)), int(m4.group(1)), None)
+    parsed = parsedate(text)
+    if parsed is not None and parsed[0]:
+        return _checked(parsed[0], parsed[1], parsed[2])
+    m5 = _EN.search(text)
+    if m5:
+        if m5.group(1):
+            day, mon, year = m5.group(1), m5.group(2), m5.group(3)
+        else:
+            mon, day, year = m5.group(4), m5.group(5), m5.group(6)
+        month = _EN_MONTHS.get(mon.lower())
+        if month:
+            return _checked(int(year), month, int(day))
+    return None
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+# ---------------------------------------------------------------- clues in the text
+
+_FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|dự\s+định|hẹn)(?![\w])[^.!?]{0,40}$",
+                            re.I)
+_FUTURE_AFTER = re.compile(r"^\s*(?:tới|sắp\s+tới|tuần\s+tới|tháng\s+tới)(?![\w])", re.I)
+_THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})|năm\s+(\d{4})\s+này(?![\w])"
+                        r"|năm\s+(\d{4})\s*[(,]\s*năm\s+nay", re.I)
+
+
+@dataclass
+class _Mention:
+    date: PartialDate  # as written
+    where: str  # "title", "lead", "body"
+    text: str
+    weekday: int | None = None
+    future: bool = False
+
+
+@dataclass
+class _Clues:
+    mentions: list[_Mention] = field(default_factory=list)
+    this_year: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _article_parts(article: Article) -> list[tuple[str, str]]:
+    parts = [("title", article.title)] if article.title else []
+    if article.lead:
+        parts.append(("lead", article.lead))
+    parts.extend(("body", p) for p in article.paragraphs if p)
+    return parts
+
+
+def _is_future(text: str, c: Candidate) -> bool:
+    return bool(_FUTURE_BEFORE.search(text[max(0, c.start - 60):c.start])
+                or _FUTURE_AFTER.match(text[c.end:c.end + 16]))
+
+
+def _clues(article: Article) -> _Clues:
+    clues = _Clues()
+    for where, text in _article_parts(article):
+        for c in tag_candidates(text):
+            if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
+                continue
+            clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
+                                           _is_future(text, c)))
+        for m in _THIS_YEAR.finditer(text):
+            year = int(next(g for g in m.groups() if g))
+            clues.this_year.append((year, m.group(0)))
+    return clues
+
+
+def _ordinal(p: PartialDate) -> int:
+    """Days since year 0 for sorting bounds: a year alone counts as its 1 January."""
+    return dt.date(p.year or 1, p.month or 1, p.day or 1).toordinal()
+
+
+def _day_distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two day-months, the short way round the year (28/12 and 3/1: 6 days)."""
+    x = dt.date(2001, a[0], min(a[1], 28 if a[0] == 2 else a[1])).timetuple().tm_yday
+    y = dt.date(2001, b[0], min(b[1], 28 if b[0] == 2 else b[1])).timetuple().tm_yday
+    d = abs(x - y)
+    return min(d, 365 - d)
+
+
+def _latest_day_month(mentions: list[_Mention]) -> _Mention | None:
+    """The latest day-month, reading January after December when the mentions straddle New
+    Year (a story of 28/12 ... 3/1)."""
+    if not mentions:
+        return None
+    months = {m.date.month for m in mentions if m.date.month}
+    wraps = any(mo >= 10 for mo in months) and any(mo <= 3 for mo in months)
+
+    def order(m: _Mention) -> tuple[int, int]:
+        month = m.date.month or 0
+        return (month + 12 if wraps and month <= 3 else month, m.date.day or 0)
+
+    return max(mentions, key=order)
+
+
+def _year_for(month: int, day: int, near: PartialDate, within: int = NEAR_DAYS) -> int | None:
+    """The year that puts ``day/month`` within ``within`` days of the full date ``near``."""
+    if near.year is None or near.month is None:
+        return None
+    target = dt.date(near.year, near.month, near.day or 15)
+    best = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        if not valid_day(day, month, year):
+            continue
+        gap = abs((dt.date(year, month, day) - target).days)
+        if gap <= within and (best is None or gap < best[0]):
+            best = (gap, year)
+    return best[1] if best else None
+
+
+def _from_text(article: Article) -> DateEvidence | None:
+    clues = _clues(article)
+    past = [m for m in clues.mentions if not m.future]
+    if not past and not clues.mentions:
+        return None
+    evidence: list[str] = []
+    # Lower bound: the latest past date written with its year.
+    dated = [m for m in past if m.date.year is not None]
+    bound = max(dated, key=lambda m: _ordinal(m.date), default=None)
+    if bound is not None:
+        evidence.append(f"after {bound.date.iso()}: '{bound.text}' is named as past")
+    # The day: a day-month in the title, else the latest day-month of the text.
+    day_months = [m for m in past if m.date.month is not None and m.date.day is not None]
+    title_days = [m for m in day_months if m.where == "title"]
+    estimate = _latest_day_month(title_days) or _latest_day_month(day_months)
+    confidence = 0.0
+    if estimate is not None:
+        confidence = 0.7 if estimate.where == "title" else 0.45
+        evidence.append(f"day from the {estimate.where}: '{estimate.text}'"
+                        + ("" if estimate.where == "title" else " is the latest day named"))
+    year, year_confidence, year_reason = _year(estimate, past, clues, bound)
+    if year_reason:
+        evidence.append(year_reason)
+    if estimate is None:
+        # Without a day, only a year the text ties to the present stands ("năm nay (2016)");
+        # the latest year named is only a lower bound.
+        if year is None or year_confidence < 0.8:
+            return None
+        return DateEvidence(PartialDate(year), year_confidence, evidence)
+    assert estimate.date.month is not None and estimate.date.day is not None
+    value = PartialDate(year, estimate.date.month, estimate.date.day)
+    if year is None:
+        evidence.append("no year: the text does not name one that fits")
+        return DateEvidence(value, confidence, evidence)
+    return DateEvidence(value, min(0.95, (confidence + year_confidence) / 2 + 0.2), evidence)
+
+
+def _year(estimate: _Mention | None, past: list[_Mention], clues: _Clues,
+          bound: _Mention | None) -> tuple[int | None, float, str]:
+    """The publication year, how sure, and why; (None, 0, reason) when nothing supports one."""
+    floor = bound.date if bound is not None else None
+
+    def fits(year: int) -> bool:
+        if floor is None:
+            return True
+        if estimate is None:
+            return year >= (floor.year or 0)
+        assert estimate.date.month is not None and estimate.date.day is not None
+        if not valid_day(estimate.date.day, estimate.date.month, year):
+            return False
+        return _ordinal(PartialDate(year, estimate.date.month, estimate.date.day)) >= _ordinal(
+            floor)
+
+    if estimate is not None and estimate.date.year is not None:
+        return estimate.date.year, 0.9, f"year written with the day: '{estimate.text}'"
+    for year, said in clues.this_year:
+        if fits(year):
+            return year, 0.85, f"'{said}' names this year"
+    # A weekday named with its day and month: only some years fit.
+    for m in past:
+        if m.weekday is None or m.date.month is None or m.date.day is None:
+            continue
+        start = floor.year if floor is not None and floor.year else None
+        if m.date.year is not None:
+            years = [m.date.year]
+        elif start is not None:
+            years = years_with_weekday(m.date.month, m.date.day, m.weekday, start, start + 28)
+            years = [y for y in years if _ordinal(PartialDate(y, m.date.month, m.date.day))
+                     >= _ordinal(floor)] if floor is not None else years
+        else:
+            continue
+        if not years:
+            continue
+        fitted = PartialDate(years[0], m.date.month, m.date.day)
+        if estimate is None:
+            return years[0], 0.6, f"'{m.text}': that weekday falls on {fitted.iso()}"
+        assert estimate.date.month is not None and estimate.date.day is not None
+        year = _year_for(estimate.date.month, estimate.date.day, fitted)
+        if year is not None and fits(year):
+            later = ", ".join(str(y) for y in years[1:3])
+            return year, 0.8, (f"'{m.text}': the first year after the lower bound with that "
+                               f"weekday is {years[0]}" + (f" (then {later})" if later else ""))
+    # A past full date close before the estimated day lends its year.
+    if estimate is not None and floor is not None and floor.month is not None:
+        assert estimate.date.month is not None and estimate.date.day is not None
+        year = _year_for(estimate.date.month, estimate.date.day, floor)
+        if year is not None and fits(year):
+            return year, 0.6, f"year of the nearby full date {floor.iso()}"
+    # The latest year named, when the estimated day can fall in it after the lower bound.
+    years = [m.date.year for m in past if m.date.year is not None]
+    if years:
+        latest = max(years)
+        if fits(latest):
+            return latest, 0.35, f"{latest} is the latest year the text names"
+        return None, 0.0, f"{latest} is the latest year named but the day cannot fall in it"
+    return None, 0.0, ""
+
+
+# ---------------------------------------------------------------- siblings and entry point
+
+
+def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article]
+                   ) -> DateEvidence:
+    """A year-less date takes the year of a sibling article dated within SIBLING_DAYS of it."""
+    value = own.value
+    if value.year is not None or value.month is None or value.day is None:
+        return own
+    best: tuple[int, int, Article, DateEvidence] | None = None
+    for other in others:
+        if other is article or other.id == article.id:
+            continue
+        theirs = infer_published(other)
+        if theirs is None or theirs.value.year is None or theirs.value.month is None:
+            continue
+        year = _year_for(value.month, value.day, theirs.value, SIBLING_DAYS)
+        if year is None:
+            continue
+        gap = abs((dt.date(year, value.month, value.day) - dt.date(
+            theirs.value.year, theirs.value.month, theirs.value.day or 15)).days)
+        if best is None or gap < best[0]:
+            best = (gap, year, other, theirs)
+    if best is None:
+        return own
+    gap, year, other, theirs = best
+    reason = (f"year {year} from sibling article {other.id} of the same story, dated "
+              f"{theirs.value.iso()} ({gap} days apart)")
+    return DateEvidence(PartialDate(year, value.month, value.day),
+                        min(own.confidence, theirs.confidence) * 0.9,
+                        [*own.evidence, reason])
+
+
+def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvidence | None:
+    """The publication date of ``article`` with its evidence, or None when nothing dates it.
+
+    Metadata (``article.meta["published"]`` and its usual aliases) wins when readable; then the
+    title, lead and paragraphs (never removed lines). ``others``: articles of the same story,
+    which may lend a missing year.
+    """
+    problems: list[str] = []
+    for name in META_KEYS:
+        raw = article.meta.get(name)
+        if raw in (None, ""):
+            continue
+        value = parse_date_value(str(raw))
+        if value is not None:
+            return DateEvidence(value, 0.99, [f"metadata {name} = {raw!r}"])
+        problems.append(f"metadata {name} = {raw!r} is not a date I can read")
+    found = _from_text(article)
+    if found is None:
+        return None
+    found.evidence = [*problems, *found.evidence]
+    if others:
+        found = _from_siblings(found, article, others)
+    return found
