@@ -253,6 +253,13 @@ class StoreContract:
         story = store.get_story("s1")
         assert story is not None and story.articles == ["a"]
 
+    def test_a_story_whose_articles_all_moved_is_removed(self, store: Store) -> None:
+        store.save_stories([Story("s1", "Một", ["a"], duplicates=[DuplicateLink("a", "a2", 0.9)]),
+                            Story("s2", "Hai", ["b"]), Story("s3", "Ba", [])])
+        store.save_stories([Story("s2", "Hai và Một", ["b", "a"])])  # s1 merged into s2
+        assert [s.id for s in store.list_stories()] == ["s2", "s3"]  # s3 was never given any
+        assert store.story_of("a") == "s2"
+
     def test_a_join_names_a_member(self, store: Store) -> None:
         store.save_stories([Story("s1", "Một", ["a"], joins=[Join("b", 0.4, "late")])])
         story = store.get_story("s1")

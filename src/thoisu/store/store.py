@@ -243,7 +243,8 @@ class Store:
         """Save these stories, replacing their title, members, joins and duplicate links.
 
         All or nothing. An article is in one story at most: one listed here leaves any other
-        story it was in. Stories not given are left alone.
+        story it was in, and a story left with no article that way is removed (as when the
+        clusterer merges two stories). Other stories are left alone.
         """
         batch = list(items)
         owner: dict[str, str] = {}
@@ -268,9 +269,13 @@ class Store:
                 conn.execute(delete(story_duplicates)
                              .where(story_duplicates.c.story_id.in_(chunk)))
                 conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+            left: set[str] = set()  # other stories that articles move out of
             for chunk in _chunks(list(owner)):
+                left.update(conn.scalars(select(story_articles.c.story_id).distinct()
+                                         .where(story_articles.c.article_id.in_(chunk))))
                 conn.execute(delete(story_articles)
                              .where(story_articles.c.article_id.in_(chunk)))
+            self._drop_if_empty(conn, sorted(left - set(story_ids)))
             if batch:
                 conn.execute(insert(stories),
                              [{"id": s.id, "title": s.title, "updated_at": now} for s in batch])
@@ -278,6 +283,18 @@ class Store:
                 conn.execute(insert(story_articles), member_rows)
             if duplicate_rows:
                 conn.execute(insert(story_duplicates), duplicate_rows)
+
+    @staticmethod
+    def _drop_if_empty(conn: Connection, ids: list[str]) -> None:
+        """Remove stories that no longer have any article (all moved, e.g. by a merge)."""
+        for chunk in _chunks(ids):
+            kept = set(conn.scalars(select(story_articles.c.story_id).distinct()
+                                    .where(story_articles.c.story_id.in_(chunk))))
+            empty = [i for i in chunk if i not in kept]
+            if empty:
+                conn.execute(delete(story_duplicates)
+                             .where(story_duplicates.c.story_id.in_(empty)))
+                conn.execute(delete(stories).where(stories.c.id.in_(empty)))
 
     def delete_stories(self, ids: Iterable[str]) -> int:
         """Remove these stories (their articles stay); how many there were."""
