@@ -15,8 +15,6 @@ from thoisu.clean.rules import Verdict
 from thoisu.model import Role
 
 _INNER_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
-_NARRATIVE_PAIRS = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "phát biểu",
-                    "trả lời", "theo đó")
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPTION_MARK = re.compile(r"\b(?:tại|hồi|chụp|ảnh)\b")
 
@@ -45,6 +43,17 @@ def is_single_sentence(text: str) -> bool:
     return not _INNER_SENTENCE.search(text)
 
 
+def is_plain_statement(line: LineInfo) -> bool:
+    """One short sentence with no narration words: what a caption under a photo looks like."""
+    text = line.text
+    if line.words > 25 or not is_single_sentence(text) or any(q in text for q in "\"“”«»"):
+        return False
+    low = text.lower()
+    if any(pair in low for pair in P.NARRATIVE_PHRASES):
+        return False
+    return not any(w in P.NARRATIVE_WORDS for w in _WORD.findall(low))
+
+
 def is_descriptive(line: LineInfo) -> bool:
     """A one-sentence photo description: what is where, with no narration around it.
 
@@ -61,7 +70,7 @@ def is_descriptive(line: LineInfo) -> bool:
     low = text.lower()
     if not _CAPTION_MARK.search(low) or low.startswith("tại "):
         return False
-    if any(pair in low for pair in _NARRATIVE_PAIRS):
+    if any(pair in low for pair in P.NARRATIVE_PHRASES):
         return False
     if any(w in P.NARRATIVE_WORDS for w in _WORD.findall(low)):
         return False
@@ -138,8 +147,9 @@ def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int
     """Whether the heading at ``i`` opens a list of title + teaser pairs.
 
     Blocks of one title (perhaps printed twice) and one teaser each, at least two of them with
-    a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."): without a
-    closing line before it, a list with no such sign is more likely a live report's entries.
+    a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."), or three or
+    more that run on to the page's end: a shorter list without such a sign, or one followed by
+    more text, is more likely a live report's entries.
     Lines after a line ending in ":" are the article's own list, not a sidebar.
     """
     p = prev_nonblank(infos, i)
@@ -153,4 +163,5 @@ def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int
             break
         run.append(block)
     signals = sum(teaser_signal(infos, b) for b in run)
-    return len(run) >= 2 and signals >= 2
+    to_the_end = len(run) == len(blocks) and len(blocks) < 12
+    return (len(run) >= 2 and signals >= 2) or (len(run) >= 3 and to_the_end)

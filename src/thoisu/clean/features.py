@@ -15,6 +15,10 @@ _PHOTO_TAIL = re.compile(rf"\s*[{P.DASH}]?\s*(?:ảnh|hình|photo)\s*\d{{1,2}}$"
 
 # A heading longer than this many words is a paragraph that lost its final period.
 HEADING_MAX_WORDS = 32
+# A question or exclamation up to this long may be a title.
+QUESTION_MAX_WORDS = 22
+_QUESTION_END = re.compile(r"[?!][\"”’)]*\s*$")
+_INNER_STOP = re.compile(r"[.!?…][\"”’)]*\s+\S")
 
 
 @dataclass
@@ -39,10 +43,19 @@ class LineInfo:
         """The line reduced for repeat detection: no photo tail, case, punctuation or spaces."""
         return line_key(self.text)
 
-    @property
+    @cached_property
     def heading_like(self) -> bool:
-        """Short and without final punctuation: a title, subheading, caption or teaser title."""
-        return bool(self.text) and not self.sentence_end and self.words <= HEADING_MAX_WORDS
+        """Short and without final period: a title, subheading, caption or teaser title.
+
+        A short question or exclamation counts too ("Vì sao giá vàng tăng?"): titles end so,
+        narrative paragraphs rarely do unless they quote someone.
+        """
+        if not self.text or self.words > HEADING_MAX_WORDS:
+            return False
+        if not self.sentence_end:
+            return True
+        return (self.words <= QUESTION_MAX_WORDS and bool(_QUESTION_END.search(self.text))
+                and not P.QUOTE_OPEN.match(self.text) and not _INNER_STOP.search(self.text))
 
     @property
     def paragraph_like(self) -> bool:

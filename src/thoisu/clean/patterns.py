@@ -104,7 +104,9 @@ QUOTE_OPEN = re.compile(r"^[\"“‘«]")
 # aspect markers, reporting verbs, connectives and anaphora.
 NARRATIVE_WORDS = frozenset(
     """đã sẽ đang vừa mới từng sắp cũng còn nhưng tuy vì nếu do nên thì mà rằng này đó ấy
-    họ chúng tôi ta ông bà anh chị nói cho biết hay tuyên bố khẳng định nhấn mạnh cảnh báo
-    thông báo xác nhận dẫn lời trích theo nhận định cho rằng được bị phải cần có là không chỉ
-    rất nhiều hơn khi để xảy sinh""".split()
+    họ ta ông bà anh chị nói hay theo trích được bị phải cần có là không chỉ rất nhiều hơn
+    khi để xảy""".split()
 )
+NARRATIVE_PHRASES = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "phát biểu",
+                     "trả lời", "theo đó", "khẳng định", "nhấn mạnh", "cảnh báo", "thông báo",
+                     "xác nhận", "nhận định", "chúng tôi", "sinh năm", "sinh ra")

@@ -29,6 +29,7 @@ from thoisu.clean import patterns as P
 from thoisu.clean.context import (
     CAPTION_MAX_WORDS,
     is_descriptive,
+    is_plain_statement,
     next_nonblank,
     prev_nonblank,
     starts_teaser_run,
@@ -195,10 +196,11 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
         prev = prev_nonblank(infos, j)
         after_photo = prev is not None and prev >= start and _role_at(local, prev) is Role.PHOTO
         if after_photo and line.words <= CAPTION_MAX_WORDS and (
-            line.heading_like or is_descriptive(line) or line.words <= 20
+            (line.heading_like and not line.sentence_end) or is_plain_statement(line)
+            or "ảnh" in line.text.lower()
         ):
             line.set(Role.CAPTION, "caption.after_photo")
-        elif lead_open and line.paragraph_like:
+        elif lead_open and (line.paragraph_like or P.OUTLET_PREFIX.match(line.text)):
             line.set(Role.LEAD, "lead.first_paragraph")
             lead_open = False
             paragraphs += 1
