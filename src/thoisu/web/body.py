@@ -1,0 +1,165 @@
+"""Request bodies of ``POST /api/digest`` and ``POST /api/articles`` as pages to clean.
+
+A body is either JSON — a list whose items are objects ``{title, text, url?, source?,
+published?}`` (``html`` may stand in for ``text``) or strings (one raw text or HTML page each) —
+or one raw page sent as ``text/plain`` or ``text/html``. A body that cannot be read at all is a
+:class:`BodyError` (the API answers 422); an item that cannot be used is an :class:`ItemProblem`
+and the other items go on.
+
+>>> pages, problems = parse_body(b'[{"title": "Mưa ở Huế", "text": "Sáng 12/3, mưa lớn."}]',
+...                              "application/json", 1_000_000)
+>>> pages[0].page.meta["title"], problems
+('Mưa ở Huế', [])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from typing import Any
+
+from thoisu.model import DateEvidence, Origin, PartialDate, Problem, RawPage
+
+ORIGIN = "<request>"  # the origin path of every page sent in a request
+FIELDS = ("title", "text", "html", "url", "source", "published", "id")
+HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])",
+                        re.I)
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+class BodyError(ValueError):
+    """The whole body is unusable; the message says what was expected."""
+
+
+@dataclass
+class ItemPage:
+    """A page made from item ``item`` (1-based) of the body, and its given date if any."""
+
+    item: int
+    page: RawPage
+    published: DateEvidence | None = None
+
+
+@dataclass
+class ItemProblem:
+    """Why item ``item`` (1-based) gave no article."""
+
+    item: int
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "reason": self.reason}
+
+
+def parse_body(body: bytes, content_type: str | None,
+               max_bytes: int) -> tuple[list[ItemPage], list[ItemProblem]]:
+    """The pages of a request body and the problems of its unusable items."""
+    if len(body) > max_bytes:
+        raise BodyError(f"body too large ({len(body):,} bytes, limit {max_bytes:,}); "
+                        "send fewer articles per request or raise max_file_bytes")
+    if not body.strip():
+        raise BodyError("empty body; send a JSON list of articles "
+                        '([{"title": ..., "text": ...}]) or one text/plain or text/html page')
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind in ("text/plain", "text/html") or (not _is_json_type(kind) and
+                                               not body.lstrip().startswith((b"[", b"{"))):
+        html = kind == "text/html" or (kind != "text/plain" and bool(HTML_START.match(body)))
+        return _raw_page(body, html)
+    try:
+        value = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise BodyError(f"body is not valid JSON ({exc}); send a JSON list of articles") from exc
+    if isinstance(value, dict):
+        raise BodyError("expected a JSON list of articles, got one object; "
+                        "wrap it in a list: [{...}]")
+    if not isinstance(value, list):
+        raise BodyError(f"expected a JSON list of articles, got {type(value).__name__}")
+    if not value:
+        raise BodyError("the list of articles is empty; nothing to do")
+    pages: list[ItemPage] = []
+    problems: list[ItemProblem] = []
+    for number, entry in enumerate(value, 1):
+        made = _item(entry, number)
+        (problems if isinstance(made, ItemProblem) else pages).append(made)  # type: ignore[arg-type]
+    return pages, problems
+
+
+def _is_json_type(kind: str) -> bool:
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _raw_page(body: bytes, html: bool) -> tuple[list[ItemPage], list[ItemProblem]]:
+    from thoisu.read.html import read_html
+    from thoisu.read.text import read_text
+
+    read = read_html(body, ORIGIN) if html else read_text(body, ORIGIN)
+    if isinstance(read, Problem):
+        raise BodyError(f"the page cannot be read: {read.reason}")
+    read.origin = Origin(ORIGIN, 1)
+    return [ItemPage(1, read)], []
+
+
+def _item(entry: Any, number: int) -> ItemPage | ItemProblem:
+    origin = Origin(ORIGIN, number)
+    if isinstance(entry, str):
+        if not entry.strip():
+            return ItemProblem(number, "empty page; nothing to read")
+        is_html = bool(HTML_START.match(entry.encode("utf-8", "replace")))
+        page = RawPage(origin, html=entry) if is_html else RawPage(origin, text=entry)
+        return ItemPage(number, page)
+    if not isinstance(entry, dict):
+        return ItemProblem(number, f"expected an object {{title, text, ...}} or a page as a "
+                           f"string, got {_json_type(entry)}")
+    for key in FIELDS:
+        value = entry.get(key)
+        allowed = (str, int) if key == "id" else (str,)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            return ItemProblem(number, f"'{key}' must be a string, got {_json_type(value)}")
+    text, html = entry.get("text"), entry.get("html")
+    if not (text or "").strip() and not (html or "").strip():
+        return ItemProblem(number, "no 'text' (or 'html'): give the article text")
+    title = entry.get("title")
+    if not (title or "").strip():
+        return ItemProblem(number, "no 'title': give the article's title")
+    published = None
+    if entry.get("published"):
+        published = given_date(entry["published"])
+        if published is None:
+            return ItemProblem(number, f"'published' {entry['published']!r} is not a date; "
+                               "write 2024-03-12 (or 2024-03, 2024, 12/3/2024)")
+    meta = {k: v for k, v in entry.items() if k not in ("text", "html")}
+    if "id" in meta:
+        origin = Origin(ORIGIN, number, str(meta["id"]))
+    page = (RawPage(origin, text=text, meta=meta) if (text or "").strip()
+            else RawPage(origin, html=html, meta=meta))
+    return ItemPage(number, page, published)
+
+
+def given_date(value: str) -> DateEvidence | None:
+    """A date the sender gave, as evidence of certainty 1; None if it is not a date.
+
+    >>> given_date("12/3/2024").value.iso()
+    '2024-03-12'
+    """
+    value = value.strip()
+    if m := ISO_DATE.match(value):
+        year, month, day = (int(g) if g else None for g in m.groups())
+    elif m := DMY_DATE.match(value):
+        day, month, year = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        _date(year or 2000, month or 1, day or 1)  # 2000: a leap year, so 29/2 passes
+    except ValueError:
+        return None
+    date = PartialDate(year, month, day)
+    return DateEvidence(date, 1.0, [f"given in the request: {value!r}"])
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
