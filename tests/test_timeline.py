@@ -152,7 +152,8 @@ def test_relative_dates_are_anchored_to_publication() -> None:
 
 def test_compatible_dates() -> None:
     assert compatible(D(None, 3, 28), D(2016, 3, 28))
-    assert not compatible(D(2016), D(2016, 3, 28))
+    assert compatible(D(2015, 9), D(2015, 9, 30))
+    assert not compatible(D(2015, 10), D(2015, 9, 30))
     assert not compatible(D(2015, 3, 28), D(2016, 3, 28))
 
 
@@ -161,3 +162,12 @@ def test_event_json_contract() -> None:
     data = build_timeline([a])[0].to_json()
     assert data["date"] == "2016-03-15" and data["precision"] == "day"
     assert data["articles"] == ["a"] and data["text"].startswith("Ngày 15/3")
+
+
+def test_bare_years_date_events_only_when_introduced() -> None:
+    a = article("a", "Nga hỗ trợ quân sự cho Syria từ năm 2015.\n"
+                     "Đây là bước ngoặt của chiến dịch năm 2017.\n"
+                     "IS chỉ còn giữ 14% lãnh thổ, thay vì 40% như năm 2014.\n"
+                     "Bảy vòng đàm phán, tính từ năm 2016, không có kết quả.\n"
+                     "Năm 2013, nhóm này bắt đầu tuyển mộ chiến binh.", D(2017, 12, 8))
+    assert [e.date.iso() for e in build_timeline([a])] == ["2013", "2015"]

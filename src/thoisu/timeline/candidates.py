@@ -7,7 +7,10 @@ Which expressions date an event:
 * a value must say at least a year or a month and day: ``2016``, ``2016-03``, ``XXXX-03-28``;
   weeks and bare parts of day (``XXXX-XX-XXTMO``) are too vague for a timeline;
 * background years are kept as year-precision events (``từ năm 2015`` → ``2015``): a reader
-  of a two-year story wants to see where it began;
+  of a two-year story wants to see where it began; but a bare year only dates an event when a
+  temporal preposition introduces it (``từ``, ``vào``, ``trong``, ``hồi``...) or it opens its
+  clause (``Năm 2015, ...``). A year that qualifies a noun (``chiến dịch năm 2017``), a
+  comparison (``như năm 2014``) or a count (``tính từ năm 2016``) does not;
 * a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the date of
   the previous dated sentence of the article (``Trước đó cùng ngày, ...``);
 * impossible dates (``31/2``) and years far from the article's own are dropped, never invented.
@@ -26,6 +29,10 @@ from thoisu.timeline.clauses import event_clause
 _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
 _RANGE_TEXT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})")
 _SAME_DAY = re.compile(r"\bcùng (?:ngày|hôm)\b", re.IGNORECASE)
+# Words before a bare year that make it date an event ("từ năm 2015", "vào năm 2016").
+_YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "đến", "tới", "cuối", "đầu", "giữa",
+                         "sau", "trước", "suốt", "cho", "năm"})
+_YEAR_COUNT = re.compile(r"(?:tính từ|tính đến|so với|như|thay vì)\s*$", re.IGNORECASE)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MIN_YEAR = 1900
 
@@ -94,6 +101,18 @@ def _year_ok(date: PartialDate, published: PartialDate | None) -> bool:
     return MIN_YEAR <= date.year <= ceiling
 
 
+def dates_an_event(sentence: str, expr: TimeExpr, date: PartialDate) -> bool:
+    """Whether a bare-year expression dates an event of its sentence (other dates always do)."""
+    if date.precision != "year":
+        return True
+    before = sentence[:expr.start].rstrip()
+    if _YEAR_COUNT.search(before):
+        return False
+    if not before or before[-1] in ",;:(“\"–-":
+        return True
+    return before.split()[-1].lower() in _YEAR_INTRO
+
+
 def sentences_of(article: Article) -> list[Sentence]:
     return article.sentences or article_sentences(article.lead, article.paragraphs)
 
@@ -111,7 +130,8 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
                 continue  # durations, sets; lunar values are not solar dates
             date = parse_value(expr.value)
-            if date is None or not _year_ok(date, published) or date.iso() in seen:
+            if (date is None or not _year_ok(date, published) or date.iso() in seen
+                    or not dates_an_event(sentence.text, expr, date)):
                 continue
             seen.add(date.iso())
             found = True

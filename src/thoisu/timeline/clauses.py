@@ -86,10 +86,14 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 10,
             break
     a, b = spans[lo][0], spans[hi][1]
     text = sentence[a:b]
-    if count_syllables(text) > max_syllables:
-        words = text.split()
-        before = len(sentence[a:start].split())
-        # Keep the expression inside the cut, starting at the clause start when it can.
-        offset = 0 if before < max_syllables // 2 else before - 8
-        return _tidy(" ".join(words[offset:offset + max_syllables])) + "…"
-    return _tidy(text)
+    if count_syllables(text) <= max_syllables:
+        return _tidy(text)
+    # Too long still: a window of words that holds the expression, near its start when the
+    # expression opens the clause, ending a little after it when the expression closes it.
+    words = text.split()
+    first = len(sentence[a:start].split())
+    last = len(sentence[a:end].split())
+    lo_w = 0 if first < max_syllables // 2 else max(0, last + 6 - max_syllables)
+    hi_w = min(len(words), lo_w + max_syllables)
+    out = _tidy(" ".join(words[lo_w:hi_w]))
+    return ("…" if lo_w else "") + out + ("…" if hi_w < len(words) else "")

@@ -33,10 +33,10 @@ def overlap(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> flo
 
 
 def compatible(a: PartialDate, b: PartialDate) -> bool:
-    """Dates that may name the same day: every part known in both is equal."""
+    """Dates that may name the same event: every part known in both is equal
+    (``XXXX-03-28`` and ``2016-03-28``; ``2015-09`` and ``2015-09-30``)."""
     return all(x is None or y is None or x == y
-               for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))) and (
-        a.precision == b.precision or "partial" in {a.precision, b.precision})
+               for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
 
 
 def fuller(a: PartialDate, b: PartialDate) -> PartialDate:
@@ -66,7 +66,10 @@ def similar(a: Candidate, ga: frozenset[tuple[str, str]], b: Candidate,
     score = overlap(ga, gb)
     if score >= text_threshold:
         return score
-    if len(a.names & b.names) >= 2 and score >= names_threshold:
+    # Shared names only vouch for dates told at the same precision: "năm 2015" and
+    # "30/9/2015" must also be told alike.
+    if (a.date.precision == b.date.precision and len(a.names & b.names) >= 2
+            and score >= names_threshold):
         return score
     return 0.0
 
@@ -99,8 +102,11 @@ def representative(group: Group) -> Candidate:
     if len(group.members) == 1:
         return group.members[0]
 
-    def score(i: int) -> tuple[float, int]:
+    def score(i: int) -> tuple[bool, bool, float, int]:
+        member = group.members[i]
         total = sum(overlap(group.grams[i], g) for j, g in enumerate(group.grams) if j != i)
-        return (total, -len(group.members[i].text))
+        # Whole clauses over cut ones, the most precise date, then the most typical text.
+        return ("…" not in member.text, member.date.precision == group.date.precision, total,
+                -len(member.text))
 
     return group.members[max(range(len(group.members)), key=score)]
