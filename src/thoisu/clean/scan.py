@@ -64,9 +64,11 @@ def _is_text(infos: list[LineInfo], local: list[Verdict | None], j: int | None) 
 
 
 def _ends_with_list(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
-    """A related-news header or follow call is the end when no running text follows it."""
+    """A related-news header or follow call is the end unless text or a closing follows it."""
     n = next_nonblank(infos, j + 1)
-    return n is None or not _is_text(infos, local, n)
+    if n is None:
+        return True
+    return not (_is_text(infos, local, n) or _role_at(local, n) in (Role.BYLINE, Role.SOURCE))
 
 
 def _inline_box_end(infos: list[LineInfo], local: list[Verdict | None], j: int) -> int | None:

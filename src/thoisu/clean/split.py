@@ -123,7 +123,7 @@ def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: i
     """A heading followed by a run of paragraphs that ends in a byline or source line."""
     n = len(infos)
     paragraphs = first_block = headings = 0
-    closed = False
+    closed = subtitle = False
     j = i + 1
     while j < n:
         line, verdict = infos[j], local[j]
@@ -142,6 +142,9 @@ def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: i
         if line.heading_like:
             if line.key == infos[i].key:
                 return False  # the title printed twice: a sidebar entry
+            if paragraphs == 0 and not subtitle:
+                subtitle = True  # a short sapo right under the title
+                continue
             headings += 1
             continue
         paragraphs += 1
