@@ -324,3 +324,12 @@ def test_timestamp_and_menu_lines_are_boilerplate() -> None:
     assert got[5] == "boilerplate.timestamp"
     assert got[6] == "title.first_line"
     assert got[7] == "lead.first_paragraph"
+
+
+def test_html_fragment_falls_back_to_visible_text() -> None:
+    html = "<h1>Đường sắt Thống Nhất chạy thêm tàu</h1><p>Ngày 20/1, ngành đường sắt " \
+           "chạy thêm 12 đôi tàu <b>phục vụ Tết</b>.</p><script>var x = 1;</script>"
+    [article] = clean_page(RawPage(Origin("frag.html"), html=html), S)
+    assert article.title == "Đường sắt Thống Nhất chạy thêm tàu"
+    assert article.lead == "Ngày 20/1, ngành đường sắt chạy thêm 12 đôi tàu phục vụ Tết."
+    assert clean_page(RawPage(Origin("empty.html"), html=""), S) == []

@@ -24,11 +24,32 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
                                       include_tables=True, favor_recall=True)
     if doc is None:
         # Too little main content for trafilatura's checks: fall back to all visible text.
-        return trafilatura.html2txt(html) or "", {}
+        return trafilatura.html2txt(html) or visible_text(html), {}
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
     meta = {key: data.get(key) for key in ("title", "author", "sitename", "date", "url",
                                            "description", "hostname")}
     return str(data.get("text") or ""), {k: v for k, v in meta.items() if v}
+
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
+           "figcaption", "blockquote", "section", "article", "header", "footer", "title"}
+
+
+def visible_text(html: str) -> str:
+    """The text of an HTML fragment, a line per block element; scripts and styles dropped."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+    return str(root.text_content())
 
 
 def clean_html(page: RawPage, settings: Settings) -> list[Article]:
