@@ -1,0 +1,339 @@
+"""The same stages (read → clean → analyse) on a Dask cluster, for archives beyond one machine.
+
+>>> from distributed import Client                                # doctest: +SKIP
+>>> with Client("tcp://10.0.0.5:8786") as client:
+...     for item in run_batch(["luu-tru/"], Settings(), client):
+...         print(item.id if isinstance(item, Article) else f"problem: {item}")
+
+The input files are cut into partitions (``partition_size`` files each; a file of
+``LARGE_FILE_BYTES`` or more, such as a big JSON Lines or WARC archive, is a partition of its
+own). Each partition is one task: the worker reads, cleans and analyses its files with
+:func:`thoisu.pipeline.process`, loading its own models on first use (a loaded CRF model does
+not pickle), and sends back articles and problems. Results come out in input order, the order
+``process`` gives in one process, while later partitions are still running.
+
+Memory stays bounded: at most ``window`` partitions are submitted or waiting to be handed on at
+any time. Bad input never raises: a bad file is a :class:`~thoisu.model.Problem` in its place,
+and so is a partition the cluster lost (a worker that died on it).
+
+Workers must have thoisu installed and see the input files under the same paths: with a
+:class:`distributed.LocalCluster` that is automatic; on a real cluster, use absolute paths on a
+shared file system.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from thoisu.model import Article, Problem
+from thoisu.settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+DASK_EXTRA = "pip install 'thoisu[dask]'"
+# Files per task: big enough that Dask's per-task cost (a few ms) is small beside the work of
+# cleaning and analysing the pages, small enough that two workers stay evenly busy.
+DEFAULT_PARTITION_SIZE = 32
+# A file this large is a task of its own, and closes a partition that has read this much.
+LARGE_FILE_BYTES = 8_000_000
+
+
+class DaskMissingError(ImportError):
+    """Dask is an optional extra; the message says how to install it."""
+
+    def __init__(self, what: str = "batch processing") -> None:
+        super().__init__(f"{what} needs Dask, which is not installed; {DASK_EXTRA}")
+
+
+def require_dask() -> None:
+    """Raise :class:`DaskMissingError` if ``dask.distributed`` cannot be imported."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise DaskMissingError() from exc
+
+
+# -- planning (in the client) -----------------------------------------------------------------
+
+
+@dataclass
+class Partition:
+    """Consecutive input files that one worker task reads, cleans and analyses."""
+
+    index: int
+    files: list[str] = field(default_factory=list)
+    size: int = 0  # bytes, as far as the client could tell
+
+
+@dataclass
+class PartitionResult:
+    """What a task sends back: its articles and problems in input order, and pages read."""
+
+    items: list[Article | Problem]
+    pages: int
+
+
+def stdin_problem() -> Problem:
+    from thoisu.read import STDIN
+
+    return Problem(STDIN, "standard input cannot be sent to Dask workers; save it to a file "
+                   "and give its path (or use 'thoisu ingest -')", kind="failed")
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the worker reports it when it tries to read the file
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
+    """Files to read, and problems found while listing them, in input order.
+
+    Directories are listed here with the same problems :func:`thoisu.read.iter_pages` reports
+    (an unreadable folder, no readable files), so a batch reports what ``ingest`` would.
+    """
+    from thoisu.read import problems
+    from thoisu.read.directory import walk
+
+    for path in paths:
+        if path == "-":
+            yield stdin_problem()
+        elif os.path.isdir(path):
+            files, errors = walk(path)
+            for error in errors:
+                yield problems.unreadable(str(error.filename or path), error)
+            if not files and not errors:
+                yield problems.no_files(path)
+            yield from files
+        else:
+            yield path
+
+
+def plan(paths: Sequence[str], partition_size: int = DEFAULT_PARTITION_SIZE,
+         large_file_bytes: int = LARGE_FILE_BYTES) -> list[Partition | Problem]:
+    """The partitions to run, with listing problems in their place among them.
+
+    A problem closes the partition before it, so results can come out in input order.
+    """
+    if partition_size < 1:
+        raise ValueError(f"partition_size must be at least 1, not {partition_size}")
+    out: list[Partition | Problem] = []
+    current: Partition | None = None
+    count = 0
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.files:
+            out.append(current)
+        current = None
+
+    for item in _inputs(paths):
+        if isinstance(item, Problem):
+            close()
+            out.append(item)
+            continue
+        size = _file_size(item)
+        if size >= large_file_bytes:
+            close()
+        if current is None:
+            current = Partition(count)
+            count += 1
+        current.files.append(item)
+        current.size += size
+        if len(current.files) >= partition_size or current.size >= large_file_bytes:
+            close()
+    close()
+    return out
+
+
+# -- work (in a worker) -----------------------------------------------------------------------
+
+
+def process_partition(files: Sequence[str], settings: Settings) -> PartitionResult:
+    """Read, clean and analyse ``files`` exactly as :func:`thoisu.pipeline.process` does.
+
+    Runs in a worker. Never raises for bad input: an error while processing one file becomes a
+    Problem for that file (after the articles it already gave), and the next file goes on.
+    """
+    from thoisu.pipeline import process
+
+    items: list[Article | Problem] = []
+    pages = 0
+
+    def count_page(_page: object) -> None:
+        nonlocal pages
+        pages += 1
+
+    for path in files:
+        try:
+            # on_problem appends in the middle of the iteration, so problems and articles
+            # keep the order in which process met them.
+            items.extend(process([path], settings, items.append, on_page=count_page))
+        except Exception as exc:  # one bad file must not stop the batch
+            items.append(Problem(path, f"could not be processed ({type(exc).__name__}: {exc}); "
+                                 "please report this file"))
+    return PartitionResult(items, pages)
+
+
+def lost_partition(partition: Partition, error: BaseException) -> list[Problem]:
+    """A Problem for each file of a partition whose task failed on the cluster."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    why = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return [Problem(path, f"could not be processed on the Dask cluster ({why}); run the batch "
+                    "again, or 'thoisu ingest' this file", kind="failed")
+            for path in partition.files]
+
+
+# -- running (in the client) ------------------------------------------------------------------
+
+
+def _threads(client: Client) -> int:
+    try:
+        return max(1, sum(client.nthreads().values()))
+    except Exception:  # a scheduler that cannot answer now; the window just stays small
+        return 1
+
+
+def run_batch(
+    paths: Sequence[str],
+    settings: Settings,
+    client: Client | None = None,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    *,
+    window: int | None = None,
+    on_pages: Callable[[int], None] | None = None,
+) -> Iterator[Article | Problem]:
+    """Articles and problems of ``paths``, made on a Dask cluster, in input order.
+
+    ``client`` None means the current default client, or else a local cluster (worker
+    processes on this machine, loopback only) for the length of the run. ``window`` is how
+    many partitions may be in flight or waiting at once (default: twice the worker threads).
+    ``on_pages`` is told how many pages each partition read, as it arrives.
+    """
+    require_dask()
+    steps = plan(paths, partition_size)
+    if client is None:
+        from distributed import default_client
+
+        try:
+            client = default_client()
+        except ValueError:  # no client yet: bring a cluster up for this run only
+            yield from _run_on_local(steps, settings, window, on_pages)
+            return
+    yield from _run(steps, settings, client, window, on_pages)
+
+
+def _run_on_local(steps: list[Partition | Problem], settings: Settings, window: int | None,
+                  on_pages: Callable[[int], None] | None) -> Iterator[Article | Problem]:
+    with local_client(max(1, settings.jobs)) as client:
+        yield from _run(steps, settings, client, window, on_pages)
+
+
+def _run(steps: list[Partition | Problem], settings: Settings, client: Client,
+         window: int | None, on_pages: Callable[[int], None] | None,
+         ) -> Iterator[Article | Problem]:
+    from distributed import as_completed
+
+    worker_settings = settings.replace(jobs=1)  # a worker is one process of the pool already
+    window = max(1, window or 2 * _threads(client))
+    token = uuid.uuid4().hex[:12]
+    done: dict[int, list[Article | Problem]] = {}  # finished steps waiting for their turn
+    running: dict[Future, int] = {}
+    pending = as_completed()
+    submitted = handed = 0
+
+    def submit_more() -> None:
+        nonlocal submitted
+        while submitted < len(steps) and submitted - handed < window:
+            step = steps[submitted]
+            if isinstance(step, Problem):
+                done[submitted] = [step]
+            else:
+                future = client.submit(process_partition, step.files, worker_settings,
+                                       key=f"thoisu-batch-{token}-{step.index}", pure=False)
+                running[future] = submitted
+                pending.add(future)
+            submitted += 1
+
+    def hand_on() -> Iterator[Article | Problem]:
+        nonlocal handed
+        while handed in done:
+            yield from done.pop(handed)
+            handed += 1
+
+    try:
+        submit_more()
+        while True:
+            yield from hand_on()
+            if handed >= len(steps):
+                break
+            submit_more()
+            if handed in done:  # a listing problem: nothing to wait for
+                continue
+            # The step due next is running (submit_more keeps it in the window), so this waits.
+            future = next(pending)
+            at = running.pop(future)
+            done[at] = _collect(future, steps[at], on_pages)
+    finally:
+        # Stopped early (or failed): the cluster need not finish what nobody will read.
+        if running:
+            client.cancel(list(running))
+
+
+def _collect(future: Future, step: Partition | Problem,
+             on_pages: Callable[[int], None] | None) -> list[Article | Problem]:
+    try:
+        result: PartitionResult = future.result()
+    except Exception as exc:  # the task failed: a worker died on it, or was lost
+        return list(lost_partition(step, exc)) if isinstance(step, Partition) else [step]
+    finally:
+        future.release()
+    if on_pages is not None:
+        on_pages(result.pages)
+    return result.items
+
+
+@contextmanager
+def local_client(workers: int | None = None, **cluster: Any) -> Iterator[Client]:
+    """A client of a new cluster of worker processes on this machine, closed on exit.
+
+    One thread per worker (underthesea's CRF tagger is not known to be thread-safe), loopback
+    only, no dashboard. ``workers`` None means one per CPU.
+    """
+    require_dask()
+    from distributed import Client, LocalCluster
+
+    options: dict[str, Any] = {
+        "n_workers": workers or os.cpu_count() or 1,
+        "threads_per_worker": 1,
+        "processes": True,
+        "host": "127.0.0.1",
+        "dashboard_address": None,
+    }
+    options.update(cluster)
+    with _quiet_dask_logs(), LocalCluster(**options) as local, Client(local) as client:
+        yield client
+
+
+@contextmanager
+def _quiet_dask_logs(level: int = logging.WARNING) -> Iterator[None]:
+    """Keep the scheduler's INFO chatter (workers joining, leaving) off the user's terminal.
+
+    LocalCluster's ``silence_logs`` only quiets Dask's own handlers while the cluster starts;
+    when something configured the root logger before Dask was imported, the records go there.
+    """
+    logger = logging.getLogger("distributed")
+    old = logger.level
+    logger.setLevel(max(level, old))
+    try:
+        yield
+    finally:
+        logger.setLevel(old)

@@ -1,0 +1,125 @@
+"""``thoisu batch``: read, clean and analyse on a Dask cluster into the store (docs/batch.md)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from thoisu.batch import DEFAULT_PARTITION_SIZE
+from thoisu.cli.common import Tally, db_option, get_settings, progress, quiet_option
+from thoisu.model import Article, Problem
+from thoisu.settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from thoisu.store import Store
+
+# Articles stored (and handed to the story clustering) per step, so a long run never holds
+# more than this many finished articles in memory.
+STORE_STEP = 500
+
+
+def _connect(scheduler: str | None, workers: int | None) -> AbstractContextManager[Client]:
+    from thoisu.batch import local_client
+
+    if scheduler is None:
+        return local_client(workers)
+    from distributed import Client
+
+    try:
+        return Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise click.ClickException(
+            f"cannot reach the Dask scheduler at {scheduler} ({type(exc).__name__}: {exc}); "
+            "check the address, e.g. tcp://10.0.0.5:8786, and that the scheduler is running"
+        ) from exc
+
+
+def _story_updater() -> Callable[[Store, list[Article], Settings], Any] | None:
+    """``thoisu.stories.sync.update_stories`` if this thoisu has it, else None."""
+    if importlib.util.find_spec("thoisu.stories.sync") is None:
+        return None
+    module = importlib.import_module("thoisu.stories.sync")
+    updater: Callable[[Store, list[Article], Settings], Any] | None = getattr(
+        module, "update_stories", None)
+    return updater
+
+
+def _steps(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    step: list[Article] = []
+    for article in items:
+        step.append(article)
+        if len(step) >= size:
+            yield step
+            step = []
+    if step:
+        yield step
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786; default: start a local "
+                   "cluster on this machine (loopback only).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of the local cluster; default: one per CPU.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=DEFAULT_PARTITION_SIZE,
+              show_default=True, metavar="N",
+              help="Files per task (a large file is a task of its own).")
+@quiet_option
+def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
+          workers: int | None, partition_size: int, quiet: bool) -> None:
+    """Read, clean and analyse PATH... (files, directories) on a Dask cluster into the store.
+
+    Articles are stored as they arrive, in input order; an article already stored (same
+    content id) is not added again. Paths must be readable by the workers under the same
+    names: with --scheduler, give absolute paths on a shared file system.
+    """
+    from thoisu.batch import DaskMissingError, require_dask, run_batch
+    from thoisu.store import AddFailure, Store
+
+    try:
+        require_dask()
+    except DaskMissingError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("--workers is for the local cluster; leave it out with "
+                               "--scheduler (the cluster has its own workers)")
+    settings = get_settings(db_url=db_url)
+    tally = Tally()
+    added = present = 0
+    update_stories = _story_updater()
+
+    def count_pages(n: int) -> None:
+        tally.read += n
+
+    def store_failed(failure: AddFailure) -> None:
+        origin = failure.origin
+        tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
+
+    def articles_of(items: Iterable[Article | Problem]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Problem):
+                tally.report(item)
+            else:
+                yield item
+
+    with Store.open(settings.db_url or None) as store, _connect(scheduler, workers) as client:
+        items = run_batch(list(paths), settings, client,
+                          partition_size, on_pages=count_pages)
+        with progress(articles_of(items), None, "Batch", quiet) as articles:
+            for step in _steps(articles, STORE_STEP):
+                result = store.add_articles(step, on_failure=store_failed)
+                added += len(result.added)
+                present += len(result.already_present)
+                if update_stories is not None and result.added:
+                    new = set(result.added)
+                    update_stories(store, [a for a in step if a.id in new], settings)
+    click.echo(f"{added} added, {present} already in the store")
+    tally.finish(quiet=quiet)
