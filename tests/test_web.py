@@ -201,11 +201,24 @@ def test_post_raw_text_page(empty_client: TestClient) -> None:
     assert response.json()["articles"][0]["title"] == "Cháy chợ ở Nam Định"
 
 
+def test_post_html_page_in_a_list(empty_client: TestClient) -> None:
+    page = ("<!doctype html><html><head><meta charset='utf-8'><title>Cháy chợ</title></head>"
+            "<body><nav>Trang chủ | Thời sự | Thể thao</nav><article><h1>Cháy chợ ở Nam Định</h1>"
+            "<p>Rạng sáng 2/4/2024, một đám cháy lớn bùng lên tại chợ trung tâm Nam Định.</p>"
+            "<p>Lực lượng cứu hỏa đã khống chế đám cháy sau hai giờ, không ai bị thương.</p>"
+            "</article><footer>Bản quyền thuộc về Tin Nhanh</footer></body></html>")
+    body = empty_client.post("/api/articles", json=[page]).json()
+    assert [a["title"] for a in body["articles"]] == ["Cháy chợ ở Nam Định"], body
+    stored = empty_client.get(f"/api/articles/{body['added'][0]}").json()
+    assert stored["origin"] == {"path": "<request>", "line": 1, "id": None}
+    assert not any("Bản quyền" in p for p in stored["paragraphs"])
+
+
 @pytest.mark.parametrize(("body", "kind", "words"), [
     (b"{not json", "application/json", "not valid JSON"),
     (b'{"title": "a", "text": "b"}', "application/json", "wrap it in a list"),
     (b"[]", "application/json", "empty"),
-    (b"42", "application/json", "got int"),
+    (b"42", "application/json", "got a number"),
     (b"", "application/json", "empty body"),
     (b"   ", "text/plain", "empty body"),
     (b"\x00\x01\x02\x03binary\x00", "text/plain", "cannot be read"),
@@ -331,6 +344,18 @@ def test_serve_screenshot(request: pytest.FixtureRequest, tmp_path: Path) -> Non
                     f"--screenshot={shot}", f"{served}/stories/s-hue"],
                    capture_output=True, timeout=25, check=False)
     assert shot.exists() and shot.stat().st_size > 5_000
+
+
+def test_serve_bad_store_url_fails_before_listening(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    monkeypatch.setenv("THOISU_CONFIG", str(tmp_path / "none.toml"))
+    from thoisu.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", f"sqlite:///{tmp_path}/nope/tin.db"])
+    assert result.exit_code == 1
+    assert "the directory" in result.output and "does not exist" in result.output
 
 
 def test_serve_without_web_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -76,7 +76,7 @@ def parse_body(body: bytes, content_type: str | None,
         raise BodyError("expected a JSON list of articles, got one object; "
                         "wrap it in a list: [{...}]")
     if not isinstance(value, list):
-        raise BodyError(f"expected a JSON list of articles, got {type(value).__name__}")
+        raise BodyError(f"expected a JSON list of articles, got {_json_type(value)}")
     if not value:
         raise BodyError("the list of articles is empty; nothing to do")
     pages: list[ItemPage] = []
