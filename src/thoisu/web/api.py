@@ -18,6 +18,7 @@ from thoisu.render.article_json import article_to_json
 from thoisu.render.json_report import story_to_json
 from thoisu.settings import Settings
 from thoisu.store import Store
+from thoisu.web.app import locked_work
 from thoisu.web.body import BodyError, parse_body
 from thoisu.web.browse import story_rows
 from thoisu.web.ingest import Cleaned, clean_items
@@ -125,7 +126,7 @@ async def _cleaned(request: Request) -> Cleaned:
                                      settings.max_file_bytes)
     except BodyError as exc:
         raise HTTPException(422, str(exc)) from exc
-    return await run_in_threadpool(clean_items, pages, problems, settings)
+    return await locked_work(request, clean_items, pages, problems, settings)
 
 
 @router.post("/digest", openapi_extra=PAGES_BODY)
@@ -139,7 +140,7 @@ async def post_digest(request: Request,
     from thoisu.render.json_report import digest_to_json
 
     cleaned = await _cleaned(request)
-    result = await run_in_threadpool(digest, cleaned.articles, _settings(request), length)
+    result = await locked_work(request, digest, cleaned.articles, _settings(request), length)
     return JSONResponse({**digest_to_json(result),
                          "problems": [p.to_json() for p in cleaned.problems]})
 

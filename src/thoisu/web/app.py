@@ -10,10 +10,11 @@ loads its scripts from a CDN and the app must work offline; ``/openapi.json`` st
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,6 +29,7 @@ from thoisu.store import AmbiguousIdError, Store, StoreError
 from thoisu.web.derive import StoryCache
 
 HERE = Path(__file__).resolve().parent
+T = TypeVar("T")
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
@@ -47,7 +49,11 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.settings = settings
-    app.state.stories = StoryCache()
+    # Requests run in a thread pool, but the taggers behind cleaning, dates, names and
+    # summaries (CRF models) are not safe to call from two threads at once: model work takes
+    # this lock. On a newsroom's few cores little is lost, as that work holds the GIL anyway.
+    app.state.work = threading.Lock()
+    app.state.stories = StoryCache(app.state.work)
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -106,6 +112,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_response(request, 503, exc.message)
+
+
+async def locked_work(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in the thread pool, holding the app's model-work lock."""
+    from fastapi.concurrency import run_in_threadpool
+
+    def run() -> T:
+        with request.app.state.work:
+            return fn(*args)
+
+    return await run_in_threadpool(run)
 
 
 def html_page(request: Request, name: str, context: dict[str, Any],

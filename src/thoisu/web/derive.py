@@ -94,10 +94,14 @@ def derive_story(story: Story, store: Store, settings: Settings) -> StoryView:
 
 
 class StoryCache:
-    """The last ``size`` derived stories, keyed by story id and members; safe across threads."""
+    """The last ``size`` derived stories, keyed by story id and members; safe across threads.
 
-    def __init__(self, size: int = 64) -> None:
+    ``work`` is the app's lock around model work (see :func:`thoisu.web.app.create_app`).
+    """
+
+    def __init__(self, work: threading.Lock, size: int = 64) -> None:
         self.size = size
+        self.work = work
         self._items: OrderedDict[tuple[str, tuple[str, ...]], StoryView] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -107,7 +111,8 @@ class StoryCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        view = derive_story(story, store, settings)
+        with self.work:
+            view = derive_story(story, store, settings)
         with self._lock:
             self._items[key] = view
             while len(self._items) > self.size:
