@@ -333,3 +333,36 @@ def test_html_fragment_falls_back_to_visible_text() -> None:
     assert article.title == "Đường sắt Thống Nhất chạy thêm tàu"
     assert article.lead == "Ngày 20/1, ngành đường sắt chạy thêm 12 đôi tàu phục vụ Tết."
     assert clean_page(RawPage(Origin("empty.html"), html=""), S) == []
+
+
+def test_closings_known_by_their_place() -> None:
+    text = ("Mở rộng đường Võ Văn Kiệt\n"
+            "TTO - Sáng 9/9, thành phố khởi công mở rộng đường Võ Văn Kiệt lên tám làn xe.\n"
+            "Dự án dài 4 km, dự kiến hoàn thành vào tháng 12/2026.\n"
+            "NGỌC AN\n"
+            "Theo Kinh tế đô thị\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[4] == "closing.byline"
+    assert rules[5] == "closing.source"
+    [article] = clean_text(text, S)
+    assert (article.byline, article.source) == ("NGỌC AN", "Kinh tế đô thị")
+
+
+def test_caps_section_title_before_text_is_not_a_byline() -> None:
+    text = ("Trận chung kết\n"
+            "Tối 14/7, hai đội bước vào trận chung kết trước 20.000 khán giả.\n"
+            "ĐỘI HÌNH XUẤT PHÁT\n"
+            "Đội chủ nhà giữ nguyên đội hình đã thắng ở bán kết.\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[3] == "subheading.before_paragraph"
+
+
+def test_agency_line_and_series_marker() -> None:
+    text = ("Giá dầu thế giới giảm\n"
+            "Giá dầu thô giảm 2% trong phiên 5/8 do lo ngại nhu cầu yếu.\n"
+            "Các nhà phân tích cho rằng giá có thể giảm thêm trong tuần tới.\n"
+            "(Còn nữa)\n"
+            "(TTXVN/Vietnam+)\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[4] == "boilerplate.widget"
+    assert rules[5] == "closing.source"

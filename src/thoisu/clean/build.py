@@ -7,7 +7,7 @@ from typing import Any
 from thoisu.clean import patterns as P
 from thoisu.clean.features import LineInfo
 from thoisu.clean.identity import content_id
-from thoisu.clean.rules import source_name
+from thoisu.clean.rules import source_of
 from thoisu.clean.split import Span
 from thoisu.model import Article, Line, Origin, Removed, Role
 
@@ -89,7 +89,7 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         elif role is Role.BYLINE:
             bylines.append(line.text)
         elif role is Role.SOURCE:
-            source = source or source_name(line.text)
+            source = source or source_of(line.text)
     source = source or lead_outlet or _meta_str(meta, "source")
     problems = list(span.problems)
     if not lead and not paragraphs:

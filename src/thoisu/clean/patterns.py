@@ -50,6 +50,11 @@ SOURCE_LINE = re.compile(
 SOURCE_MEDIA_WORDS = {"báo", "tạp", "chí", "hãng", "đài", "kênh", "trang", "tin", "thông", "tấn",
                       "và", "/", "&", "-", "điện", "tử"}
 
+# "(TTXVN/Vietnam+)", "(Reuters/AFP)": an agency credit closing an article.
+AGENCY_LINE = re.compile(r"^\((?:[A-ZĐ][\w.+]*)(?:\s*[/,-]\s*[A-ZĐ][\w.+]*){0,3}\)\.?$")
+# "Theo Trí thức trẻ": a source line whose outlet is written in sentence case.
+LOOSE_SOURCE = re.compile(r"^\(?(?:theo|nguồn)[\s_:]+[A-ZĐÀ-Ỹ]", re.I)
+
 # "Đức Dũng (lược dịch)", "Minh An (theo Reuters)", "Hà Linh/VOV-Moscow", "Nhóm PV".
 BYLINE_NOTE = re.compile(
     r"\s*\((?:lược dịch|tổng hợp|biên dịch|dịch|theo [^()]{1,40}|tổng hợp từ [^()]{1,40})\)\s*$",
@@ -79,7 +84,8 @@ WIDGET = re.compile(
     r"^(?:đang (?:cập nhật|tải)(?: dữ liệu)?\s*!?\.*|loading\.*|chia sẻ|share|facebook|twitter"
     r"|zalo|in bài|lưu bài|gửi bài|báo lỗi|quảng cáo|advertisement|tags?\s*:.*|từ khóa\s*:.*"
     r"|trở về đầu trang|về đầu trang|lên đầu trang|top|trang chủ|bình luận(?: \(\d+\))?"
-    r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem)\s*$",
+    r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem"
+    r"|\(?(?:còn nữa|hết|tiếp theo|kỳ \d+)\)?)\s*$",
     re.I,
 )
 # "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "Cập nhật: 08:15 10/03/2025": a timestamp line. What is

@@ -16,7 +16,11 @@ Rule names (see docs/cleaning.md):
 - ``caption.credit``: a line that ends in a photo credit, "… (Ảnh: Getty)"
 - ``caption.bar``: a line that ends in "|", as some outlets close captions
 - ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
+- ``source.agency``: an agency credit in brackets, "(TTXVN/Vietnam+)", "(Reuters/AFP)"
 - ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)"
+- ``byline.caps``: an upper-case name ("NGỌC AN") where an article ends (nothing follows)
+- ``source.loose``: "Theo Trí thức trẻ": a "Theo" line whose name is not all capitalised,
+  where an article ends
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
     if line.words <= 10:
         if source_name(text) is not None:
             return Role.SOURCE, "source.theo"
+        if P.AGENCY_LINE.match(text):
+            return Role.SOURCE, "source.agency"
         if is_byline(text):
             return Role.BYLINE, "byline.name"
     return None
@@ -85,6 +91,19 @@ def source_name(text: str) -> str | None:
     if not any(w[0].isupper() for w in words):
         return None
     return name
+
+
+def source_of(text: str) -> str:
+    """The outlet a source line names, however it is written.
+
+    >>> source_of("Theo_Người Đưa Tin"), source_of("(TTXVN/Vietnam+)")
+    ('Người Đưa Tin', 'TTXVN/Vietnam+')
+    """
+    strict = source_name(text)
+    if strict is not None:
+        return strict
+    name = re.sub(r"^\(?(?:theo|nguồn)[\s_:]+", "", text.strip(), flags=re.I)
+    return name.strip(" ()._")
 
 
 def is_byline(text: str) -> bool:
@@ -136,3 +155,48 @@ def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
         else:
             flush()
     flush()
+
+
+def _is_caps_name(line: LineInfo) -> bool:
+    words = P.BYLINE_NOTE.sub("", line.text).replace("-", " ").replace("/", " ").split()
+    return (1 <= len(words) <= 5 and all(w.isupper() and w.isalpha() for w in words)
+            and line.words <= 7)
+
+
+def _is_loose_source(line: LineInfo) -> bool:
+    m = P.LOOSE_SOURCE.match(line.text)
+    return bool(m) and line.words <= 7 and "," not in line.text
+
+
+def mark_closings(lines: list[LineInfo], local: list[Verdict | None]) -> None:
+    """Bylines and source lines that only their place reveals: where nothing follows them.
+
+    Some outlets print the reporter in capitals ("NGỌC AN") and name sources in sentence case
+    ("Theo Trí thức trẻ"); mid-article the same shapes are subheadings or sentences, so they
+    count only when no running text comes after them (the page ends, or a heading, a closing
+    line or boilerplate comes next).
+    """
+    text_after = False  # running text follows the current position
+    closing_next = True  # the next non-blank line ends an article (or there is none)
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if line.blank:
+            continue
+        verdict = local[k]
+        if verdict is None and not text_after and not line.sentence_end:
+            # A name in capitals is taken only right before the page end or furniture: before
+            # a heading it is as likely a section title ("ĐỘI HÌNH XUẤT PHÁT").
+            if _is_caps_name(line) and closing_next:
+                local[k] = (Role.BYLINE, "byline.caps")
+            elif _is_loose_source(line):
+                local[k] = (Role.SOURCE, "source.loose")
+        verdict = local[k]
+        if verdict is None:
+            # A teaser ("...", outlet tag) is not the article going on.
+            text_after = not (line.heading_like or P.ELLIPSIS_END.search(line.text)
+                              or P.OUTLET_PREFIX.match(line.text))
+        elif verdict[0] is Role.BOILERPLATE:
+            text_after = False
+        # Bylines, sources, photos and captions leave the answer to what follows them.
+        closing_next = verdict is not None and verdict[0] in (Role.BYLINE, Role.SOURCE,
+                                                               Role.BOILERPLATE)
