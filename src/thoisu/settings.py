@@ -34,8 +34,9 @@ class Settings:
     dedup_threshold: float = 0.7
     dedup_shingle: int = 3
     dedup_num_perm: int = 128
-    # Story clustering: similarity an article needs to join an existing story.
-    story_threshold: float = 0.3
+    # Story clustering: mean cosine similarity with a story's articles that an article needs
+    # to join it (average-link scale; see docs/stories.md for how 0.15 was chosen).
+    story_threshold: float = 0.15
     # Stories: days beyond which time proximity stops helping a join.
     story_window_days: int = 30
     # Worker processes for cleaning and analysis (1: in the calling process).

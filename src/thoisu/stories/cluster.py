@@ -6,8 +6,9 @@ A batch goes through four steps (details and figures in docs/stories.md):
    article's story as ``duplicates``, never as a second voice;
 2. the **language** of each article is identified (py3langid); an article not in Vietnamese
    only meets stories in its own language, and its join says so;
-3. each canonical article, in a fixed order (date, then id), takes the story whose centroid is
-   most similar to its vector (:mod:`thoisu.stories.vectors`), times a time factor that fades
+3. each canonical article, in a fixed order (date, then id), takes the story whose members
+   are on average most similar to it (mean cosine of the vectors of
+   :mod:`thoisu.stories.vectors`, as average-link clustering), times a time factor that fades
    beyond ``story_window_days``; at ``story_threshold`` or above it joins, else it starts a
    story. Candidates come from an inverted index over each story's strongest terms, capped
    per term, so an article meets a bounded number of stories and cost grows linearly;
@@ -43,7 +44,8 @@ INDEX_TERMS = 20  # strongest terms of an article that index its story and query
 POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
 CANDIDATES = 30  # stories scored exactly per article
 CENTROID_TERMS = 1000  # terms kept in a story centroid
-KEPT_TERMS = 24  # terms of each member kept to pick the story's most central title
+KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
+REBUILD_GROWTH = 1.5  # re-weigh every story once the corpus has grown by this factor
 
 
 @dataclass
@@ -51,8 +53,7 @@ class _Member:
     id: str
     title: str
     day: int | None
-    terms: np.ndarray  # strongest term ids, for centrality
-    weights: np.ndarray
+    terms: ArticleTerms  # its strongest terms before IDF: re-weighed when IDF has moved
 
 
 @dataclass
@@ -137,6 +138,7 @@ class StoryClusterer:
     does), which recomputes vectors and centroids without re-deciding any membership.
     """
 
+
     def __init__(self, settings: Settings, params: VectorParams | None = None) -> None:
         self.settings = settings
         self.params = params or VectorParams()
@@ -150,6 +152,7 @@ class StoryClusterer:
         self._vectors: dict[str, dict[int, float]] = {}  # vectors of the current batch only
         self._postings: dict[int, dict[int, None]] = {}
         self._next_seq = 0
+        self._rebuilt_at = 0  # corpus size at the last re-weighing
 
     # ----------------------------------------------------------------- public API
     def add(self, articles: Sequence[Article]) -> list[Join]:
@@ -169,12 +172,14 @@ class StoryClusterer:
         for _, _language, terms in prepared:
             if not terms.empty:
                 self.df.add(terms)
+        if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
+            self._rebuild()
         self._vectors = {a.id: weigh(t, self.df, self.params) for a, _, t in prepared}
 
         batch_start = self._next_seq
         touched: list[int] = []
-        for article, language, _ in prepared:
-            touched.append(self._place(article, language))
+        for article, language, terms in prepared:
+            touched.append(self._place(article, language, terms))
         self._repair([a for a, _, _ in prepared], touched)
 
         joins: dict[str, Join] = {}
@@ -242,7 +247,7 @@ class StoryClusterer:
                     continue
                 terms = prepared[article_id][1]
                 vector = weigh(terms, self.df, self.params)
-                state.add(self._member(article, vector), vector)
+                state.add(self._member(article, terms), vector)
                 state.joins[article_id] = joins.get(article_id, Join(article_id, 1.0, "stored"))
                 self._story_of[article_id] = state.seq
                 self._index(state.seq, vector)
@@ -251,6 +256,7 @@ class StoryClusterer:
             state.duplicates = list(story.duplicates)
             if story.title:
                 state.title, state.title_dirty = story.title, False
+        self._rebuilt_at = self.df.n
         return self
 
     # ----------------------------------------------------------------- internals
@@ -266,8 +272,7 @@ class StoryClusterer:
         best: tuple[float, str] | None = None
         c = story.centroid
         for member in story.members:
-            pairs = zip(member.terms.tolist(), member.weights.tolist(), strict=True)
-            score = sum(w * c.get(t, 0.0) for t, w in pairs)
+            score = cosine(weigh(member.terms, self.df, self.params), c)
             if member.title and (best is None or score > best[0]):
                 best = (score, member.title)
         return best[1] if best else ""
@@ -283,11 +288,32 @@ class StoryClusterer:
         self._next_seq += 1
         return story
 
-    def _member(self, article: Article, vector: dict[int, float]) -> _Member:
-        top = list(vector.items())[:KEPT_TERMS]
-        return _Member(article.id, article.title, day_number(article.published),
-                       np.array([k for k, _ in top], np.int64),
-                       np.array([v for _, v in top], np.float32))
+    def _member(self, article: Article, terms: ArticleTerms) -> _Member:
+        if terms.ids.size > KEPT_TERMS:
+            strength = terms.tf * self.df.idf(terms.ids)
+            top = np.sort(np.argpartition(-strength, KEPT_TERMS - 1)[:KEPT_TERMS])
+            terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
+        compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
+                               terms.is_name)
+        return _Member(article.id, article.title, day_number(article.published), compact)
+
+    def _rebuild(self) -> None:
+        """Re-weigh every story with the current IDF, and index it again.
+
+        Vectors are weighted by the IDF of the moment they arrive; while the corpus is small
+        that IDF is flatter, which inflates similarities. Rebuilding whenever the corpus has
+        grown by REBUILD_GROWTH keeps every vector within that factor of the current corpus,
+        at an amortised cost linear in the number of articles.
+        """
+        self._postings = {}
+        for seq in sorted(self._stories):
+            story = self._stories[seq]
+            story.centroid = {}
+            for member in story.members:
+                vector = weigh(member.terms, self.df, self.params)
+                story._update(vector, 1.0)
+                self._index(seq, vector)
+        self._rebuilt_at = self.df.n
 
     def _index(self, seq: int, vector: dict[int, float]) -> None:
         for term in list(vector)[:INDEX_TERMS]:
@@ -309,17 +335,14 @@ class StoryClusterer:
 
     def _similarity(self, vector: dict[int, float], day: int | None, story: _Story,
                     own: bool = False) -> float:
-        """Cosine of an article with a story's centroid (without itself when ``own``)."""
+        """Mean cosine of an article with a story's members (without itself when ``own``)."""
+        # Mean cosine with the members (the criterion of average-link clustering); the
+        # centroid is the sum of the members' unit vectors, so this is one dot product.
         dot = cosine(vector, story.centroid)
+        n = len(story.members)
         if own:
-            # Remove the article's own contribution: (c - v)·v / |c - v| for a unit vector v.
-            dot_rest = dot - 1.0
-            norm_sq = story.norm ** 2 - 2.0 * dot + 1.0
-            if norm_sq <= 1e-9 or len(story.members) <= 1:
-                return 0.0
-            sim = dot_rest / float(np.sqrt(norm_sq))
-        else:
-            sim = dot / story.norm if story.norm else 0.0
+            return (dot - 1.0) / (n - 1) * time_factor(day, story, self.window) if n > 1 else 0.0
+        sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
 
     def _best(self, vector: dict[int, float], day: int | None, language: str,
@@ -333,12 +356,12 @@ class StoryClusterer:
                 best = (sim, seq)
         return best
 
-    def _place(self, article: Article, language: str) -> int:
+    def _place(self, article: Article, language: str, terms: ArticleTerms) -> int:
         vector = self._vectors[article.id]
         day = day_number(article.published)
         if not vector:
             story = self._new_story(language, f"s-{article.id}")
-            story.add(self._member(article, vector), vector)
+            story.add(self._member(article, terms), vector)
             story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
             self._story_of[article.id] = story.seq
             return story.seq
@@ -351,7 +374,7 @@ class StoryClusterer:
             reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
             if language != "vi":
                 reason += f"; language {language}: kept out of Vietnamese stories"
-        story.add(self._member(article, vector), vector)
+        story.add(self._member(article, terms), vector)
         story.joins[article.id] = Join(article.id, round(float(sim), 4), reason)
         self._story_of[article.id] = story.seq
         self._index(story.seq, vector)
@@ -395,8 +418,9 @@ class StoryClusterer:
                 if other == seq:
                     continue
                 target = self._stories[other]
-                sim = cosine(unit, target.centroid, target.norm) * time_factor(
-                    day, target, self.window)
+                sim = cosine(story.centroid, target.centroid) / (
+                    len(story.members) * len(target.members))
+                sim *= time_factor(day, target, self.window)
                 if sim > best_sim:
                     best_sim, best_seq = sim, other
             if best_seq is None or best_sim < self.threshold:

@@ -52,10 +52,11 @@ class VectorParams:
     title_weight: float = 3.0  # a title syllable counts as this many body syllables
     name_weight: float = 1.5  # multiplier of name features after IDF
     bigram_weight: float = 1.0
-    max_terms: int = 80  # strongest terms kept per article
+    max_terms: int = 200  # strongest terms kept per article
     idf_prior: float = 20.0  # pseudo-documents added to N: damps IDF while the corpus is small
-    idf_power: float = 1.0  # >1 favours rare terms (event details) over the topic's vocabulary
-    numbers: bool = False  # keep numbers ("22/5", "3 tỷ") as terms
+    idf_power: float = 2.0  # >1 favours rare terms (event details) over the topic's vocabulary
+    numbers: bool = True  # keep numbers ("22/5", "3 tỷ") as terms
+    trigram_weight: float = 0.0  # three-syllable phrases: shared wording of one event
 
 
 def _hash(term: str) -> int:
@@ -105,20 +106,24 @@ def _names(words: list[str], sentence_start: bool) -> list[str]:
 
 
 def term_counts(text: str, weight: float, counts: Counter[str], names: Counter[str] | None,
-                bigram_weight: float = 1.0, numbers: bool = False) -> None:
+                bigram_weight: float = 1.0, numbers: bool = False,
+                trigram_weight: float = 0.0) -> None:
     """Add the weighted unigrams, bigrams (and names) of ``text`` to ``counts``."""
     for words, at_start in clauses(text):
         low = [w.lower() for w in words]
         prev: str | None = None
+        prev2: str | None = None
         for w in low:
             keep = len(w) > 1 and (numbers or not w.isdigit()) and w not in STOPWORDS
             if keep:
                 counts[w] += weight
                 if prev is not None:
                     counts[prev + " " + w] += weight * bigram_weight
-                prev = w
+                    if prev2 is not None and trigram_weight:
+                        counts[prev2 + " " + prev + " " + w] += weight * trigram_weight
+                prev2, prev = prev, w
             else:
-                prev = None
+                prev2 = prev = None
         if names is not None:
             for name in _names(words, at_start):
                 names[name] += weight
@@ -143,9 +148,9 @@ def article_terms(article: Article, params: VectorParams) -> ArticleTerms:
     names: Counter[str] = Counter()
     own_names = not article.entities
     term_counts(article.title, params.title_weight, words, names if own_names else None,
-                params.bigram_weight, params.numbers)
+                params.bigram_weight, params.numbers, params.trigram_weight)
     term_counts(article.body_text, 1.0, words, names if own_names else None,
-                params.bigram_weight, params.numbers)
+                params.bigram_weight, params.numbers, params.trigram_weight)
     if not own_names:
         for entity in article.entities:
             names[entity.name.lower()] += entity.count
