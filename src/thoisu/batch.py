@@ -317,6 +317,10 @@ def local_client(workers: int | None = None, **cluster: Any) -> Iterator[Client]
         "processes": True,
         "host": "127.0.0.1",
         "dashboard_address": None,
+        # The scheduler serves a few HTTP routes (health, metrics) even without a dashboard,
+        # by default on port 8787 of every interface it listens on; a free loopback port
+        # instead, so two clusters on one machine do not fight over it.
+        "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     }
     options.update(cluster)
     with _quiet_dask_logs(), LocalCluster(**options) as local, Client(local) as client:
