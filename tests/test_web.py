@@ -269,6 +269,7 @@ def test_article_page_shows_removed_lines_and_escapes(client: TestClient) -> Non
     html = client.get("/articles/aa11").text
     assert "<details" in html and "2 dòng đã lược bỏ" in html
     assert "<td><code>see-also</code></td>" in html and "<td>boilerplate</td>" in html
+    assert 'title="Căn cứ: viết tay">12/3/2024</span>' in html  # why this date
     bad = client.get("/articles/bb33000000000003").text
     assert "<script>alert" not in bad and "&lt;script&gt;" in bad
     assert 'href="javascript:' not in bad
