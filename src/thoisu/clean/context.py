@@ -147,9 +147,9 @@ def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int
     """Whether the heading at ``i`` opens a list of title + teaser pairs.
 
     Blocks of one title (perhaps printed twice) and one teaser each, at least two of them with
-    a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."), or three or
-    more that run on to the page's end: a shorter list without such a sign, or one followed by
-    more text, is more likely a live report's entries.
+    a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."); or, when the
+    list runs on to the page's end, two with one sign or three without: a shorter list without
+    such a sign, or one followed by more text, is more likely a live report's entries.
     Lines after a line ending in ":" are the article's own list, not a sidebar.
     """
     p = prev_nonblank(infos, i)
@@ -164,4 +164,6 @@ def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int
         run.append(block)
     signals = sum(teaser_signal(infos, b) for b in run)
     to_the_end = len(run) == len(blocks) and len(blocks) < 12
-    return (len(run) >= 2 and signals >= 2) or (len(run) >= 3 and to_the_end)
+    if to_the_end and len(run) >= 2 and (signals or len(run) >= 3):
+        return True
+    return len(run) >= 2 and signals >= 2
