@@ -1,0 +1,112 @@
+"""``thoisu stories``: the stories in the store; ``thoisu stories show ID``: one of them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from thoisu.cli.common import db_option, dump_json, get_settings
+
+if TYPE_CHECKING:
+    from thoisu.model import Article, Story
+    from thoisu.store import Store
+
+_format = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                       show_default=True, help="Output format.")
+
+
+def _open(db_url: str | None) -> Store:
+    from thoisu.store import Store, StoreError
+
+    try:
+        return Store.open(get_settings(db_url=db_url).db_url or None)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _span(articles: list[Article]) -> tuple[str, str]:
+    dates = sorted((a.published for a in articles if a.published is not None),
+                   key=lambda d: d.sort_key())
+    if not dates:
+        return "", ""
+    return dates[0].iso(), dates[-1].iso()
+
+
+def _story_json(story: Story, articles: list[Article]) -> dict[str, Any]:
+    first, last = _span(articles)
+    return {"id": story.id, "title": story.title, "articles": list(story.articles),
+            "article_count": len(story.articles), "duplicate_count": len(story.duplicates),
+            "first": first or None, "last": last or None}
+
+
+@click.group("stories", invoke_without_command=True)
+@db_option
+@_format
+@click.pass_context
+def stories(ctx: click.Context, db_url: str | None, fmt: str) -> None:
+    """List the stories in the store: id, title, articles and the dates they span."""
+    ctx.ensure_object(dict)
+    ctx.obj["db_url"] = db_url
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open(db_url) as store:
+        found = store.list_stories()
+        members = {a.id: a for a in store.get_articles(i for s in found for i in s.articles)}
+    rows = [_story_json(s, [members[i] for i in s.articles if i in members]) for s in found]
+    if fmt == "json":
+        click.echo(dump_json(rows), nl=False)
+        return
+    if not rows:
+        click.echo("no stories yet; run `thoisu ingest FILE...` first")
+        return
+    click.echo(f"{'id':<20} {'articles':>8} {'copies':>6}  {'dates':<23} title")
+    for row in rows:
+        span = row["first"] or ""
+        if row["last"] and row["last"] != row["first"]:
+            span += f" – {row['last']}"
+        click.echo(f"{row['id']:<20} {row['article_count']:>8} {row['duplicate_count']:>6}  "
+                   f"{span:<23} {row['title']}")
+
+
+@stories.command("show")
+@click.argument("story_id", metavar="ID")
+@db_option
+@_format
+@click.pass_context
+def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> None:
+    """Show one story: its articles with the similarity that joined each, and its copies."""
+    db_url = db_url or ctx.obj.get("db_url")
+    with _open(db_url) as store:
+        story = store.get_story(story_id)
+        if story is None:
+            raise click.ClickException(f"no story {story_id!r} in the store; "
+                                       "`thoisu stories` lists them")
+        ids = [*story.articles, *(d.copy for d in story.duplicates)]
+        found = {a.id: a for a in store.get_articles(ids)}
+    joins = {j.article: j for j in story.joins}
+    if fmt == "json":
+        data = _story_json(story, [found[i] for i in story.articles if i in found])
+        data["joins"] = [{"article": i, "title": found[i].title if i in found else None,
+                          "published": found[i].published.iso()
+                          if i in found and found[i].published else None,
+                          "similarity": joins[i].similarity if i in joins else None,
+                          "reason": joins[i].reason if i in joins else ""}
+                         for i in story.articles]
+        data["duplicates"] = [{"canonical": d.canonical, "copy": d.copy,
+                               "similarity": d.similarity} for d in story.duplicates]
+        click.echo(dump_json(data), nl=False)
+        return
+    click.echo(f"{story.id}  {story.title}")
+    click.echo(f"{len(story.articles)} articles, {len(story.duplicates)} copies")
+    for article_id in story.articles:
+        article = found.get(article_id)
+        join = joins.get(article_id)
+        sim = f"{join.similarity:.2f}" if join else "  - "
+        date = article.published.iso() if article and article.published else ""
+        title = article.title if article else "(article not in the store)"
+        click.echo(f"  {sim}  {article_id}  {date:<10}  {title}")
+        if join and join.reason:
+            click.echo(f"        {join.reason}")
+    for link in story.duplicates:
+        click.echo(f"  copy {link.copy} of {link.canonical} (similarity {link.similarity:.2f})")
