@@ -191,6 +191,16 @@ def test_post_articles_keeps_good_items_beside_bad_ones(empty_client: TestClient
     assert stored["title"] == GOOD["title"] and stored["published"] == "2024-03-25"
 
 
+def test_post_html_fragment_item(empty_client: TestClient) -> None:
+    item = {"title": "Giá xăng giảm", "html": "<h1>Giá xăng giảm</h1><p>Chiều 4/4/2024, giá "
+            "xăng giảm 500 đồng mỗi lít.</p><p>Giá dầu giữ nguyên.</p>"}
+    body = empty_client.post("/api/digest", json=[item]).json()
+    assert body["problems"] == []
+    article = body["articles"][0]
+    assert "<p>" not in article["lead"] + "".join(article["paragraphs"])
+    assert "500 đồng" in article["lead"] + "".join(article["paragraphs"])
+
+
 def test_post_raw_text_page(empty_client: TestClient) -> None:
     page = ("Cháy chợ ở Nam Định\n"
             "(Tin Nhanh) - Rạng sáng 2/4/2024, một đám cháy lớn bùng lên tại chợ trung tâm.\n"

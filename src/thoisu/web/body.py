@@ -24,8 +24,8 @@ from thoisu.model import DateEvidence, Origin, PartialDate, Problem, RawPage
 
 ORIGIN = "<request>"  # the origin path of every page sent in a request
 FIELDS = ("title", "text", "html", "url", "source", "published", "id")
-HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<article|<p[ >])",
-                        re.I)
+# A page that opens with a tag is HTML ("<!doctype", "<html>", "<h1>", "<p class=...>").
+HTML_START = re.compile(rb"^\s*<(!doctype|![-]{2}|[a-z][a-z0-9]*[\s/>])", re.I)
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
