@@ -159,3 +159,36 @@ def test_seed_pages_names(seed_paths: list[Path]) -> None:
                         ("Mặt trận al-Nusra", "ORG"), ("Astana", "LOC")]:
         assert ents[name][0] == type_, name
     assert "Putin" not in ents and "Peskov" not in ents
+
+
+def test_head_nouns_inside_a_vietnamese_name_are_not_organisations() -> None:
+    found = types("Ông Nguyễn Xuân Trường, Chánh văn phòng, kỷ luật ông Đỗ Trường Duy.")
+    assert found == {"Nguyễn Xuân Trường": "PER", "Đỗ Trường Duy": "PER"}
+
+
+def test_anh_opening_a_sentence_is_the_pronoun_or_a_title() -> None:
+    assert types("Anh cho biết sẽ sang Anh học.") == {"Anh": "LOC"}
+    assert types("Anh Huy bị thương nhẹ.") == {"Huy": "PER"}
+
+
+def test_organisation_names_end_at_the_verb() -> None:
+    found = types("Sở Xây dựng công bố kết quả; Ngân hàng Ecuador cáo buộc Wells Fargo.")
+    assert found["Sở Xây dựng"] == "ORG"
+    assert found["Ngân hàng Ecuador"] == "ORG"
+    assert found["Cục Dự trữ Liên bang Mỹ"] == "ORG" if "Cục Dự trữ Liên bang Mỹ" in found \
+        else True
+
+
+def test_unknown_latin_runs_are_persons_only_with_a_given_name() -> None:
+    a = article("Phát biểu với báo chí, Sergey Rudskoi nói rõ.\n"
+                "Giải Top Social Media Artist thuộc về nhóm nhạc.\n"
+                "Mẫu Fortuner BKS 30A bị hỏng.")
+    got = by_name(extract_entities(a))
+    assert got["Sergey Rudskoi"] == ("PER", 1)
+    assert "Top Social Media Artist" not in got and "Fortuner BKS" not in got
+
+
+def test_one_name_gets_one_type_in_a_story() -> None:
+    a = article("Tin tặc tấn công mạng Zorvex. Các ngân hàng tại Zorvex lo ngại. "
+                "Sau đó nhóm Zorvex phản hồi.")
+    assert by_name(extract_entities(a))["Zorvex"] == ("ORG", 3)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from thoisu.entities.cues import NAME_PARTICLES
+from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
 from thoisu.entities.gazetteer import Gazetteer, default_gazetteer
 from thoisu.entities.ner import Mention, find_mentions, get_crf
 from thoisu.model import Article, Entity
@@ -73,9 +73,12 @@ def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last
                 m.rule += "+crf"
                 return kind
     # Vietnamese capitalised runs without a family name or a cue are too often titles of
-    # festivals or works ("Vui xuân Bính Ngọ"); foreign ones are mostly persons.
-    if len(words) >= 2 and all(w.isascii() and (w[:1].isupper() or w.lower() in NAME_PARTICLES)
-                               for w in words):
+    # festivals or works ("Vui xuân Bính Ngọ"); foreign ones are persons when they start with
+    # a common given name and hold no word of an English title ("Top Billboard", "The Hills").
+    if (2 <= len(words) <= 4 and words[0] in GIVEN_NAMES
+            and not any(w in ENGLISH_WORDS for w in words[1:])
+            and all(w.isascii() and (w[:1].isupper() or w.lower() in NAME_PARTICLES)
+                    for w in words)):
         m.rule += "+shape"
         return "PER"
     return None
@@ -89,6 +92,12 @@ def article_mentions(article: Article, gazetteer: Gazetteer | None = None,
     return resolve(pairs, use_crf=use_crf)
 
 
+# How much a rule's type counts when one name got several: a title or a head noun says more
+# than a preposition, which says more than the shape of the name.
+_RULE_WEIGHT = {"title": 4, "org-head": 4, "place-cue": 2, "org-cue": 2, "vietnamese-name": 1,
+                "capitalised": 1}
+
+
 def _person_key(m: Mention) -> str:
     return _last_word(m.words)
 
@@ -96,6 +105,15 @@ def _person_key(m: Mention) -> str:
 def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     """Mentions grouped under canonical names, most mentioned first."""
     mentions = list(mentions)
+    # A name the gazetteer does not know takes one type: the one its strongest cues voted for
+    # ("SWIFT" after "mạng" and after "tại" is one thing, not two).
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.canonical is None and m.type is not None:
+            votes[m.text][m.type] += _RULE_WEIGHT.get(m.rule.split("+")[0], 1)
+    for m in mentions:
+        if m.canonical is None and len(votes[m.text]) > 1:
+            m.type = votes[m.text].most_common(1)[0][0]
     # Persons: the short forms go under the fullest name that ends with the same word.
     full_by_last: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:

@@ -8,9 +8,15 @@ with single spaces; matching is on syllable tokens.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """The ``|``-separated entries of ``text``, stripped (entries may span lines)."""
+    return frozenset(w.strip() for w in text.split("|") if w.strip())
+
+
 # Titles and roles that are followed by a person's name, possibly after a country or body:
 # "Tổng thống Nga Vladimir Putin", "Người phát ngôn Lầu Năm Góc Eric Pahon".
-PERSON_TITLES = frozenset(
+PERSON_TITLES = _words(
     """ông|bà|anh|chị|cụ|Ông|Bà|Anh|Chị|Cụ|ngài|Ngài|
     Tổng thống|tổng thống|Phó Tổng thống|Thủ tướng|thủ tướng|Phó Thủ tướng|
     Chủ tịch|chủ tịch|Phó Chủ tịch|Chủ tịch nước|Phó Chủ tịch nước|Chủ tịch Quốc hội|
@@ -31,62 +37,49 @@ PERSON_TITLES = frozenset(
     Người đầu|thành viên|nhà lãnh đạo|Lãnh đạo|lãnh đạo|Trưởng phái đoàn|
     Cựu Tổng thống|cựu Tổng thống|cựu Thủ tướng|Cựu Thủ tướng|Phó Tổng thư ký|
     Trưởng Công an|Trưởng phòng|Phó trưởng phòng|Trưởng ban|Phó trưởng ban|nghi phạm|
-    nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục""".replace(
-        "\n", ""
-    ).split("|")
-)
-PERSON_TITLES = frozenset(t.strip() for t in PERSON_TITLES if t.strip())
+    nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục""")
 
 # Nouns that put a following name in a place: "tỉnh Deir Ezzor", "thành phố Aleppo".
-PLACE_NOUNS = frozenset(
+PLACE_NOUNS = _words(
     """tỉnh|thành phố|TP|thủ đô|thủ phủ|thị trấn|thị xã|huyện|quận|xã|phường|làng|bản|thôn|
     ấp|khu vực|vùng|miền|căn cứ|sân bay|cảng|đảo|quần đảo|bán đảo|sông|núi|đèo|hồ|vịnh|
     biển|eo biển|cao nguyên|sa mạc|đường|phố|cầu|bang|tiểu bang|vùng lãnh thổ|nước|
     Tỉnh|Thành phố|Thủ đô|Thị trấn|Huyện|Quận|Xã|Phường|Làng|Căn cứ|Sân bay|Cảng|Đảo|Sông|
-    Núi|Bang""".replace("\n", "").split("|")
-)
-PLACE_NOUNS = frozenset(t.strip() for t in PLACE_NOUNS if t.strip())
+    Núi|Bang""")
 
 # Prepositions after which an unknown capitalised name is usually a place.
 PLACE_PREPOSITIONS = frozenset({"ở", "tại", "đến", "tới", "sang", "về", "qua", "khỏi"})
 
 # Head nouns of organisation names: "Sở Y tế TP.HCM", "UBND tỉnh Quảng Nam", "hãng Boeing".
-ORG_HEADS = frozenset(
+ORG_HEADS = _words(
     """Bộ|Sở|Cục|Tổng cục|Chi cục|Vụ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Công an|Tòa án|TAND|
-    Viện kiểm sát|VKSND|Bệnh viện|Trường|Đại học|Trường Đại học|Học viện|Viện|Ngân hàng|
+    Viện kiểm sát|VKSND|Bệnh viện|BV|Trường|Đại học|Trường Đại học|Học viện|Viện|Ngân hàng|
     Tập đoàn|Công ty|Tổng công ty|Hội|Hiệp hội|Liên đoàn|Câu lạc bộ|CLB|Đảng|Đài|Báo|Hãng|
     Ban|Văn phòng|Trung tâm|Quỹ|Tổ chức|Mặt trận|Phong trào|Lực lượng|Quân khu|Quân đoàn|
     Sư đoàn|Lữ đoàn|Bộ Tư lệnh|Bộ Chỉ huy|Bộ Tổng tư lệnh|Bộ Tổng tham mưu|Sở chỉ huy|
-    Thông tấn xã|Nhà máy|Kho bạc|Thành ủy|Tỉnh ủy|Huyện ủy|Đoàn|Liên minh|Liên quân|
+    Thông tấn xã|Nhà máy|Kho bạc|Thành ủy|Tỉnh ủy|Huyện ủy|Liên minh|Liên quân|
     Hạm đội|Quân đội|Cảnh sát|Phòng|Tòa|Cơ quan|Tạp chí|Kênh|Hãng tin|Hãng thông tấn|
-    Thượng viện|Hạ viện|Quốc hội|Chính phủ|Nội các|Điện|Khối""".replace("\n", "").split("|")
-)
-ORG_HEADS = frozenset(t.strip() for t in ORG_HEADS if t.strip())
+    Thượng viện|Hạ viện|Quốc hội|Chính phủ|Nội các|Khối""")
 
 # Lower-case nouns that make a following unknown name an organisation: "hãng Boeing".
-ORG_NOUNS = frozenset(
+ORG_NOUNS = _words(
     """hãng|kênh|báo|tờ|đài|nhóm|tổ chức|công ty|tập đoàn|đảng|lực lượng|mặt trận|
     phong trào|hãng tin|hãng thông tấn|trang|trang tin|mạng|tạp chí|ngân hàng|trường|
     đại học|bệnh viện|câu lạc bộ|CLB|đội|đội tuyển|liên minh|khối|phiến quân|nhóm phiến quân|
-    nhóm vũ trang|hãng hàng không|quỹ|viện|tổ chức khủng bố|nhóm khủng bố""".replace(
-        "\n", ""
-    ).split("|")
-)
-ORG_NOUNS = frozenset(t.strip() for t in ORG_NOUNS if t.strip())
+    nhóm vũ trang|hãng hàng không|quỹ|viện|tổ chức khủng bố|nhóm khủng bố""")
 
 # Lower-case syllables that may continue an organisation name after its head and first
 # capitalised syllable: "Bộ Tổng tư lệnh", "Sở Y tế", "Tòa án nhân dân", "Ủy ban nhân dân".
-ORG_CONTINUATION = frozenset(
+ORG_CONTINUATION = _words(
     """tế|phòng|giao|nhân|dân|tối|cao|tư|lệnh|tham|mưu|chính|pháp|vụ|trị|dựng|vận|tải|thông|
     tin|truyền|học|công|nghệ|nghiệp|triển|nông|thôn|trường|đào|tạo|dục|hóa|thao|lịch|
     sát|an|ninh|khẩn|cấp|huy|tác|chiến|quân|đội|đa|khoa|ương|quốc|gia|hợp|tác|xã|hội|
     thương|mại|tài|nguyên|ngân|sách|kế|hoạch|đầu|lao|động|binh|thuế|quan|hải|điện|lực|
     bảo|hiểm|vệ|sinh|dịch|thú|y|lâm|thủy|sản|môi|văn|phòng|trợ|giúp|nhà|đất|tụng|thi|hành|
-    án|kiểm|toán|nội|ngoại|tỉnh|thành|phố|huyện""".replace("\n", "").split("|")
-)
+    án|kiểm|toán|nội|ngoại|tỉnh|thành|phố|huyện""")
 
 # Words that, capitalised at the start of a sentence or after a quote, are not names.
-SENTENCE_WORDS = frozenset(
+SENTENCE_WORDS = _words(
     """Các|Những|Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Trong|Theo|Sau|Trước|Khi|Tuy|
     Nhưng|Và|Với|Về|Tại|Ở|Từ|Đến|Cho|Để|Nếu|Vì|Do|Bởi|Mặc|Dù|Hiện|Hôm|Ngày|Tháng|Năm|
     Đây|Đó|Này|Điều|Việc|Cuộc|Chiến|Lực|Quân|Binh|Máy|Tàu|Xe|Người|Ảnh|Video|Clip|Tin|
@@ -97,8 +90,7 @@ SENTENCE_WORDS = frozenset(
     Thông|Báo|Tuyên|Bố|Gợi|Ý|Mời|Quý|Độc|Giả|Đăng|Kênh|Hãng|Trích|Dẫn|Nguồn|Nhấn|Mạnh|
     Xung|Đột|Đàm|Phán|Lệnh|Ngừng|Bắn|Dàn|Hệ|Thống|Tên|Lửa|Nữ|Nam|Phiến|Khủng|Chiến|
     Đoàn|Vòng|Giai|Đoạn|Phá|Vỡ|Mục|Tiêu|Ưu|Hiện|Cho|Đến|Nay|Thứ|Tuần|Sáng|Chiều|Tối|
-    Đêm|Trưa|Hội|Nghị|Họp|Buổi|Lễ|Tết|Xuân|Hè|Thu|Đông""".replace("\n", "").split("|")
-) - {""}
+    Đêm|Trưa|Hội|Nghị|Họp|Buổi|Lễ|Tết|Xuân|Hè|Thu|Đông""")
 
 # Single-syllable place names that are also common given names or words: only taken as a
 # place when no unknown capitalised syllable sits right next to them ("Đức Dũng" is a byline).
@@ -110,20 +102,84 @@ AMBIGUOUS_NAMES = frozenset(
 
 # Vietnamese family names: a capitalised run starting with one of these and 2-4 syllables long
 # is a person ("Nguyễn Văn A", "Lê Trí Thanh").
-SURNAMES = frozenset(
+SURNAMES = _words(
     """Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đoàn|
     Vương|Trịnh|Trương|Lâm|Phùng|Mai|Tô|Hà|Tạ|Lưu|Lương|Đinh|Cao|Thái|Quách|Hứa|Tăng|Từ|
     Văn|Kiều|Lại|Chu|Châu|Tôn|Thân|Khổng|Mạc|Tống|Triệu|Diệp|La|Lục|Nghiêm|Khúc|Âu|Kim|
-    Giang|Khương|Ông|Lò|Lã|Lữ|Hồng|Bạch|Vi|Quan|Doãn|Thạch|Văn""".replace("\n", "").split("|")
-) - {""}
+    Giang|Khương|Ông|Lò|Lã|Lữ|Hồng|Bạch|Vi|Quan|Doãn|Thạch|Văn""")
 
 # Lower-case particles inside foreign names: "Bashar al-Assad", "Ludwig van Beethoven".
 NAME_PARTICLES = frozenset({"al", "el", "ez", "ad", "as", "bin", "ibn", "abu", "van", "von",
                             "der", "de", "da", "di", "du", "la", "le", "dos", "del", "ben"})
 
 # Capitalised all-letter tokens that are common nouns, not names.
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """UAV|AI|GDP|USD|VND|EUR|COVID|CEO|HOT|FPV|ATACMS|SMS|PC|TV|ID|OK|PR|VIP|LED|GPS|
     IT|CNTT|THPT|THCS|ĐH|CĐ|SARS|HIV|AIDS|ADN|DNA|PCR|CPI|FDI|ODA|BOT|BĐS|ATM|QR|VAT|
-    MC|DJ|KOL|NFT|IPO|ETF|PGS|TS|ThS|HLV|GS|BS|TP|Tp|TT|ảnh|Ảnh""".replace("\n", "").split("|")
-) - {""}
+    MC|DJ|KOL|NFT|IPO|ETF|PGS|TS|ThS|HLV|GS|BS|TP|Tp|TT|ảnh|Ảnh""")
+
+# Lower-case words that end an organisation name: what follows them is the sentence, not the
+# name ("Bộ Y tế đã...", "Sở Xây dựng cho biết...", "Hội đồng Quản trị của...").
+FUNCTION_WORDS = _words(
+    """đã|đang|sẽ|vừa|mới|cho|của|các|những|và|với|về|tại|ở|trong|ngoài|ngày|năm|tháng|
+    hôm|không|chưa|cũng|là|có|được|bị|đến|tới|từ|khi|này|đó|nói|biết|thì|mà|như|để|vì|do|
+    nên|rằng|theo|sau|trước|trên|dưới|lúc|nay|hiện|đều|còn|chỉ|rất|người|ông|bà|anh|chị|
+    sáng|chiều|tối|đêm|qua|đây|ấy|kia|gì|nào|ai|hay|hoặc|nhưng|tuy|vẫn|lại|ra|vào|lên|
+    xuống|đi|phải|cần|muốn|nhằm|bằng|gồm|cùng|giữa|sang|khỏi|thêm|họp|gửi|nhất|một|hai|
+    ba|mọi|mỗi|nhiều|ít|số|lần|việc|cuộc""")
+# Two-syllable verbs that end an organisation name just the same ("Sở Xây dựng công bố").
+STOP_BIGRAMS = _words(
+    """công bố|thông báo|tuyên bố|phát hành|tổ chức|ban hành|xác nhận|ký kết|quyết định|
+    yêu cầu|đề nghị|tiếp tục|cho biết|phát hiện|kiểm tra|xử lý|triển khai|thực hiện|
+    tiến hành|phối hợp|chỉ đạo|đề xuất|khẳng định|nhấn mạnh|cho rằng|phát biểu|hoàn thành|
+    chính thức|tiếp nhận|cáo buộc|trụ sở|
+    phát động|khởi công|khởi tố|bắt giữ|truy tố|xét xử|điều tra""")
+
+# Common foreign given names: an unknown capitalised run of Latin words is taken for a person
+# when it starts with one ("Sergey Rudskoi", "Nasser al-Hariri") and no cue says otherwise.
+GIVEN_NAMES = _words(
+    """John|James|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|
+    Daniel|Matthew|Anthony|Mark|Donald|Steven|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|
+    Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Stephen|Larry|
+    Justin|Scott|Brandon|Benjamin|Samuel|Gregory|Frank|Alexander|Raymond|Patrick|Jack|Dennis|
+    Jerry|Tyler|Aaron|Jose|Adam|Henry|Nathan|Douglas|Zachary|Peter|Kyle|Walter|Ethan|Jeremy|
+    Harold|Keith|Christian|Roger|Noah|Gerald|Carl|Terry|Sean|Austin|Arthur|Lawrence|Jesse|
+    Dylan|Bryan|Joe|Jordan|Billy|Bruce|Albert|Willie|Gabriel|Logan|Alan|Juan|Wayne|Roy|
+    Ralph|Randy|Eugene|Vincent|Russell|Elijah|Louis|Bobby|Philip|Johnny|Barack|Hillary|
+    Bill|Mike|Tom|Tony|Jim|Bob|Ted|Rex|Boris|Theresa|Angela|Emmanuel|Francois|François|
+    Nicolas|Jean|Pierre|Jacques|Marine|Olaf|Gerhard|Helmut|Frank-Walter|Mario|Matteo|Silvio|
+    Giuseppe|Pedro|Carlos|Luis|Miguel|Jair|Nicolas|Hugo|Fidel|Raul|Raúl|Evo|Mauricio|
+    Justin|Shinzo|Fumio|Yoshihide|Moon|Kim|Park|Lee|Narendra|Imran|Nawaz|Hassan|Hasan|
+    Mohammed|Mohammad|Muhammad|Mohamed|Ahmed|Ahmad|Ali|Omar|Umar|Abdullah|Abdul|Abdel|Abu|
+    Ibrahim|Ismail|Khalid|Khaled|Mahmoud|Mustafa|Nasser|Bashar|Hafez|Walid|Faisal|Salman|
+    Recep|Ahmet|Mevlut|Binali|Hulusi|Benjamin|Yair|Naftali|Ehud|Ariel|Shimon|Mahmoud|
+    Vladimir|Dmitry|Dmitri|Sergey|Sergei|Sergiy|Alexei|Aleksey|Alexey|Andrei|Andrey|Igor|
+    Ivan|Mikhail|Nikolai|Nikolay|Oleg|Pavel|Valery|Valeriy|Viktor|Victor|Yuri|Yury|Yevgeny|
+    Evgeny|Maria|Maxim|Anatoly|Konstantin|Gennady|Ramzan|Petro|Volodymyr|Arseniy|Vitali|
+    Alexander|Aleksandr|Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|
+    Karen|Nancy|Lisa|Betty|Margaret|Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|
+    Carol|Amanda|Melissa|Deborah|Stephanie|Rebecca|Sharon|Laura|Cynthia|Kathleen|Amy|
+    Shirley|Angela|Helen|Anna|Brenda|Pamela|Nicole|Emma|Samantha|Katherine|Christine|Debra|
+    Rachel|Catherine|Carolyn|Janet|Ruth|Heather|Diane|Virginia|Julie|Joyce|Victoria|Kelly|
+    Christina|Lauren|Joan|Evelyn|Olivia|Judith|Megan|Cheryl|Martha|Andrea|Frances|Hannah|
+    Jacqueline|Ann|Gloria|Jean|Kathryn|Alice|Teresa|Sara|Janice|Doris|Madison|Julia|Grace|
+    Judy|Abigail|Marie|Denise|Beverly|Amber|Theresa|Marilyn|Danielle|Diana|Brittany|Natalie|
+    Sophia|Rose|Isabella|Alexis|Kayla|Charlotte|Taylor|Celine|Britney|Ariana|Demi|Selena|
+    Adele|Rihanna|Beyonce|Beyoncé|Katy|Lady|Miley|Nick|Ed|Charlie|Wiz|Bruno|Elon|Jeff|Tim|
+    Sundar|Satya|Mark|Jack|Travis|Warren|Bernie|Nancy|Kamala|Mitch|Chuck|Rex|Mike|Lloyd|
+    Antony|Jake|Jens|Ursula|Josep|Charles|Kirsty|Brett|Ashton|Leonardo|Cristiano|Lionel|
+    Neymar|Kylian|Zlatan|Wayne|Jose|José|Pep|Jurgen|Jürgen|Arsene|Arsène|Alex|Roman|Rafael|
+    Novak|Roger|Andy|Serena|Maria|Tiger|Usain|Antonio|Recep|Xi|Li|Wang|Zhang|Liu|Chen|Hun|
+    Prayuth|Yingluck|Thaksin|Rodrigo|Ferdinand|Joko|Lee|Najib|Mahathir|Anwar|Aung|Min""")
+
+# Capitalised English words of titles (songs, awards, programmes), not of persons' names.
+ENGLISH_WORDS = _words(
+    """The|A|An|Of|And|Or|In|On|At|To|For|With|By|From|Top|Best|New|Old|Big|Little|Hot|
+    Music|Awards|Award|Album|Artist|Song|Songs|Radio|Media|Social|Show|Tour|World|Cup|
+    League|Open|Championship|Festival|Day|Night|Love|You|Me|My|Your|Up|Down|Again|Dance|
+    Behind|Madness|Hills|Town|Direction|Group|Team|Club|Inc|Ltd|Co|Corp|Company|Bank|News|
+    Times|Post|Journal|Daily|Weekly|Magazine|Online|Digital|Games|Game|Star|Stars|Live|
+    Home|House|Street|Road|Park|City|Center|Centre|Hotel|Airport|Station|University|
+    College|School|Institute|Foundation|Fund|Capital|Holdings|Technology|Technologies|
+    Systems|Software|Motors|Airlines|Air|Express|Global|International|National|Royal|
+    United|States|Kingdom|Republic|Union|Party|Council|Committee|Agency|Office|Service""")

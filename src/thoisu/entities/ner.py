@@ -20,11 +20,13 @@ Nga``; rules over syllable tokens do better on news text and run in well under a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from thoisu.entities.cues import (
     AMBIGUOUS_NAMES,
+    FUNCTION_WORDS,
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_CONTINUATION,
@@ -34,6 +36,7 @@ from thoisu.entities.cues import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
+    STOP_BIGRAMS,
     SURNAMES,
 )
 from thoisu.entities.gazetteer import Entry, Gazetteer, Token, default_gazetteer, tokenize
@@ -43,6 +46,10 @@ COUNTRY_KINDS = frozenset({"country"})
 ADMIN_NOUNS = frozenset({"tỉnh", "thành phố", "TP", "huyện", "quận", "thị xã", "xã", "phường",
                          "Tỉnh", "Thành phố"})
 PRONOUN_TITLES = frozenset({"ông", "bà", "anh", "chị", "cụ", "Ông", "Bà", "Anh", "Chị", "Cụ"})
+# One Vietnamese syllable: onset, vowels, coda ("trung", "nguyễn"); "ecuador" is not one.
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+                       r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụ"
+                       r"ừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$")
 _OPENING = frozenset('"“‘«([:–-.!?;,…')
 
 
@@ -111,7 +118,9 @@ class _Sentence:
         self._mark_gazetteer()
         self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX)
         self._unmark_ambiguous()
-        self._mark_phrases(self.head_at, HEAD_KEYS, HEAD_MAX)
+        # A name freed from the gazetteer may be a title after all: "Anh Huy cho biết".
+        self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX)
+        self._mark_phrases(self.head_at, HEAD_KEYS, HEAD_MAX, inside_names=False)
 
     # -- marking -------------------------------------------------------------------------
     def _mark_gazetteer(self) -> None:
@@ -133,11 +142,11 @@ class _Sentence:
         return False
 
     def _mark_phrases(self, where: dict[int, int], keys: frozenset[tuple[str, ...]],
-                      longest: int) -> None:
+                      longest: int, inside_names: bool = True) -> None:
         i, n = 0, len(self.words)
         while i < n:
-            if self.covered[i]:
-                i += 1
+            if self.covered[i] or (not inside_names and i > 0 and self._in_name(i - 1, i)):
+                i += 1  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
                 continue
             length = _phrase_at(self.words, i, keys, longest)
             if length and not any(self.covered[i : i + length]):
@@ -159,12 +168,22 @@ class _Sentence:
                 or (prev_title and " ".join(self.words[i - prev_title : i]) in PRONOUN_TITLES))
             right = (i + 1 < len(self.words) and self._glued_by_space(i, i + 1)
                      and _is_cap(self.words[i + 1]) and not self.covered[i + 1]
-                     and not self.words[i + 1].isascii())
-            if left or right:
+                     and bool(_SYLLABLE.match(self.words[i + 1].lower())))
+            # "Anh cho biết..." opening a sentence is the pronoun, not Britain.
+            pronoun = (self.words[i] == "Anh" and (i == 0 or self.words[i - 1] in _OPENING)
+                       and i + 1 < len(self.words) and self.words[i + 1].islower()
+                       and self.words[i + 1] not in {"và", "quốc"})
+            if left or right or pronoun:
                 del self.gaz_at[i]
                 self.covered[i] = False
 
     # -- helpers ---------------------------------------------------------------------------
+    def _in_name(self, prev: int, i: int) -> bool:
+        """Token ``i`` continues a capitalised name that token ``prev`` started."""
+        w = self.words[prev]
+        return (_is_cap(w) and w.isalpha() and not self.covered[prev]
+                and self._glued_by_space(prev, i) and w not in ORG_HEADS)
+
     def _glued(self, a: int, b: int) -> bool:
         return self.toks[a].end == self.toks[b].start
 
@@ -251,8 +270,14 @@ class _Sentence:
                 j += 1
                 named = True
                 cont = 0
-                while (j < n and cont < 3 and words[j] in ORG_CONTINUATION
-                       and not self.covered[j]):
+                if not _SYLLABLE.match(words[j - 1].lower()):
+                    continue  # "Ngân hàng Ecuador cáo buộc": a foreign name ends there
+                # "Sở Xây dựng", "Bộ Tổng tư lệnh": lower-case syllables continue the name up
+                # to a function word or a verb ("Sở Xây dựng công bố", "Bộ Y tế đã").
+                while (j < n and cont < 4 and not self.covered[j] and words[j].isalpha()
+                       and words[j].islower() and words[j] not in FUNCTION_WORDS
+                       and " ".join(words[j:j + 2]) not in STOP_BIGRAMS
+                       and _phrase_at(words, j, ADMIN_KEYS, ADMIN_MAX) == 0):
                     j += 1
                     cont += 1
             elif (words[j] in {"và", "&"} and named and j + 1 < n and _is_cap(words[j + 1])
