@@ -157,7 +157,7 @@ def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
     flush()
 
 
-def _is_caps_name(line: LineInfo) -> bool:
+def is_caps_name(line: LineInfo) -> bool:
     words = P.BYLINE_NOTE.sub("", line.text).replace("-", " ").replace("/", " ").split()
     return (1 <= len(words) <= 5 and all(w.isupper() and w.isalpha() for w in words)
             and line.words <= 7)
@@ -186,7 +186,7 @@ def mark_closings(lines: list[LineInfo], local: list[Verdict | None]) -> None:
         if verdict is None and not text_after and not line.sentence_end:
             # A name in capitals is taken only right before the page end or furniture: before
             # a heading it is as likely a section title ("ĐỘI HÌNH XUẤT PHÁT").
-            if _is_caps_name(line) and closing_next:
+            if is_caps_name(line) and closing_next:
                 local[k] = (Role.BYLINE, "byline.caps")
             elif _is_loose_source(line):
                 local[k] = (Role.SOURCE, "source.loose")

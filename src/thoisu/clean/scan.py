@@ -17,6 +17,7 @@ Rule names given here:
 - ``body.paragraph``: everything else that reads as text
 - ``byline.top``/``source.top``: a byline or source line before any body text
 - ``closing.byline``/``closing.source``: a byline or source line that ends the article
+- ``closing.byline_caps``: a name in capitals followed by another article's title and teaser
 - ``boilerplate.related_inline``: the titles of a "Xem thêm:" box inside the article
 - ``caption.name_only``: a name alone between paragraphs (a portrait's caption)
 """
@@ -32,10 +33,11 @@ from thoisu.clean.context import (
     is_plain_statement,
     next_nonblank,
     prev_nonblank,
+    read_blocks,
     starts_teaser_run,
 )
 from thoisu.clean.features import LineInfo
-from thoisu.clean.rules import Verdict
+from thoisu.clean.rules import Verdict, is_caps_name
 from thoisu.model import Role
 
 _ENDING_BOILERPLATE = {"boilerplate.related_header", "boilerplate.follow_call"}
@@ -75,8 +77,8 @@ def _inline_box_end(infos: list[LineInfo], local: list[Verdict | None], j: int) 
     """Where an inline "Xem thêm:" box ends, if the article's text goes on after it.
 
     The box is the header at ``j`` and up to five titles; the article goes on when two
-    paragraphs of running text (not teasers) follow them. None when the header opens the
-    page's closing list.
+    paragraphs of running text (not teasers), or one and the closing, follow them, or the
+    closing itself does. None when the header opens the page's closing list.
     """
     k = j + 1
     titles = 0
@@ -89,16 +91,32 @@ def _inline_box_end(infos: list[LineInfo], local: list[Verdict | None], j: int) 
         else:
             break
     first = next_nonblank(infos, k)
-    if not titles or first is None or not _is_text(infos, local, first):
+    if not titles or first is None:
+        return None
+    if _role_at(local, first) in (Role.BYLINE, Role.SOURCE):
+        return k  # the box sat just before the article's closing
+    if not _is_text(infos, local, first):
         return None
     second = next_nonblank(infos, first + 1)
-    if not _is_text(infos, local, second):
+    closing = (Role.BYLINE, Role.SOURCE)
+    if (second is not None and _role_at(local, second) not in closing
+            and not _is_text(infos, local, second)):
         return None
     for t in (first, second):
-        text = infos[t].text  # type: ignore[index]
+        text = infos[t].text if t is not None else ""
         if P.ELLIPSIS_END.search(text) or P.OUTLET_PREFIX.match(text):
             return None
     return k
+
+
+def _caps_byline_before_sidebar(infos: list[LineInfo], local: list[Verdict | None],
+                                j: int) -> bool:
+    """A name in capitals followed by another article's title and one-paragraph teaser."""
+    if not is_caps_name(infos[j]):
+        return False
+    blocks = read_blocks(infos, local, j + 1, limit=2)
+    return bool(blocks) and blocks[0].teaser_like and len(blocks[0].paragraphs) == 1 and (
+        len(blocks) == 1 or blocks[1].teaser_like)
 
 
 def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
@@ -207,6 +225,9 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             lead_open = False
             paragraphs += 1
         elif line.heading_like:
+            if paragraphs and _caps_byline_before_sidebar(infos, local, j):
+                line.set(Role.BYLINE, "closing.byline_caps")
+                return Scan(_close(infos, local, j + 1, part), paragraphs, True)
             if paragraphs >= 2 and starts_teaser_run(infos, local, j):
                 line.part = 0
                 return Scan(j, paragraphs, False)
