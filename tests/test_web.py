@@ -184,9 +184,13 @@ def test_post_articles_keeps_good_items_beside_bad_ones(empty_client: TestClient
                           "(or 2024-03, 2024, 12/3/2024)",
                        6: "expected an object {title, text, ...} or a page as a string, "
                           "got a list"}
+    assert body["stories"] and body["notes"] == []
+    for article_id in body["added"]:
+        assert empty_client.get(f"/api/articles/{article_id}").json()["story"] in body["stories"]
     again = empty_client.post("/api/articles", json=[GOOD])
     assert again.status_code == 200
     assert again.json()["already_present"] == [body["added"][0]]
+    assert again.json()["stories"] == []
     stored = empty_client.get(f"/api/articles/{body['added'][0]}").json()
     assert stored["title"] == GOOD["title"] and stored["published"] == "2024-03-25"
 

@@ -147,14 +147,38 @@ async def post_digest(request: Request,
 
 @router.post("/articles", openapi_extra=PAGES_BODY)
 async def post_articles(request: Request) -> JSONResponse:
-    """Clean, analyse and store the pages sent. Answers which ids were added, which were
-    already stored, and each item that gave no article (or could not be stored) with why."""
+    """Clean, analyse and store the pages sent, and put the new ones into stories. Answers
+    which ids were added, which were already stored, the stories changed, and each item that
+    gave no article (or could not be stored) with why."""
     cleaned = await _cleaned(request)
     store = _store(request)
     result = await run_in_threadpool(store.add_articles, cleaned.articles)
     problems = [p.to_json() for p in cleaned.problems]
     problems += [{"item": cleaned.item_of.get(f.id), "id": f.id, "reason": f.reason}
                  for f in result.failed]
+    added = set(result.added)
+    new = [a for a in cleaned.articles if a.id in added]
+    stories, notes = await locked_work(request, _update_stories, store, new, _settings(request))
     status = 201 if result.added else 200
     return JSONResponse({"added": result.added, "already_present": result.already_present,
-                         "articles": cleaned.listing(), "problems": problems}, status)
+                         "articles": cleaned.listing(), "stories": stories,
+                         "problems": problems, "notes": notes}, status)
+
+
+def _update_stories(store: Store, new: list[Article],
+                    settings: Settings) -> tuple[list[str], list[str]]:
+    """Put the new articles into the store's stories, as ``thoisu ingest`` does.
+
+    The ids of the stories changed, and a note if they could not be updated: the articles are
+    stored by then, and ``thoisu stories`` can regroup them later.
+    """
+    if not new:
+        return [], []
+    try:
+        from thoisu.stories.sync import update_stories
+
+        changed = update_stories(store, new, settings)
+    except Exception as exc:
+        return [], [f"stories not updated ({type(exc).__name__}: {exc}); the articles are "
+                    "stored"]
+    return [s.id for s in changed], []

@@ -66,7 +66,7 @@ def story_rows(store: Store) -> list[StoryRow]:
     stories = store.list_stories()
     if not stories:
         return []
-    known = briefs(store.iter_articles())
+    known = briefs(store.get_articles([i for s in stories for i in s.articles]))
     rows = []
     for story in stories:
         dates = sorted((b.published for aid in story.articles

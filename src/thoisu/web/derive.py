@@ -56,14 +56,12 @@ def _prepare(article: Article, settings: Settings, notes: list[str]) -> None:
 def derive_story(story: Story, store: Store, settings: Settings) -> StoryView:
     """The story with summary, timeline and names filled in where the store had none."""
     notes: list[str] = []
-    members: list[Article] = []
-    for article_id in story.articles:
-        article = store.get_article(article_id)
-        if article is None:
-            notes.append(f"article {article_id} is listed in the story but not in the store")
-            continue
+    members = store.get_articles(story.articles)
+    found = {a.id for a in members}
+    notes.extend(f"article {i} is listed in the story but not in the store"
+                 for i in story.articles if i not in found)
+    for article in members:
         _prepare(article, settings, notes)
-        members.append(article)
     derived = replace(story)
     if members:
         from thoisu.pipeline import settle_dates
