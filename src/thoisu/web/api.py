@@ -167,7 +167,7 @@ async def post_articles(request: Request) -> JSONResponse:
 
 def _update_stories(store: Store, new: list[Article],
                     settings: Settings) -> tuple[list[str], list[str]]:
-    """Put the new articles into the store's stories, as ``thoisu ingest`` does.
+    """Put the new articles into the store's stories, as ``thoisu batch`` does.
 
     The ids of the stories changed, and a note if they could not be updated: the articles are
     stored by then, and ``thoisu stories`` can regroup them later.
