@@ -57,7 +57,17 @@ YEAR_RULE = compile_vi(
 )
 BARE_YEAR = compile_vi(
     r"(?<![\w])(?P<trig>từ|đến|tới|hồi|vào|trong|mùa\s+\w+|giai\s+đoạn|niên\s+khóa|khóa)\s+"
-    r"(?P<y>(?:1[89]|20|21)\d{2})(?:\s*[-–]\s*(?P<y1>(?:1[89]|20|21)\d{2}))?(?![\w.,/]|\s*%)"
+    r"(?P<y>(?:1[89]|20|21)\d{2})(?:\s*[-–]\s*(?P<y1>(?:1[89]|20|21)\d{2}))?"
+    r"(?![\w/]|[.,]\d|\s*%)"
+)
+YEAR_RANGE = compile_vi(
+    r"(?<![\w./\-–])(?P<y>(?:1[89]|20|21)\d{2})\s*[-–]\s*(?P<y1>(?:1[89]|20|21)\d{2})"
+    r"(?![\w/\-–]|[.,]\d|\s*%)"
+)
+RANGE_DM = compile_vi(
+    NOT_BEFORE + r"(?P<pre>(?:" + PART_OF_DAY + r"\s+)?" + _DAY_WORD + r"\s+)?"
+    r"(?P<d0>[0-3]?\d)/(?P<m0>[01]?\d)\s*[-–]\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+    r"(?:/(?P<y>\d{4}))?" + NOT_AFTER
 )
 QUARTER = compile_vi(
     r"(?<![\w])quý\s+(?P<q>[1-4]|iv|iii|ii|i|một|hai|ba|bốn|tư)(?![\w])"
@@ -80,10 +90,11 @@ PART_OF_PERIOD = compile_vi(
 
 _STRONG = re.compile(r"(?:ngày|hôm|mùng|mồng|" + PART_OF_DAY + r")\s*$", re.I)
 _WEAK = re.compile(r"(?:từ|đến|tới|và|vào|hạn|trước|sau|hết|đêm|thứ\s+\w+|[(,–-])\s*$", re.I)
+_RANGE_END = re.compile(r"(?:ngày|hôm)\s+\d{1,2}[.\-]\d{1,2}\s*(?:đến|tới)\s*$", re.I)
 # Words around "1/3" that make it a fraction or a quantity, not a date.
 _QTY_BEFORE = re.compile(
     r"(?:khoảng|gần|hơn|chiếm|trên|dưới|bằng|còn|mất|giảm|tăng|tỷ\s+lệ|tỉ\s+lệ|số|tỷ\s+số"
-    r"|tỉ\s+số|lớp|phòng|nhà|hẻm|ngõ|ngách|kiệt|thắng|thua|hòa)\s*$", re.I)
+    r"|tỉ\s+số|lớp|phòng|nhà|hẻm|ngõ|ngách|kiệt|thắng|thua|hòa|đạt|được|điểm)\s*$", re.I)
 _QTY_AFTER = re.compile(
     r"^\s*(?:dân\s+số|số|người|lần|chiếc|km|tấn|triệu|tỷ|tỉ|nghìn|ngàn|trăm|%|phần|ngày|tuần"
     r"|giờ|phút|diện\s+tích|cử\s+tri|thành\s+viên|ghế|lãnh\s+thổ|trong\s+số|tổng|của|các"
@@ -127,11 +138,12 @@ def _num_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not valid_day(day, month, year):
         return None
     start = m.start("pre") if m["pre"] else (m.start("d0") if m["d0"] else m.start("d"))
-    strong = bool(m["pre"] and re.search(r"ngày|hôm|mùng|mồng", m["pre"], re.I)) or bool(
-        _STRONG.search(ctx.before(start, 14)))
+    strong = bool(m["pre"]) or bool(_STRONG.search(ctx.before(start, 14)))
     weak = strong or bool(_WEAK.search(ctx.before(start, 14))) or bool(m["tu"])
     if not explicit:
-        if sep != "/" and not (strong or (weak and sep == ".")):
+        # "từ ngày 30-5 đến 2-6": the second end of a range written with dashes.
+        range_end = sep != "/" and bool(_RANGE_END.search(ctx.before(start, 30)))
+        if sep != "/" and not (strong or range_end or (weak and sep == ".")):
             return None  # "2-1" is a score, "3.5" a decimal
         if not strong:
             if _QTY_BEFORE.search(ctx.before(start, 14)) or _QTY_AFTER.search(ctx.after(m.end())):
@@ -259,6 +271,39 @@ def _bare_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     return _years(m, ctx, m.start("y"), "date:bare-year")
 
 
+def _year_range(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """"2011-2015", "nhiệm kỳ 2016-2021": two years in order are a range, not a score."""
+    first, last = int(m["y"]), int(m["y1"])
+    if not (first < last <= first + 30 and ctx.year_ok(first) and ctx.year_ok(last)):
+        return None
+    if _QTY_AFTER.search(ctx.after(m.end())):
+        return None
+    date = PartialDate(first)
+    return Candidate(m.start(), m.end(), "date", str(first), "range:years", raw=date, date=date,
+                     end_value=str(last))
+
+
+def _range_dm(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """"31/3-1/4": a range across a month end."""
+    got = _year_of(m, ctx)
+    if got is None:
+        return None
+    year = got[0]
+    d0, m0, d, mo = int(m["d0"]), int(m["m0"]), int(m["d"]), int(m["m"])
+    in_order = valid_day(d0, m0, year) and valid_day(d, mo, year) and (m0, d0) < (mo, d)
+    over_new_year = m0 == 12 and mo == 1 and valid_day(d0, m0) and valid_day(d, mo)
+    if not (in_order or over_new_year):
+        return None
+    if not m["pre"] and not year and (d0 < m0 <= 4 or _QTY_AFTER.search(ctx.after(m.end()))):
+        return None
+    raw_first, first = _day_date(d0, m0, year - 1 if year and m0 > mo else year, ctx)
+    _, last = _day_date(d, mo, year, ctx)
+    if year is None and first.year is not None and last.year is not None and m0 > mo:
+        last = PartialDate(first.year + 1, mo, d)
+    return Candidate(m.start(), m.end(), "date", first.iso(), "range:days", raw=raw_first,
+                     date=first, end_value=last.iso())
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
     q_text = key(m["q"])
     q = int(q_text) if q_text.isdigit() else ROMAN.get(q_text) or UNITS.get(q_text)
@@ -301,7 +346,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Candidate | None:
             dec = "19" + dec
         if not ctx.year_ok(int(dec)):
             return None
-        return Candidate(m.start(), m.end(), "date", dec[:3], "date:decade")
+        return Candidate(m.start(), m.end(), "date", dec[:3], "date:decade", priority=1)
     c_text = key(m["c"])
     century = int(c_text) if c_text.isdigit() else _ROMAN_CENTURY[c_text]
     return Candidate(m.start(), m.end(), "date", f"{century - 1:02d}", "date:century")
@@ -333,6 +378,8 @@ RULES = [
     Rule("date:month-year", MONTH_YEAR, _month_year, ("/", "-"), True),
     Rule("date:year", YEAR_RULE, _year, ("năm",), True),
     Rule("date:bare-year", BARE_YEAR, _bare_year, (), True),
+    Rule("range:years", YEAR_RANGE, _year_range, (), True),
+    Rule("range:days", RANGE_DM, _range_dm, ("/",), True),
     Rule("date:quarter", QUARTER, _quarter, ("quý",)),
     Rule("date:half", HALF, _half, ("nửa", "tháng đầu", "tháng cuối")),
     Rule("date:decade", DECADE, _decade, ("thập", "những năm", "thế k")),

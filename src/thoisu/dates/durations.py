@@ -8,7 +8,7 @@ import re
 from thoisu.dates.base import Candidate, Context, Rule, compile_vi
 from thoisu.dates.lexicon import NUMBER_DIGITS, NUMBER_WORD, key, read_number
 
-_UNIT = (r"ngày\s+đêm|ngày|tuần|tháng|năm|giờ|tiếng(?:\s+đồng\s+hồ)?|h|phút|giây"
+_UNIT = (r"ngày\s+đêm|ngày|tuần|tháng|năm|(?:giờ|tiếng)(?:\s+đồng\s+hồ)?|h|phút|giây"
          r"|thập\s+(?:kỷ|kỉ|niên)|thế\s+(?:kỷ|kỉ)")
 DURATION = compile_vi(
     r"(?<![\w])(?<!thứ\s)(?:(?P<approx>gần|hơn|khoảng|chừng|ngót|trên|dưới|ít\s+nhất|tối\s+đa"
@@ -33,18 +33,23 @@ _SET_VALUES = {"ngày": "P1D", "tuần": "P1W", "tháng": "P1M", "năm": "P1Y", 
                "giờ": "PT1H", "sáng": "TMO", "buổi sáng": "TMO", "trưa": "TMI",
                "buổi trưa": "TMI", "chiều": "TAF", "buổi chiều": "TAF", "tối": "TEV",
                "buổi tối": "TEV", "đêm": "TNI", "cuối tuần": "XXXX-WXX-WE"}
-_HOUR_CONTEXT = re.compile(r"(?:trong|sau|suốt|mất|kéo\s+dài|vòng|chỉ|hơn|gần|khoảng|tới"
-                           r"|đến|chừng|cả|hàng)\s*$", re.I)
+_HOUR_CONTEXT = re.compile(r"(?:trong|sau|suốt|mất|kéo\s+dài|dài|vòng|chỉ|hơn|gần|cả|hàng"
+                           r"|xuyên|thêm|nhanh|chậm|tới\s+\d+\s*-)\s*$", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(?:sáng|trưa|chiều|tối|đêm|ngày\s+\d|hôm|\(\d)", re.I)
+# "khoảng 20 giờ" is about 8 pm as often as about twenty hours: left to the context test.
+_CLOCK_APPROX = ("khoảng", "chừng", "xấp xỉ")
 
 
 def hours_are_duration(ctx: Context, start: int, end: int, hours: float) -> bool:
     """Whether "N giờ" is a length of time ("trong 20 giờ", "48 giờ") rather than a clock time."""
     if hours > 24 or hours != int(hours):
         return True
+    if _CLOCK_AFTER.match(ctx.after(end, 12)):
+        return False  # "sau 14h chiều nay", "trước 8 giờ ngày 5/6": a clock time
     if _HOUR_CONTEXT.search(ctx.before(start, 12)):
         return True
-    return bool(re.match(r"\s*(?:qua|liền|đồng\s+hồ|nữa|đàm\s+phán|làm\s+việc)(?![\w])",
-                         ctx.after(end, 16), re.I))
+    return bool(re.match(r"\s*(?:qua|liền|đồng\s+hồ|nữa|đàm\s+phán|làm\s+việc|sau|trước"
+                         r"|sau\s+đó|rồi)(?![\w])", ctx.after(end, 16), re.I))
 
 
 def _number_text(n: float) -> str:
@@ -91,8 +96,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         n = None
     if m["tail"] and key(m["tail"]) == "rưỡi" and n is not None:
         n += 0.5
-    if unit in ("giờ", "h") and n is not None and not m["approx"] and not m["tail"] and \
-            not hours_are_duration(ctx, m.start(), m.end(), n):
+    plain = not m["approx"] or key(m["approx"]) in _CLOCK_APPROX
+    if unit in ("giờ", "h") and n is not None and plain and not m["tail"] and \
+            not hours_are_duration(ctx, m.start("n"), m.end(), n):
         return None
     if unit == "năm" and n is not None and n >= 1000 and not m["approx"] and \
             re.search(r"(?:năm|từ|đến)\s*$", ctx.before(m.start(), 6), re.I):

@@ -210,6 +210,9 @@ def _from_text(article: Article) -> DateEvidence | None:
         evidence.append(f"after {bound.date.iso()}: '{bound.text}' is named as past")
     # The day: a day-month in the title, else the latest day-month of the text.
     day_months = [m for m in past if m.date.month is not None and m.date.day is not None]
+    # News drops the year for recent days and writes it for older ones: "ngày 30/9/2015" is
+    # background, "hôm 23/1" is the news. Prefer the year-less days when there are any.
+    day_months = [m for m in day_months if m.date.year is None] or day_months
     title_days = [m for m in day_months if m.where == "title"]
     estimate = _latest_day_month(title_days) or _latest_day_month(day_months)
     confidence = 0.0

@@ -39,8 +39,8 @@ AGO = compile_vi(
 WEEKDAY_RULE = compile_vi(
     r"(?<![\w])(?P<pre>(?:" + PART_OF_DAY + r"|hôm|ngày)\s+)?(?P<wd>" + WEEKDAY + r")"
     r"(?:\s*[-–]\s*(?P<wd2>" + WEEKDAY + r"))?(?![\w])"
-    r"(?:\s+(?:(?P<wk>tuần\s+(?:này|trước|qua|tới|sau|vừa\s+qua))|(?P<set>(?:hằng|hàng|mỗi)"
-    r"\s+tuần)))?(?![\w])"
+    r"(?:\s+(?:(?P<wk>tuần\s+(?:này|trước|qua|tới|sau|vừa\s+qua)|này)|(?P<set>(?:hằng|hàng"
+    r"|mỗi)\s+tuần)))?(?![\w])"
 )
 
 _DAY_OFFSETS = {"nay": 0, "qua": -1, "mai": 1}
@@ -50,6 +50,19 @@ _QUANTIFIER = re.compile(
     r"(?:\d|" + NUMBER_WORD + r"|vài|mấy|nhiều|những|các|mỗi|hằng|hàng|từng|dăm|bao)\s*$", re.I)
 _FUTURE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|hẹn|từ\s+nay\s+đến)(?![\w])", re.I)
 _NOT_AGO = re.compile(r"^\s*(?:khi|đó|lúc|thời\s+điểm|ngày|hạn|so\s+với)(?![\w])", re.I)
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"(?:vòng|lần|lượt|hạng|người|con|phiên|kỳ|khóa|đợt|bậc|tầng|vị\s+trí|thế\s+hệ|chặng|trận"
+    r"|ván|hiệp|mùa|cháu|số|xếp|đứng|giải)\s*$", re.I)
+
+
+def _part_of(prefix: str | None) -> str | None:
+    """The TimeML part of day a prefix names: "rạng sáng " → MO, "hôm " → None."""
+    if not prefix:
+        return None
+    words = key(prefix).split()
+    return PARTS_OF_DAY.get(" ".join(words[:2])) or PARTS_OF_DAY.get(words[0])
 
 
 def _rel_day(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -139,14 +152,17 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
                                                r"\s*$", ctx.before(m.start(), 8), re.I))
     if key(m["wd"]).startswith("chủ"):
         capital = True
+    if not m["pre"] and not dated_after and _ORDINAL_BEFORE.search(ctx.before(m.start(), 14)):
+        return None  # "vòng thứ Ba", "con thứ năm": an ordinal after a counted noun
     if not (trigger or m["wk"] or m["set"] or dated_after or (capital and not word.isdigit())):
         return None  # "lần thứ hai", "thứ 8" are ordinals
-    part = PARTS_OF_DAY.get(key(m["pre"]).split()[0]) if m["pre"] else None
+    part = _part_of(m["pre"])
     if m["set"]:
         return Candidate(m.start(), m.end(), "set", f"XXXX-WXX-{wd}", "set:weekday", weekday=wd)
     weeks = None
     if m["wk"]:
-        weeks = _UNIT_OFFSETS[key(m["wk"]).split(" ", 1)[1]]
+        words = key(m["wk"]).split(" ", 1)
+        weeks = _UNIT_OFFSETS[words[1]] if len(words) > 1 else 0
     future = bool(_FUTURE.search(ctx.before(m.start(), 40))) or bool(
         re.match(r"\s+(?:tới|sắp\s+tới)(?![\w])", after, re.I))
     value = weekday_date(ctx.anchor, wd, weeks, future)

@@ -66,18 +66,27 @@ def _day_known(c: Candidate) -> bool:
 
 
 def _join_weekday(a: Candidate, b: Candidate, text: str) -> Candidate | None:
-    """"thứ Hai (23/1)", "Thứ Hai, 28/3/2016", "hôm qua (27/3)": the weekday or the relative
-    day and the date that spells it out, as one expression with the written date's value."""
-    if not (a.rule in ("weekday", "range:weekdays", "relative:day") and b.type == "date"
-            and b.raw is not None
-            and b.raw.day is not None and _WEEKDAY_JOIN.match(text[a.end:b.start])):
+    """"thứ Hai (23/1)", "Thứ Hai, 28/3/2016", "hôm qua (27/3)", "6h sáng nay (3/6)": a
+    weekday or relative day and the date that spells it out, as one expression with the
+    written date's value (and the clock time, if the first part had one)."""
+    relative_time = a.type == "time" and a.clock is not None and a.raw is None
+    if not ((a.rule in ("weekday", "range:weekdays", "relative:day") or relative_time)
+            and b.type == "date" and b.raw is not None and b.raw.day is not None
+            and _WEEKDAY_JOIN.match(text[a.end:b.start])):
         return None
     end = b.end
     if "(" in text[a.end:b.start] and text[end:end + 1] == ")":
         end += 1
+    if relative_time:
+        assert a.clock is not None
+        hour, minute = a.clock
+        return Candidate(a.start, end, "time", f"{b.value[:10]}T{hour:02d}:{minute:02d}",
+                         "time+date", raw=b.raw, date=b.date, clock=a.clock)
     rule = "weekday+date" if a.weekday is not None else "relative+date"
-    return Candidate(a.start, end, "date", b.value, rule, raw=b.raw, date=b.date,
-                     end_value=b.end_value, weekday=a.weekday, part=a.part or b.part)
+    part = a.part or b.part
+    value = part_value(b.date, part) if part and b.end_value is None else b.value
+    return Candidate(a.start, end, "date", value, rule, raw=b.raw, date=b.date,
+                     end_value=b.end_value, weekday=a.weekday, part=part)
 
 
 def _join_time(a: Candidate, b: Candidate, text: str) -> Candidate | None:

@@ -22,6 +22,12 @@ GIO_FORM = compile_vi(
     r"|\s+(?P<half>rưỡi)|\s+kém\s+(?P<less>[0-5]?\d)(?:\s+phút)?)?(?![\w])" + _POD_AFTER
     + r"(?![\w])"
 )
+# "8g", "8g30": newsrooms that write "g" for giờ; "5G" is a network, so a trigger or a day
+# must come with it.
+G_FORM = compile_vi(
+    r"(?<![\w./\-:])(?P<h>[0-2]?\d)g(?P<mi>[0-5]\d)?(?![\w])" + _POD_AFTER + r"(?![\w])"
+)
+_G_DAY_AFTER = re.compile(r"\s*(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|cùng\s+ngày|\(\d)", re.I)
 COLON_FORM = compile_vi(
     r"(?<![\w./\-:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\w:]|[.,]\d)" + _POD_AFTER + r"(?![\w])"
 )
@@ -34,6 +40,8 @@ def adjust_hour(hour: int, part: str | None) -> int:
         return hour + 12
     if part == "NI" and 6 <= hour < 12:
         return hour + 12
+    if part == "NI" and hour == 12:
+        return 0
     if part == "MI" and 1 <= hour <= 3:
         return hour + 12
     return hour
@@ -53,6 +61,9 @@ def _clock(m: re.Match[str], ctx: Context, rule: str) -> Candidate | None:
         return None  # "24h" is a news brand or a duration, not midnight
     if rule == "time:colon" and not (_TRIGGER.search(ctx.before(m.start(), 8)) or m["pod"]):
         return None  # "2:1" is a score or a ratio
+    if rule == "time:g" and not (m["mi"] or m["pod"] or _TRIGGER.search(ctx.before(m.start(), 8))
+                                 or _G_DAY_AFTER.match(ctx.after(m.end(), 12))):
+        return None
     if rule != "time:colon" and not m["mi"] and not groups.get("half") and \
             hours_are_duration(ctx, m.start(), m.end(), hour):
         return None
@@ -66,5 +77,6 @@ def _clock(m: re.Match[str], ctx: Context, rule: str) -> Candidate | None:
 RULES = [
     Rule("time:h", H_FORM, lambda m, ctx: _clock(m, ctx, "time:h"), ("h",), True),
     Rule("time:giờ", GIO_FORM, lambda m, ctx: _clock(m, ctx, "time:giờ"), ("giờ",), True),
+    Rule("time:g", G_FORM, lambda m, ctx: _clock(m, ctx, "time:g"), ("g",), True),
     Rule("time:colon", COLON_FORM, lambda m, ctx: _clock(m, ctx, "time:colon"), (":",), True),
 ]

@@ -1,0 +1,120 @@
+"""Publication dates: metadata values, and inference from an article's own text."""
+
+from __future__ import annotations
+
+import pytest
+
+from thoisu.dates.published import infer_published, parse_date_value
+from thoisu.model import Article, Origin, PartialDate, Removed
+
+
+def article(title: str = "", *paragraphs: str, meta: dict | None = None, id: str = "a",
+            removed: list[Removed] | None = None) -> Article:
+    return Article(id=id, origin=Origin("test"), title=title, paragraphs=list(paragraphs),
+                   meta=meta or {}, removed=removed or [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2016-03-28", PartialDate(2016, 3, 28)),
+    ("2016-03-28T10:00:00+07:00", PartialDate(2016, 3, 28)),
+    ("2016-03", PartialDate(2016, 3)),
+    ("2016", PartialDate(2016)),
+    ("28/03/2016 10:00", PartialDate(2016, 3, 28)),
+    ("Thứ hai, 28/3/2016 - 10:05", PartialDate(2016, 3, 28)),
+    ("ngày 28 tháng 3 năm 2016", PartialDate(2016, 3, 28)),
+    ("Mon, 28 Mar 2016 10:00:00 +0700", PartialDate(2016, 3, 28)),
+    ("March 28, 2016", PartialDate(2016, 3, 28)),
+    ("tháng 3/2016", PartialDate(2016, 3)),
+])
+def test_parse_date_value(text: str, expected: PartialDate) -> None:
+    assert parse_date_value(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "hôm qua", "31/02/2016", "2016-13-01", "không rõ"])
+def test_parse_date_value_refuses(text: str) -> None:
+    assert parse_date_value(text) is None
+
+
+def test_metadata_wins() -> None:
+    found = infer_published(article("Tin 24/1", "Nội dung.", meta={"published": "2017-01-25"}))
+    assert found is not None
+    assert found.value == PartialDate(2017, 1, 25)
+    assert found.confidence > 0.9
+    assert "metadata" in found.evidence[0]
+
+
+def test_unreadable_metadata_is_reported_and_text_used() -> None:
+    found = infer_published(article("Tin nóng", "Bộ Y tế ngày 28/3 cho biết.",
+                                    meta={"published": "hôm qua"}))
+    assert found is not None
+    assert found.value.iso() == "XXXX-03-28"
+    assert any("not a date" in e for e in found.evidence)
+
+
+def test_no_year_is_invented() -> None:
+    found = infer_published(article("Mưa lớn ở Huế", "Sáng 12/3, mưa lớn gây ngập."))
+    assert found is not None
+    assert found.value.iso() == "XXXX-03-12"
+    assert found.value.year is None
+
+
+def test_weekday_picks_the_year_after_the_lower_bound() -> None:
+    found = infer_published(article(
+        "Đàm phán tại Astana", "Hôm thứ Hai (23/1), các bên đã gặp nhau.",
+        "Từ ngày 30/9/2015, không quân bắt đầu các đợt không kích."))
+    assert found is not None
+    assert found.value == PartialDate(2017, 1, 23)
+    assert any("weekday" in e for e in found.evidence)
+
+
+def test_title_day_beats_body_days() -> None:
+    found = infer_published(article("Tình hình Syria 24/1", "Hôm 22/1, có giao tranh.",
+                                    "Năm 2017 được dự báo nhiều biến động."))
+    assert found is not None
+    assert (found.value.month, found.value.day) == (1, 24)
+    assert any("title" in e for e in found.evidence)
+
+
+def test_this_year_names_the_year() -> None:
+    found = infer_published(article("Giá lúa", "Năm nay (2018), giá lúa tăng.",
+                                    "Ngày 5/6, thương lái đến thu mua."))
+    assert found is not None
+    assert found.value == PartialDate(2018, 6, 5)
+
+
+def test_future_dates_are_not_the_publication_day() -> None:
+    found = infer_published(article("Hội nghị", "Ngày 5/12, hai bên gặp nhau.",
+                                    "Phái đoàn sẽ trở lại Geneva vào ngày 10/12 tới."))
+    assert found is not None
+    assert found.value.iso() == "XXXX-12-05"
+
+
+def test_removed_lines_never_count() -> None:
+    noisy = article("Tin trong nước", "Ngày 3/4, hội nghị khai mạc.",
+                    removed=[Removed("Lễ hội ngày 21/2/2026", "boilerplate", "related")])
+    found = infer_published(noisy)
+    assert found is not None
+    assert found.value.iso() == "XXXX-04-03"
+
+
+def test_nothing_to_go_on() -> None:
+    assert infer_published(article("Chuyện làng", "Trời hôm ấy đẹp.")) is None
+    assert infer_published(article()) is None
+
+
+def test_sibling_settles_the_year() -> None:
+    own = article("Bão đổ bộ", "Đêm 27/3, bão đổ bộ vào đất liền.", id="own")
+    sibling = article("Bão số 1", "Ngày 28/3/2016, bão gây mưa lớn.", id="sib")
+    alone = infer_published(own)
+    assert alone is not None and alone.value.year is None
+    together = infer_published(own, [own, sibling])
+    assert together is not None
+    assert together.value == PartialDate(2016, 3, 27)
+    assert any("sibling article sib" in e for e in together.evidence)
+
+
+def test_far_sibling_lends_nothing() -> None:
+    own = article("Bão", "Ngày 28/10, bão gây mưa lớn.", id="own")
+    sibling = article("Lũ", "Ngày 7/12/2017, lũ rút.", id="sib")
+    together = infer_published(own, [sibling])
+    assert together is not None and together.value.iso() == "XXXX-10-28"
