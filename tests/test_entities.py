@@ -192,3 +192,13 @@ def test_one_name_gets_one_type_in_a_story() -> None:
     a = article("Tin tặc tấn công mạng Zorvex. Các ngân hàng tại Zorvex lo ngại. "
                 "Sau đó nhóm Zorvex phản hồi.")
     assert by_name(extract_entities(a))["Zorvex"] == ("ORG", 3)
+
+
+def test_hand_labelled_sentences_floor() -> None:
+    from thoisu.entities.evaluate import read_labelled, rules, score
+
+    data = read_labelled(Path(__file__).parent / "fixtures" / "entities" / "sentences.tsv")
+    assert len(data) >= 40
+    prf = score(data, rules)
+    # Written alongside the rules, so in-sample: a regression guard, not an accuracy claim.
+    assert prf.f1 >= 0.9, (prf.precision, prf.recall)

@@ -36,7 +36,7 @@ PERSON_TITLES = _words(
     Thủ lĩnh|thủ lĩnh|Trưởng đoàn|trưởng đoàn|người đứng đầu|Người đứng đầu|
     Người đầu|thành viên|nhà lãnh đạo|Lãnh đạo|lãnh đạo|Trưởng phái đoàn|
     Cựu Tổng thống|cựu Tổng thống|cựu Thủ tướng|Cựu Thủ tướng|Phó Tổng thư ký|
-    Trưởng Công an|Trưởng phòng|Phó trưởng phòng|Trưởng ban|Phó trưởng ban|nghi phạm|
+    Trưởng|Trưởng phòng|Phó trưởng phòng|Trưởng ban|Phó trưởng ban|nghi phạm|
     nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục""")
 
 # Nouns that put a following name in a place: "tỉnh Deir Ezzor", "thành phố Aleppo".

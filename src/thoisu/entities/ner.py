@@ -50,6 +50,7 @@ PRONOUN_TITLES = frozenset({"ông", "bà", "anh", "chị", "cụ", "Ông", "Bà"
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
                        r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụ"
                        r"ừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+_HEAD_MODIFIERS = frozenset({"nhân", "dân", "tối", "cao", "trung", "ương", "quốc", "gia"})
 _OPENING = frozenset('"“‘«([:–-.!?;,…')
 
 
@@ -181,8 +182,10 @@ class _Sentence:
     def _in_name(self, prev: int, i: int) -> bool:
         """Token ``i`` continues a capitalised name that token ``prev`` started."""
         w = self.words[prev]
+        opens = prev == 0 or self.words[prev - 1] in _OPENING
         return (_is_cap(w) and w.isalpha() and not self.covered[prev]
-                and self._glued_by_space(prev, i) and w not in ORG_HEADS)
+                and self._glued_by_space(prev, i) and w not in ORG_HEADS
+                and not (opens and w in SENTENCE_WORDS))
 
     def _glued(self, a: int, b: int) -> bool:
         return self.toks[a].end == self.toks[b].start
@@ -265,6 +268,9 @@ class _Sentence:
         words, n = self.words, len(self.words)
         j = i + self.head_at[i]
         named = False
+        # "Tòa án nhân dân", "Ủy ban nhân dân", "Ngân hàng trung ương": the head's own words.
+        while j < n and not self.covered[j] and words[j] in _HEAD_MODIFIERS:
+            j += 1
         while j < n and not self.covered[j]:
             if _is_cap(words[j]) and words[j].isalpha() and self._glued_by_space(j - 1, j):
                 j += 1
