@@ -171,3 +171,19 @@ def test_bare_years_date_events_only_when_introduced() -> None:
                      "Bảy vòng đàm phán, tính từ năm 2016, không có kết quả.\n"
                      "Năm 2013, nhóm này bắt đầu tuyển mộ chiến binh.", D(2017, 12, 8))
     assert [e.date.iso() for e in build_timeline([a])] == ["2013", "2015"]
+
+
+def test_deadlines_statistics_and_quoted_relative_dates_are_not_events() -> None:
+    a = article("a", "Hợp đồng của anh còn thời hạn đến tận tháng 6/2019.\n"
+                     "Số lượt khám: năm 2014 là 136 triệu lượt.\n"
+                     "Mục tiêu đến năm 2020 đạt 90% dân số.\n"
+                     "“Hôm qua chúng tôi đã bắt đầu đàm phán”, ông nói.\n"
+                     "Hôm qua, Bộ Y tế đã công bố số liệu.", D(2016, 6, 3))
+    events = build_timeline([a])
+    assert [(e.date.iso(), e.text[:6]) for e in events] == [("2016-06-02", "Hôm qu")]
+
+
+def test_one_year_entry_per_article_and_year() -> None:
+    a = article("a", "Từ năm 2015, dự án được khởi động.\n"
+                     "Trong năm 2015, dự án hoàn thành một nửa.", D(2016, 1, 1))
+    assert len(build_timeline([a])) == 1

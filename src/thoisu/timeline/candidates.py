@@ -10,9 +10,13 @@ Which expressions date an event:
   of a two-year story wants to see where it began; but a bare year only dates an event when a
   temporal preposition introduces it (``từ``, ``vào``, ``trong``, ``hồi``...) or it opens its
   clause (``Năm 2015, ...``). A year that qualifies a noun (``chiến dịch năm 2017``), a
-  comparison (``như năm 2014``) or a count (``tính từ năm 2016``) does not;
+  comparison (``như năm 2014``), a count (``tính từ năm 2016``) or a figure (``năm 2014 là
+  136 triệu``) does not, nor does a year or month closing a period (``đến năm 2020``); an
+  article gives at most one year-precision entry per year (its first);
 * a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the date of
   the previous dated sentence of the article (``Trước đó cùng ngày, ...``);
+* a relative date inside a quotation (``“Hôm qua chúng tôi...”``) counts from when it was
+  said, which the text seldom gives: it is skipped;
 * impossible dates (``31/2``) and years far from the article's own are dropped, never invented.
 """
 
@@ -30,9 +34,15 @@ _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
 _RANGE_TEXT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})")
 _SAME_DAY = re.compile(r"\bcùng (?:ngày|hôm)\b", re.IGNORECASE)
 # Words before a bare year that make it date an event ("từ năm 2015", "vào năm 2016").
-_YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "đến", "tới", "cuối", "đầu", "giữa",
-                         "sau", "trước", "suốt", "cho", "năm"})
+_YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "cuối", "đầu", "giữa", "sau", "trước",
+                         "suốt", "năm"})
 _YEAR_COUNT = re.compile(r"(?:tính từ|tính đến|so với|như|thay vì)\s*$", re.IGNORECASE)
+# A year or month that closes a period is a deadline or a target, not an event:
+# "hợp đồng đến tận tháng 6/2019", "đến năm 2020 đạt 90%".
+_DEADLINE = re.compile(r"(?:đến|tới|đến tận|cho đến|hạn|hết|trước)\s*$", re.IGNORECASE)
+# A year that heads a figure is a statistic: "năm 2014 là 136 triệu lượt, năm 2015 đạt...".
+_STATISTIC = re.compile(r"^\s*(?:là|đạt|có|tăng|giảm|chỉ|mới|khoảng|với)?\s*(?:khoảng\s*)?\d",
+                        re.IGNORECASE)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MIN_YEAR = 1900
 
@@ -102,15 +112,27 @@ def _year_ok(date: PartialDate, published: PartialDate | None) -> bool:
 
 
 def dates_an_event(sentence: str, expr: TimeExpr, date: PartialDate) -> bool:
-    """Whether a bare-year expression dates an event of its sentence (other dates always do)."""
-    if date.precision != "year":
+    """Whether a year or month expression dates an event of its sentence (days always do)."""
+    if date.precision not in {"year", "month"}:
         return True
     before = sentence[:expr.start].rstrip()
-    if _YEAR_COUNT.search(before):
+    if _DEADLINE.search(before):
+        return False
+    if date.precision == "month":
+        return True
+    if _YEAR_COUNT.search(before) or _STATISTIC.match(sentence[expr.end:]):
         return False
     if not before or before[-1] in ",;:(“\"–-":
         return True
     return before.split()[-1].lower() in _YEAR_INTRO
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation: one opened before it, or (when the sentence
+    splitter cut a long quote) one closed after it and never opened."""
+    before, after = text[:pos], text[pos:]
+    return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            or after.count("”") > after.count("“"))
 
 
 def sentences_of(article: Article) -> list[Sentence]:
@@ -123,16 +145,22 @@ def article_candidates(article: Article, position: int, published: PartialDate |
     """The dated clauses of one article, in text order."""
     out: list[Candidate] = []
     last: Candidate | None = None
+    years_told: set[int] = set()
     for sentence in sentences_of(article):
         seen: set[str] = set()
         found = False
         for expr in tag(sentence.text, published):
             if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
                 continue  # durations, sets; lunar values are not solar dates
+            if expr.rule.startswith("relative") and in_quotation(sentence.text, expr.start):
+                continue  # "hôm qua" in a quote counts from when it was said, not published
             date = parse_value(expr.value)
             if (date is None or not _year_ok(date, published) or date.iso() in seen
-                    or not dates_an_event(sentence.text, expr, date)):
+                    or not dates_an_event(sentence.text, expr, date)
+                    or (date.precision == "year" and date.year in years_told)):
                 continue
+            if date.precision == "year" and date.year is not None:
+                years_told.add(date.year)
             seen.add(date.iso())
             found = True
             text = event_clause(sentence.text, expr.start, expr.end)
