@@ -7,6 +7,7 @@ its title) and the paragraphs after them, up to the next heading-like line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thoisu.clean import patterns as P
@@ -16,6 +17,7 @@ from thoisu.model import Role
 
 _INNER_SENTENCE = re.compile(r"[.!?…][\"”’)]*\s+[\"“(]?[A-ZĐÀ-Ỹ]")
 _WORD = re.compile(r"[^\W\d_]+")
+_NAME = re.compile(r"[^\W\d_][^\W_]*")
 _CAPTION_MARK = re.compile(r"\b(?:tại|hồi|chụp|ảnh)\b")
 
 # A photo description without final period is at most this long; one with a period, shorter.
@@ -143,13 +145,29 @@ def teaser_signal(infos: list[LineInfo], block: Block) -> bool:
     return False
 
 
-def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
+def names_in(text: str) -> set[str]:
+    """Capitalised words past the first of a line: the names a passage is about."""
+    words = _NAME.findall(text)
+    return {w.lower() for w in words[1:] if w[0].isupper()}
+
+
+def foreign_block(infos: list[LineInfo], block: Block, article_names: set[str]) -> bool:
+    """A block about other people and places than the article: no name in common."""
+    names: set[str] = set()
+    for k in [*block.headings, *block.paragraphs]:
+        names |= names_in(infos[k].text)
+    return len(names) >= 2 and not names & article_names
+
+
+def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int,
+                      article_names: Callable[[], set[str]] | None = None) -> bool:
     """Whether the heading at ``i`` opens a list of title + teaser pairs.
 
     Blocks of one title (perhaps printed twice) and one teaser each, at least two of them with
     a sign of a sidebar (a repeated title, an outlet tag or a trailing "..."); or, when the
-    list runs on to the page's end, two with one sign or three without: a shorter list without
-    such a sign, or one followed by more text, is more likely a live report's entries.
+    list runs on to the page's end, two with one sign, three without, or two that share no
+    name with the article (``article_names``): a shorter list without such a sign, or one
+    followed by more text, is more likely a live report's entries.
     Lines after a line ending in ":" are the article's own list, not a sidebar.
     """
     p = prev_nonblank(infos, i)
@@ -164,6 +182,11 @@ def starts_teaser_run(infos: list[LineInfo], local: list[Verdict | None], i: int
         run.append(block)
     signals = sum(teaser_signal(infos, b) for b in run)
     to_the_end = len(run) == len(blocks) and len(blocks) < 12
-    if to_the_end and len(run) >= 2 and (signals or len(run) >= 3):
-        return True
+    if to_the_end and len(run) >= 2:
+        if signals or len(run) >= 3:
+            return True
+        if article_names is not None:
+            names = article_names()  # computed only here: it reads the whole article so far
+            if names and all(foreign_block(infos, b, names) for b in run):
+                return True
     return len(run) >= 2 and signals >= 2

@@ -67,7 +67,9 @@ class LineInfo:
 
 
 def line_key(text: str) -> str:
-    return _KEY_DROP.sub("", _PHOTO_TAIL.sub("", text)).lower()
+    if text[-1:].isdigit():
+        text = _PHOTO_TAIL.sub("", text)
+    return _KEY_DROP.sub("", text).lower()
 
 
 def make_infos(text: str) -> list[LineInfo]:

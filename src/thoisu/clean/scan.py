@@ -25,12 +25,14 @@ Rule names given here:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from thoisu.clean import patterns as P
 from thoisu.clean.context import (
     CAPTION_MAX_WORDS,
     is_descriptive,
     is_plain_statement,
+    names_in,
     next_nonblank,
     prev_nonblank,
     read_blocks,
@@ -119,6 +121,16 @@ def _caps_byline_before_sidebar(infos: list[LineInfo], local: list[Verdict | Non
         len(blocks) == 1 or blocks[1].teaser_like)
 
 
+def _article_names(infos: list[LineInfo], start: int, end: int) -> set[str]:
+    """The names the article has mentioned so far (its title included)."""
+    names: set[str] = set()
+    for k in range(max(0, start - 1), end):
+        if infos[k].role in (Role.TITLE, Role.LEAD, Role.BODY, Role.SUBHEADING):
+            names |= names_in(infos[k].text)
+            names |= {w.lower() for w in infos[k].text.split()[:1]}
+    return names
+
+
 def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
     p = prev_nonblank(infos, j)
     n = next_nonblank(infos, j + 1)
@@ -178,7 +190,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             line.set(Role.BLANK, "blank")
             j += 1
             continue
-        if title_key and line.key == title_key:
+        if title_key and len(title_key) <= len(line.text) <= 2 * len(title_key) + 12 \
+                and line.key == title_key:
             if verdict is not None and verdict[0] is Role.PHOTO:
                 line.set(*verdict)
             else:
@@ -228,7 +241,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             if paragraphs and _caps_byline_before_sidebar(infos, local, j):
                 line.set(Role.BYLINE, "closing.byline_caps")
                 return Scan(_close(infos, local, j + 1, part), paragraphs, True)
-            if paragraphs >= 2 and starts_teaser_run(infos, local, j):
+            names = partial(_article_names, infos, start, j)
+            if paragraphs >= 2 and starts_teaser_run(infos, local, j, names):
                 line.part = 0
                 return Scan(j, paragraphs, False)
             nxt = next_nonblank(infos, j + 1)
