@@ -76,6 +76,7 @@ def test_ingest_twice_adds_nothing_the_second_time(pages: list[str], db: str) ->
     assert first.exit_code == 0, first.output
     assert first.stdout == "2 added, 0 already in the store\n"
     assert first.stderr == ("thoisu: skipped: " + pages[2] + ": empty file\n"
+                            "stories: 2 new or changed\n"
                             "pages: 2 read, 1 skipped, 0 failed\n")
     second = run("ingest", *pages, "--db", db, "-q")
     assert second.exit_code == 0
@@ -99,7 +100,7 @@ def test_an_article_the_store_refuses_fails_the_run(pages: list[str], db: str,
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"thoisu: failed: {bad}: article ")
     assert "cannot be stored: its meta is not JSON (Object of type object" in lines[0]
-    assert lines[1] == "pages: 2 read, 0 skipped, 1 failed"
+    assert lines[1:] == ["stories: 1 new or changed", "pages: 2 read, 0 skipped, 1 failed"]
     assert len(ids_of(db)) == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 import click
@@ -44,6 +45,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
     """
     from thoisu.pipeline import process
     from thoisu.store import AddFailure, Store
+    from thoisu.stories.sync import update_stories
 
     settings = get_settings(db_url=db_url)
     tally = Tally()
@@ -55,12 +57,23 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
         origin = failure.origin
         tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
 
+    made: dict[str, Article] = {}
+
+    def keep(items: Iterable[Article]) -> Iterator[Article]:
+        for article in items:
+            made.setdefault(article.id, article)
+            yield article
+
     with Store.open(settings.db_url or None) as store:
         articles = process(list(paths), settings, tally.report, stdin=_stdin_for(paths),
                            on_page=count_page)
         with progress(articles, None, "Ingest", quiet) as items:
-            result = store.add_articles(items, on_failure=store_failed)
+            result = store.add_articles(keep(items), on_failure=store_failed)
+        # New articles join the stored stories (or start new ones) as they arrive.
+        changed = update_stories(store, [made[i] for i in result.added if i in made], settings)
     click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")
+    if not quiet:
+        click.echo(f"stories: {len(changed)} new or changed", err=True)
     tally.finish(quiet=quiet)
 
 
