@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate
@@ -136,21 +137,29 @@ def _article_parts(article: Article) -> list[tuple[str, str]]:
 
 
 def _is_future(text: str, c: Candidate) -> bool:
-    return bool(_FUTURE_BEFORE.search(text[max(0, c.start - 60):c.start])
-                or _FUTURE_AFTER.match(text[c.end:c.end + 16]))
+    before = text[max(0, c.start - 60):c.start].rsplit("\n", 1)[-1]
+    return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text[c.end:c.end + 16]))
 
 
 def _clues(article: Article) -> _Clues:
+    """Every dated mention of the title, lead and paragraphs, tagged in one pass."""
     clues = _Clues()
-    for where, text in _article_parts(article):
-        for c in tag_candidates(text):
-            if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
-                continue
-            clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
-                                           _is_future(text, c)))
-        for m in _THIS_YEAR.finditer(text):
-            year = int(next(g for g in m.groups() if g))
-            clues.this_year.append((year, m.group(0)))
+    parts = _article_parts(article)
+    text = "\n".join(part for _, part in parts)
+    starts = []
+    pos = 0
+    for _, part in parts:
+        starts.append(pos)
+        pos += len(part) + 1
+    for c in tag_candidates(text):
+        if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
+            continue
+        where = parts[bisect_right(starts, c.start) - 1][0]
+        clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
+                                       _is_future(text, c)))
+    for m in _THIS_YEAR.finditer(text):
+        year = int(next(g for g in m.groups() if g))
+        clues.this_year.append((year, m.group(0)))
     return clues
 
 

@@ -165,21 +165,27 @@ def _merge(kept: list[Candidate], ctx: Context) -> list[Candidate]:
 _DIGIT = re.compile(r"\d")
 
 
+_KEYWORDS = sorted({word for rule in RULES for word in rule.needs})
+
+
 def _candidates(ctx: Context) -> list[Candidate]:
-    """Every rule over every line that could hold its pattern."""
+    """Every rule over every line that could hold its pattern (a line must contain one of the
+    rule's words: most lines of an article hold no date, and skipping them is most of the
+    speed)."""
     low = lower_same_length(ctx.text)
+    words = [w for w in _KEYWORDS if w in low]
     lines = []
     pos = 0
     for line in low.split("\n"):
         if line.strip():
-            lines.append((pos, pos + len(line), line, _DIGIT.search(line) is not None))
+            present = {w for w in words if w in line}
+            lines.append((pos, pos + len(line), present, _DIGIT.search(line) is not None))
         pos += len(line) + 1
     cands: list[Candidate] = []
     for rule in RULES:
-        for start, end, line, has_digit in lines:
-            if rule.digits and not has_digit:
-                continue
-            if rule.needs and not any(word in line for word in rule.needs):
+        needs = set(rule.needs)
+        for start, end, present, has_digit in lines:
+            if (rule.digits and not has_digit) or (needs and needs.isdisjoint(present)):
                 continue
             for m in rule.pattern.finditer(low, start, end):
                 got = rule.handler(m, ctx)
