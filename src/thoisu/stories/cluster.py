@@ -42,7 +42,7 @@ from thoisu.text.language import detect_language
 
 INDEX_TERMS = 20  # strongest terms of an article that index its story and query the index
 POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
-CANDIDATES = 30  # stories scored exactly per article
+CANDIDATES = 12  # stories scored exactly per article
 CENTROID_TERMS = 1000  # terms kept in a story centroid
 KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
 REBUILD_GROWTH = 1.5  # re-weigh every story once the corpus has grown by this factor
@@ -262,7 +262,7 @@ class StoryClusterer:
     # ----------------------------------------------------------------- internals
     def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
         terms = article_terms(article, self.params)
-        text = article.title + "\n" + article.body_text[:600]
+        text = article.title + "\n" + article.body_text[:300]
         guess = detect_language(text)
         language = "vi" if guess.code == "und" else guess.code
         return language, terms

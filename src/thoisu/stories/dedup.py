@@ -9,7 +9,7 @@ canonical article and lists the others with their similarity::
     DuplicateLink(canonical='a1', copy='a7', similarity=0.91)
 
 Shingles are runs of ``dedup_shingle`` syllable tokens (lower-case, punctuation and spacing
-folded: :func:`thoisu.text.syllables.syllable_tokens`) of the body, or of the title when there is
+folded) of the body, or of the title when there is
 no body. The similarity is the MinHash estimate (``dedup_num_perm`` permutations) of the
 Jaccard similarity of the shingle sets; a pair is a copy at ``dedup_threshold`` or above.
 
@@ -21,6 +21,7 @@ stays canonical, so an id once shown to readers does not change.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +29,17 @@ from datasketch import MinHash, MinHashLSH
 
 from thoisu.model import Article, DuplicateLink
 from thoisu.settings import Settings
-from thoisu.text.syllables import syllable_tokens
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case syllable tokens, punctuation and spacing dropped (NFC assumed, as cleaned).
+
+    The same tokens as :func:`thoisu.text.syllables.syllable_tokens` for letters and digits,
+    found by one regular expression because deduplication reads every article.
+    """
+    return _TOKEN.findall(text.lower())
 
 
 def _hash32(data: bytes) -> int:
@@ -38,12 +49,12 @@ def _hash32(data: bytes) -> int:
 
 def shingles(article: Article, size: int) -> set[str]:
     """The syllable shingles of an article's body (its title when the body is empty)."""
-    tokens = syllable_tokens(article.body_text) or syllable_tokens(article.title)
-    if not tokens:
+    words = tokens(article.body_text) or tokens(article.title)
+    if not words:
         return set()
-    if len(tokens) <= size:
-        return {" ".join(tokens)}
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+    if len(words) <= size:
+        return {" ".join(words)}
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
 def _preference(article: Article, position: int) -> tuple[int, tuple[int, int, int], int, int]:
@@ -67,7 +78,10 @@ class DuplicateIndex:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.threshold = settings.dedup_threshold
-        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=settings.dedup_num_perm)
+        # The LSH only proposes candidates; each is checked against the real threshold. Its
+        # own threshold stays where datasketch can band the signature (at least two bands).
+        lsh_threshold = min(max(self.threshold, 0.05), 0.9)
+        self.lsh = MinHashLSH(threshold=lsh_threshold, num_perm=settings.dedup_num_perm)
         self._entries: dict[str, _Entry] = {}
         self._canonical_of: dict[str, str] = {}  # every id seen -> its canonical id
 

@@ -1,0 +1,134 @@
+"""Time and peak memory of story clustering at 10k, 30k and 100k articles (a script, not a test).
+
+The corpus is ViMs (1,950 articles, 300 clusters) and perturbed copies of it, in
+*generations*: generation 0 is ViMs itself, generation g a rewrite of every ViMs article:
+
+* 15% of the body's words dropped at random, sentences shuffled within each paragraph;
+* the title rewritten: a third of its words dropped, the rest kept in order;
+* every cluster gets a publication day; generation g is dated g × 120 days later, each
+  article within ±2 days of its cluster's day;
+* 3% of the articles are followed by a syndicated copy (same body, other title and a
+  boilerplate line), which the deduplicator must attach to its canonical.
+
+A rewrite of a cluster four months later is a *new* story (the same topic again, as with a
+yearly event or a trial's next hearing), so the gold story of an article is (cluster,
+generation): text alone would merge the generations, the time factor must keep them apart.
+The articles arrive in date order, in batches of 1,000, as from a feed. Each size runs in its
+own process so that the peak resident memory (``ru_maxrss``) is that size's own.
+
+    python benchmarks/cluster_scale.py                 # 10k and 30k
+    python benchmarks/cluster_scale.py --sizes 10000 30000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from thoisu.evaluate.bcubed import bcubed
+from thoisu.evaluate.clustering import story_labels, vims_articles
+from thoisu.evaluate.vims import load_vims
+from thoisu.model import Article, PartialDate
+from thoisu.settings import Settings
+from thoisu.stories.cluster import StoryClusterer
+
+VIMS = Path(__file__).resolve().parents[2] / "shared" / "data" / "vims"
+BATCH = 1000
+DAY0 = 736000  # an ordinal day in 2016
+
+
+def _date(day: int) -> PartialDate:
+    import datetime as dt
+
+    d = dt.date.fromordinal(day)
+    return PartialDate(d.year, d.month, d.day)
+
+
+def _rewrite(article: Article, rng: random.Random, new_id: str) -> Article:
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        sentences = [s for s in paragraph.split(". ") if s]
+        rng.shuffle(sentences)
+        words = " ".join(sentences).split()
+        kept = [w for w in words if rng.random() >= 0.15]
+        if kept:
+            paragraphs.append(" ".join(kept))
+    title_words = article.title.split()
+    title = " ".join(w for w in title_words if rng.random() >= 1 / 3) or article.title
+    return Article(id=new_id, origin=article.origin, title=title, paragraphs=paragraphs)
+
+
+def build_corpus(size: int, seed: int = 7) -> tuple[list[Article], dict[str, str]]:
+    """``size`` articles in date order and the gold story of each."""
+    rng = random.Random(seed)
+    base, base_gold = vims_articles(load_vims(VIMS))
+    cluster_day = {c: DAY0 + rng.randrange(0, 60) for c in sorted(set(base_gold.values()))}
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    generation = 0
+    while len(articles) < size:
+        for article in base:
+            if len(articles) >= size:
+                break
+            cluster = base_gold[article.id]
+            new_id = f"g{generation}-{article.id}"
+            item = article if generation == 0 else _rewrite(article, rng, new_id)
+            item = Article(id=new_id, origin=item.origin, title=item.title,
+                           paragraphs=list(item.paragraphs),
+                           published=_date(cluster_day[cluster] + 120 * generation
+                                           + rng.randint(-2, 2)))
+            articles.append(item)
+            gold[new_id] = f"{cluster}@{generation}"
+            if rng.random() < 0.03 and len(articles) < size:
+                copy = Article(id=new_id + "-copy", origin=item.origin,
+                               title="Tin tổng hợp: " + item.title,
+                               paragraphs=[*item.paragraphs, "Nguồn: bản tin tổng hợp"],
+                               published=item.published)
+                articles.append(copy)
+                gold[copy.id] = gold[new_id]
+        generation += 1
+    articles.sort(key=lambda a: (a.published.sort_key() if a.published else (0, 0, 0), a.id))
+    return articles, gold
+
+
+def run_one(size: int) -> dict[str, float]:
+    articles, gold = build_corpus(size)
+    clusterer = StoryClusterer(Settings())
+    start = time.perf_counter()
+    for i in range(0, len(articles), BATCH):
+        clusterer.add(articles[i:i + BATCH])
+    stories = clusterer.stories()
+    seconds = time.perf_counter() - start
+    scores = bcubed(gold, story_labels(stories))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"size": size, "seconds": seconds, "peak_mb": peak_mb, "stories": len(stories),
+            "gold": len(set(gold.values())), "f1": scores.f1}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(args.child)))
+        return
+    print(f"{'articles':>9} {'seconds':>8} {'s/1k':>6} {'peak MB':>8} {'stories':>8} "
+          f"{'gold':>6} {'B3 F1':>6}")
+    for size in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--child", str(size)],
+                             capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{row['size']:>9} {row['seconds']:>8.1f} {row['seconds'] / size * 1000:>6.2f} "
+              f"{row['peak_mb']:>8.0f} {row['stories']:>8} {row['gold']:>6} {row['f1']:>6.3f}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
