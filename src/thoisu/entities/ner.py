@@ -389,9 +389,9 @@ class _Sentence:
                 if end < 0:
                     i = -end
                 elif end > i:
-                    m = self.classify_run(i, end)
-                    if m is not None:
-                        out.append(m)
+                    run = self.classify_run(i, end)
+                    if run is not None:
+                        out.append(run)
                     i = end
                 else:
                     i += 1
