@@ -366,3 +366,16 @@ def test_agency_line_and_series_marker() -> None:
     rules = {ln.number: ln.rule for ln in line_roles(text, S)}
     assert rules[4] == "boilerplate.widget"
     assert rules[5] == "closing.source"
+
+
+def test_section_label_and_breadcrumb_above_the_title() -> None:
+    text = ("THỜI SỰ\n"
+            "Thế giới > Quân sự\n"
+            "Hà Nội thí điểm thu phí xe vào nội đô\n"
+            "Thành phố sẽ thí điểm thu phí phương tiện vào nội đô từ ngày 1/7.\n"
+            "Trả lời\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[1] == "boilerplate.section_label"
+    assert rules[2] == "boilerplate.navigation"
+    assert rules[3] == "title.first_line"
+    assert rules[5] == "boilerplate.widget"

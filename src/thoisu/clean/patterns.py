@@ -85,7 +85,8 @@ WIDGET = re.compile(
     r"|zalo|in bài|lưu bài|gửi bài|báo lỗi|quảng cáo|advertisement|tags?\s*:.*|từ khóa\s*:.*"
     r"|trở về đầu trang|về đầu trang|lên đầu trang|top|trang chủ|bình luận(?: \(\d+\))?"
     r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem"
-    r"|\(?(?:còn nữa|hết|tiếp theo|kỳ \d+)\)?)\s*$",
+    r"|\(?(?:còn nữa|hết|tiếp theo|kỳ \d+)\)?|trả lời|thích|báo vi phạm|xem thêm bình luận"
+    r"|tweet|email|in|gửi|tải về|nghe bài viết|đọc bài viết)\s*$",
     re.I,
 )
 # "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "Cập nhật: 08:15 10/03/2025": a timestamp line. What is
@@ -97,6 +98,9 @@ TIMESTAMP_PIECE = re.compile(
     re.I,
 )
 TIMESTAMP_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+# "Thế giới > Quân sự", "Trang chủ / Thời sự": a breadcrumb trail.
+BREADCRUMB = re.compile(r"^[^>»/|]{1,30}(?:\s[>»/|]\s[^>»/|]{1,30}){1,5}$")
 
 LINK = re.compile(r"https?://|www\.", re.I)
 

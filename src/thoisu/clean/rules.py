@@ -54,6 +54,10 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.credit"
         if P.LINK.search(text):
             return Role.BOILERPLATE, "boilerplate.link"
+        if not line.sentence_end and P.BREADCRUMB.match(text) and all(
+            len(piece.split()) <= 4 for piece in re.split(r"\s[>»/|]\s", text)
+        ):
+            return Role.BOILERPLATE, "boilerplate.navigation"
     if line.words <= 40 and P.PHOTO_PLACEHOLDER.search(text):
         return Role.PHOTO, "photo.placeholder"
     if line.words <= 60 and P.CREDIT_SUFFIX.search(text):
@@ -176,6 +180,8 @@ def mark_closings(lines: list[LineInfo], local: list[Verdict | None]) -> None:
     count only when no running text comes after them (the page ends, or a heading, a closing
     line or boilerplate comes next).
     """
+    first_text = next((k for k, line in enumerate(lines)
+                       if local[k] is None and line.text and not line.heading_like), len(lines))
     text_after = False  # running text follows the current position
     closing_next = True  # the next non-blank line ends an article (or there is none)
     for k in range(len(lines) - 1, -1, -1):
@@ -183,7 +189,7 @@ def mark_closings(lines: list[LineInfo], local: list[Verdict | None]) -> None:
         if line.blank:
             continue
         verdict = local[k]
-        if verdict is None and not text_after and not line.sentence_end:
+        if verdict is None and not text_after and not line.sentence_end and k > first_text:
             # A name in capitals is taken only right before the page end or furniture: before
             # a heading it is as likely a section title ("ĐỘI HÌNH XUẤT PHÁT").
             if is_caps_name(line) and closing_next:

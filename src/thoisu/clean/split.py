@@ -16,6 +16,7 @@ Rule names given here:
 - ``boilerplate.truncated_teaser``: a teaser cut off with "..."
 - ``boilerplate.repeated_title``: a title printed twice in a row
 - ``boilerplate.sidebar``: a photo, caption or byline inside a sidebar
+- ``boilerplate.section_label``: a section name above the title ("THỜI SỰ")
 """
 
 from __future__ import annotations
@@ -65,9 +66,23 @@ def _first_content(infos: list[LineInfo], local: list[Verdict | None]) -> int | 
             line.set(Role.BLANK, "blank")
         elif verdict is not None and verdict[0] is Role.BOILERPLATE:
             line.set(*verdict)
+        elif _section_label(infos, local, j):
+            line.set(Role.BOILERPLATE, "boilerplate.section_label")
         else:
             return j
     return None
+
+
+def _section_label(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
+    """A one-to-three-word line ("THỜI SỰ", "Quân sự") right above a longer heading."""
+    line = infos[j]
+    if local[j] is not None or not line.heading_like or line.words > 3:
+        return False
+    n = next_nonblank(infos, j + 1)
+    while n is not None and local[n] is not None and local[n][0] is Role.BOILERPLATE:  # type: ignore[index]
+        n = next_nonblank(infos, n + 1)
+    return (n is not None and local[n] is None and infos[n].heading_like
+            and infos[n].words > line.words + 2)
 
 
 def split_page(infos: list[LineInfo], local: list[Verdict | None],
