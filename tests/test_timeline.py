@@ -187,3 +187,21 @@ def test_one_year_entry_per_article_and_year() -> None:
     a = article("a", "Từ năm 2015, dự án được khởi động.\n"
                      "Trong năm 2015, dự án hoàn thành một nửa.", D(2016, 1, 1))
     assert len(build_timeline([a])) == 1
+
+
+def test_chart_is_well_formed_svg_with_partial_dates_marked() -> None:
+    import xml.etree.ElementTree as ET
+
+    from thoisu.render.timeline_chart import timeline_svg
+
+    events = [Event(D(2015, 9, 30), "Không kích bắt đầu <lần đầu> & tiếp diễn", ["a", "b"]),
+              Event(D(2017, 1, 23), "Đàm phán ở Astana", ["a"], end=D(2017, 1, 24)),
+              Event(D(None, 3, 28), "Quân đội chiếm lại thành phố cổ", ["c"])]
+    svg = timeline_svg(events)
+    root = ET.fromstring(svg)  # raises if not well-formed
+    assert root.tag.endswith("svg")
+    assert "stroke-dasharray=\"3 2\"" in svg  # the partial date's hollow mark
+    assert "Chưa rõ năm" in svg and "28/3" in svg and "23–24/1/2017" in svg
+    assert "×2" in svg and "&lt;lần đầu&gt; &amp;" in svg
+    assert "<script" not in svg
+    ET.fromstring(timeline_svg([]))
