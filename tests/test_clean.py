@@ -379,3 +379,17 @@ def test_section_label_and_breadcrumb_above_the_title() -> None:
     assert rules[2] == "boilerplate.navigation"
     assert rules[3] == "title.first_line"
     assert rules[5] == "boilerplate.widget"
+
+
+def test_caption_with_position_in_picture_and_after_photo() -> None:
+    text = ("Trao học bổng cho sinh viên vùng lũ\n"
+            "Sáng 4/11, quỹ khuyến học tỉnh trao 200 suất học bổng cho sinh viên vùng lũ.\n"
+            "Trao học bổng cho sinh viên vùng lũ - ảnh 1\n"
+            "Phó chủ tịch tỉnh phát biểu tại buổi lễ.\n"
+            "Mỗi suất học bổng trị giá 5 triệu đồng, do các doanh nghiệp trong tỉnh đóng góp.\n"
+            "Ông Lê Văn Hòa (thứ hai từ trái) trao học bổng cho sinh viên.\n"
+            "Quỹ dự kiến mở rộng chương trình sang các huyện miền núi vào năm sau.\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[4] == "caption.after_photo"
+    assert rules[6] == "caption.position"
+    assert rules[5] == rules[7] == "body.paragraph"

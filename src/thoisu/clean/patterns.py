@@ -39,6 +39,13 @@ CREDIT_ONLY = re.compile(
     r"(?:\s*:\s*[^.]{0,40})?\)?\.?$",
     re.I,
 )
+# "Ông A (thứ hai từ trái) trao quà": a position in the picture marks a caption.
+CAPTION_POSITION = re.compile(
+    r"\((?:trái|phải|giữa|đứng giữa|ngồi giữa|bìa trái|bìa phải"
+    r"|ngoài cùng(?: bên)? (?:trái|phải)|thứ (?:hai|ba|tư|năm|sáu|\d) từ (?:trái|phải)(?: sang)?"
+    r"|từ trái qua phải|từ trái sang phải)\)",
+    re.I,
+)
 # Captions that some outlets close with a vertical bar.
 CAPTION_BAR = re.compile(r"\s\|\s*$")
 
@@ -117,6 +124,6 @@ NARRATIVE_WORDS = frozenset(
     họ ta ông bà anh chị nói hay theo trích được bị phải cần có là không chỉ rất nhiều hơn
     khi để xảy""".split()
 )
-NARRATIVE_PHRASES = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "phát biểu",
-                     "trả lời", "theo đó", "khẳng định", "nhấn mạnh", "cảnh báo", "thông báo",
-                     "xác nhận", "nhận định", "chúng tôi", "sinh năm", "sinh ra")
+NARRATIVE_PHRASES = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "theo đó",
+                     "khẳng định", "nhấn mạnh", "cảnh báo", "thông báo", "xác nhận",
+                     "nhận định", "chúng tôi", "sinh năm", "sinh ra")

@@ -15,6 +15,7 @@ Rule names (see docs/cleaning.md):
 - ``photo.placeholder``: a photo left as its alt text, "<title> ảnh 1", "<title> - ảnh 2"
 - ``caption.credit``: a line that ends in a photo credit, "… (Ảnh: Getty)"
 - ``caption.bar``: a line that ends in "|", as some outlets close captions
+- ``caption.position``: a place in the picture, "Ông A (thứ hai từ trái) trao quà"
 - ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
 - ``source.agency``: an agency credit in brackets, "(TTXVN/Vietnam+)", "(Reuters/AFP)"
 - ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)"
@@ -64,6 +65,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
         return Role.CAPTION, "caption.credit"
     if P.CAPTION_BAR.search(text) or text.endswith("|"):
         return Role.CAPTION, "caption.bar"
+    if line.words <= 35 and P.CAPTION_POSITION.search(text):
+        return Role.CAPTION, "caption.position"
     if line.words <= 10:
         if source_name(text) is not None:
             return Role.SOURCE, "source.theo"
