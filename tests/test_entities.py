@@ -202,3 +202,25 @@ def test_hand_labelled_sentences_floor() -> None:
     prf = score(data, rules)
     # Written alongside the rules, so in-sample: a regression guard, not an accuracy claim.
     assert prf.f1 >= 0.9, (prf.precision, prf.recall)
+
+
+def test_heads_and_titles_at_the_end_of_a_sentence() -> None:
+    assert find_mentions("Tin từ Bộ") == []
+    assert types("Phát biểu của Chủ tịch") == {}
+    assert types("Công an tỉnh") == {}
+
+
+def test_awkward_input_never_crashes() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("aăâđêôơư AÀĐƠ Nga IS Bộ ông-–.,:;()“”\"' 0123/\n😀_"))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet, max_size=80))
+    def check(text: str) -> None:
+        for m in find_mentions(text):
+            assert text[m.start:m.end] == m.text and m.type in {"PER", "ORG", "LOC", None}
+        extract_entities(article(text or "x"))
+
+    check()

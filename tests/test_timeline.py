@@ -205,3 +205,18 @@ def test_chart_is_well_formed_svg_with_partial_dates_marked() -> None:
     assert "×2" in svg and "&lt;lần đầu&gt; &amp;" in svg
     assert "<script" not in svg
     ET.fromstring(timeline_svg([]))
+
+
+def test_awkward_input_never_crashes() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ngày tháng năm hôm qua 0123456789/-.,“”\n😀 từ đến"))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet, max_size=80), st.sampled_from([None, D(2017, 1, 24), D(2016)]))
+    def check(text: str, published: PartialDate | None) -> None:
+        for event in build_timeline([article("a", text, published)]):
+            assert event.date.precision in {"day", "month", "year", "partial"}
+
+    check()

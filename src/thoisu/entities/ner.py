@@ -54,9 +54,27 @@ _HEAD_MODIFIERS = frozenset({"nhân", "dân", "tối", "cao", "trung", "ương",
 _OPENING = frozenset('"“‘«([:–-.!?;,…')
 
 
-def _keys(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
+@dataclass(frozen=True)
+class _Phrases:
+    """Multi-word cue phrases, indexed by first and last word (most tokens start none)."""
+
+    keys: frozenset[tuple[str, ...]]
+    by_first: dict[str, tuple[int, ...]]
+    by_last: dict[str, tuple[int, ...]]
+
+
+def _keys(phrases: frozenset[str]) -> tuple[_Phrases, int]:
     keys = frozenset(tuple(p.split()) for p in phrases)
-    return keys, max(len(k) for k in keys)
+    first: dict[str, set[int]] = {}
+    last: dict[str, set[int]] = {}
+    for k in keys:
+        first.setdefault(k[0], set()).add(len(k))
+        last.setdefault(k[-1], set()).add(len(k))
+
+    def order(d: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+        return {w: tuple(sorted(ns, reverse=True)) for w, ns in d.items()}
+
+    return _Phrases(keys, order(first), order(last)), max(len(k) for k in keys)
 
 
 TITLE_KEYS, TITLE_MAX = _keys(PERSON_TITLES)
@@ -86,19 +104,22 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _phrase_at(words: list[str], i: int, keys: frozenset[tuple[str, ...]], longest: int) -> int:
-    """Length of the longest phrase of ``keys`` starting at token ``i`` (0 if none)."""
-    for n in range(min(longest, len(words) - i), 0, -1):
-        if tuple(words[i : i + n]) in keys:
+def _phrase_at(words: list[str], i: int, phrases: _Phrases, longest: int) -> int:
+    """Length of the longest phrase starting at token ``i`` (0 if none)."""
+    if i >= len(words):
+        return 0
+    for n in phrases.by_first.get(words[i], ()):
+        if i + n <= len(words) and tuple(words[i : i + n]) in phrases.keys:
             return n
     return 0
 
 
-def _phrase_before(words: list[str], i: int, keys: frozenset[tuple[str, ...]],
-                   longest: int) -> int:
-    """Length of the longest phrase of ``keys`` ending right before token ``i``."""
-    for n in range(min(longest, i), 0, -1):
-        if tuple(words[i - n : i]) in keys:
+def _phrase_before(words: list[str], i: int, phrases: _Phrases, longest: int) -> int:
+    """Length of the longest phrase ending right before token ``i``."""
+    if i == 0:
+        return 0
+    for n in phrases.by_last.get(words[i - 1], ()):
+        if n <= i and tuple(words[i - n : i]) in phrases.keys:
             return n
     return 0
 
@@ -142,7 +163,7 @@ class _Sentence:
             return any(c.isdigit() for c in self.words[end + 1])
         return False
 
-    def _mark_phrases(self, where: dict[int, int], keys: frozenset[tuple[str, ...]],
+    def _mark_phrases(self, where: dict[int, int], keys: _Phrases,
                       longest: int, inside_names: bool = True) -> None:
         i, n = 0, len(self.words)
         while i < n:
