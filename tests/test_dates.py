@@ -61,3 +61,55 @@ def test_value_date_reads_partial_values() -> None:
     assert value_date("XXXX-03-28") == PartialDate(None, 3, 28)
     assert value_date("2016-03-28T09:30") == PartialDate(2016, 3, 28)
     assert value_date("P3D") is None
+
+
+def test_decomposed_unicode_keeps_offsets_into_the_given_text() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Hôm qua, ngày 27/3, trời mưa.")
+    found = tag_dates(text, PartialDate(2016, 3, 28))
+    assert [e.value for e in found] == ["2016-03-27"]
+    e = found[0]
+    assert text[e.start:e.end] == e.text
+    assert unicodedata.normalize("NFC", e.text) == "Hôm qua, ngày 27/3"
+
+
+@pytest.mark.parametrize("text", ["Năm 3000 con người lên sao Hỏa.", "Năm 500 vùng này hoang vu.",
+                                  "ngày 29/2/2019", "ngày 31/4", "ngày 15/13/2016"])
+def test_impossible_or_far_dates_stay_untagged(text: str) -> None:
+    assert [e for e in tag_dates(text, PartialDate(2016, 3, 28)) if e.type == "date"] == []
+
+
+def test_leap_day_is_a_date_only_in_leap_years() -> None:
+    assert values("ngày 29/2/2020") == [("ngày 29/2/2020", "2020-02-29")]
+    assert values("ngày 29/2", None) == [("ngày 29/2", "XXXX-02-29")]
+
+
+def test_year_limit_follows_the_publication_year() -> None:
+    assert values("Năm 2070, thành phố có metro.", PartialDate(2016)) == []
+    assert values("Năm 2070, thành phố có metro.", PartialDate(2030)) == [("Năm 2070", "2070")]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Sáng nay, thứ Tư tuần tới, 10 ngày, hằng năm, 9h30, mùng 7 tháng Giêng."
+    for e in tag_dates(text, PUB):
+        assert text[e.start:e.end] == e.text
+
+
+def test_types_and_rules_say_what_was_found() -> None:
+    found = {e.text: (e.type, e.rule, e.mod) for e in tag_dates(
+        "Gần 7 năm, hằng ngày, lúc 9h30, mùng 7 tháng Giêng, đầu tháng 5.", PUB)}
+    assert found["Gần 7 năm"] == ("duration", "duration", "LESS_THAN")
+    assert found["hằng ngày"] == ("set", "set", None)
+    assert found["9h30"][0] == "time"
+    assert found["mùng 7 tháng Giêng"] == ("date", "lunar", "LUNAR")
+    assert found["đầu tháng 5"] == ("date", "date:month", "START")
+
+
+def test_relative_days_without_anchor_stay_unknown() -> None:
+    assert values("Hôm qua, năm ngoái và thứ Tư tuần tới.", None) == [
+        ("Hôm qua", "XXXX-XX-XX"), ("năm ngoái", "XXXX"), ("thứ Tư tuần tới", "XXXX-WXX-3")]
+
+
+def test_long_text_without_dates() -> None:
+    assert tag_dates("Trời trong xanh và gió nhẹ. " * 2000) == []

@@ -104,7 +104,8 @@ def test_nothing_to_go_on() -> None:
 
 def test_sibling_settles_the_year() -> None:
     own = article("Bão đổ bộ", "Đêm 27/3, bão đổ bộ vào đất liền.", id="own")
-    sibling = article("Bão số 1", "Ngày 28/3/2016, bão gây mưa lớn.", id="sib")
+    sibling = article("Bão số 1", "Bão gây mưa lớn.", id="sib",
+                      meta={"published": "2016-03-28T08:00:00+07:00"})
     alone = infer_published(own)
     assert alone is not None and alone.value.year is None
     together = infer_published(own, [own, sibling])
@@ -115,6 +116,27 @@ def test_sibling_settles_the_year() -> None:
 
 def test_far_sibling_lends_nothing() -> None:
     own = article("Bão", "Ngày 28/10, bão gây mưa lớn.", id="own")
-    sibling = article("Lũ", "Ngày 7/12/2017, lũ rút.", id="sib")
+    sibling = article("Lũ", "Lũ rút.", id="sib", meta={"published": "2017-12-07"})
     together = infer_published(own, [sibling])
     assert together is not None and together.value.iso() == "XXXX-10-28"
+
+
+def test_background_years_do_not_become_the_year() -> None:
+    found = infer_published(article("Xét xử vụ án", "Vụ án xảy ra ngày 20/8/2015.",
+                                    "Sáng 21/5, tòa tuyên án.", "Dự án hoàn thành năm 2020."))
+    assert found is not None
+    assert found.value.iso() == "XXXX-05-21"
+
+
+def test_a_dated_today_gives_the_day() -> None:
+    found = infer_published(article("Tai nạn", "Vụ việc xảy ra ngày 12/12/2015.",
+                                    "Sáng nay (1-6-2016), tòa mở phiên xử."))
+    assert found is not None
+    assert found.value == PartialDate(2016, 6, 1)
+    found = infer_published(article("Hội nghị", "Hôm qua (31/5), hội nghị bế mạc."))
+    assert found is not None
+    assert found.value.iso() == "XXXX-06-01"
+
+
+def test_only_old_full_dates_give_no_day() -> None:
+    assert infer_published(article("Thủy điện", "Dự án được phê duyệt ngày 25/8/2009.")) is None

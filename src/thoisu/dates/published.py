@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate
 
 from thoisu.dates.base import Candidate
-from thoisu.dates.calendar import valid_day, years_with_weekday
+from thoisu.dates.calendar import shift_days, valid_day, years_with_weekday
 from thoisu.dates.tagger import tag_candidates
 from thoisu.model import Article, DateEvidence, PartialDate
 
@@ -109,8 +109,12 @@ def _int(s: str | None) -> int | None:
 _FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|dự\s+định|hẹn)(?![\w])[^.!?]{0,40}$",
                             re.I)
 _FUTURE_AFTER = re.compile(r"^\s*(?:tới|sắp\s+tới|tuần\s+tới|tháng\s+tới)(?![\w])", re.I)
-_THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})|năm\s+(\d{4})\s+này(?![\w])"
+# "năm nay (2016)", "năm 2016 (năm nay)"; not "năm 1983 này", which is "this 1983-born ...".
+_THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})(?!\d)"
                         r"|năm\s+(\d{4})\s*[(,]\s*năm\s+nay", re.I)
+# A weekday fits one year in seven or so; the first fit after the lower bound is only
+# trusted when the bound is this close to it (else several years would do).
+WEEKDAY_BOUND_YEARS = 2
 
 
 @dataclass
@@ -120,6 +124,7 @@ class _Mention:
     text: str
     weekday: int | None = None
     future: bool = False
+    offset: int | None = None  # days from the day of writing, for "hôm qua (27/3)"
 
 
 @dataclass
@@ -155,8 +160,10 @@ def _clues(article: Article) -> _Clues:
         if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
             continue
         where = parts[bisect_right(starts, c.start) - 1][0]
+        offset = c.extra.get("offset") if c.rule in ("relative+date", "time+date") else None
         clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
-                                       _is_future(text, c)))
+                                       _is_future(text, c),
+                                       offset if isinstance(offset, int) else None))
     for m in _THIS_YEAR.finditer(text):
         year = int(next(g for g in m.groups() if g))
         clues.this_year.append((year, m.group(0)))
@@ -206,10 +213,17 @@ def _year_for(month: int, day: int, near: PartialDate, within: int = NEAR_DAYS) 
     return best[1] if best else None
 
 
+def _today(m: _Mention) -> PartialDate | None:
+    """The publication day a mention like "hôm qua (27/3)" or "sáng nay (1/6)" spells out."""
+    if m.offset is None or m.date.month is None or m.date.day is None:
+        return None
+    return shift_days(m.date, -m.offset)
+
+
 def _from_text(article: Article) -> DateEvidence | None:
     clues = _clues(article)
     past = [m for m in clues.mentions if not m.future]
-    if not past and not clues.mentions:
+    if not past:
         return None
     evidence: list[str] = []
     # Lower bound: the latest past date written with its year.
@@ -217,93 +231,82 @@ def _from_text(article: Article) -> DateEvidence | None:
     bound = max(dated, key=lambda m: _ordinal(m.date), default=None)
     if bound is not None:
         evidence.append(f"after {bound.date.iso()}: '{bound.text}' is named as past")
-    # The day: a day-month in the title, else the latest day-month of the text.
-    day_months = [m for m in past if m.date.month is not None and m.date.day is not None]
-    # News drops the year for recent days and writes it for older ones: "ngày 30/9/2015" is
-    # background, "hôm 23/1" is the news. Prefer the year-less days when there are any.
-    day_months = [m for m in day_months if m.date.year is None] or day_months
-    title_days = [m for m in day_months if m.where == "title"]
-    estimate = _latest_day_month(title_days) or _latest_day_month(day_months)
-    confidence = 0.0
-    if estimate is not None:
-        confidence = 0.7 if estimate.where == "title" else 0.45
-        evidence.append(f"day from the {estimate.where}: '{estimate.text}'"
-                        + ("" if estimate.where == "title" else " is the latest day named"))
+    # 1. "hôm nay (1/6)", "hôm qua (31/5)": the text says which day it is.
+    for m in past:
+        today = _today(m)
+        if today is not None:
+            evidence.append(f"'{m.text}' names the day of writing")
+            estimate = _Mention(today, m.where, m.text)
+            break
+    else:
+        # 2. A day-month in the title, else the latest year-less day-month of the text. News
+        # drops the year for recent days and writes it for older ones: "ngày 30/9/2015" is
+        # background (a lower bound), "hôm 23/1" the news.
+        day_months = [m for m in past if m.date.month is not None and m.date.day is not None]
+        title_days = [m for m in day_months if m.where == "title"]
+        recent = [m for m in day_months if m.date.year is None]
+        found = _latest_day_month(title_days) or _latest_day_month(recent)
+        if found is None:
+            return None
+        estimate = found
+        evidence.append(f"day from the {found.where}: '{found.text}'"
+                        + ("" if found.where == "title" else " is the latest day named"))
+    said_today = any(e.endswith("names the day of writing") for e in evidence)
+    confidence = 0.8 if said_today or estimate.where == "title" else 0.5
     year, year_confidence, year_reason = _year(estimate, past, clues, bound)
     if year_reason:
         evidence.append(year_reason)
-    if estimate is None:
-        # Without a day, only a year the text ties to the present stands ("năm nay (2016)");
-        # the latest year named is only a lower bound.
-        if year is None or year_confidence < 0.8:
-            return None
-        return DateEvidence(PartialDate(year), year_confidence, evidence)
     assert estimate.date.month is not None and estimate.date.day is not None
     value = PartialDate(year, estimate.date.month, estimate.date.day)
     if year is None:
-        evidence.append("no year: the text does not name one that fits")
+        evidence.append("no year: the text names none that must be this one")
         return DateEvidence(value, confidence, evidence)
-    return DateEvidence(value, min(0.95, (confidence + year_confidence) / 2 + 0.2), evidence)
+    return DateEvidence(value, min(0.95, (confidence + year_confidence) / 2 + 0.1), evidence)
 
 
-def _year(estimate: _Mention | None, past: list[_Mention], clues: _Clues,
+def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
           bound: _Mention | None) -> tuple[int | None, float, str]:
-    """The publication year, how sure, and why; (None, 0, reason) when nothing supports one."""
+    """The publication year, how sure, and why; (None, 0, "") when nothing pins one.
+
+    A year named elsewhere in the text is only a lower bound (articles of 2016 name 2009 and
+    2014 as background, and 2020 as a plan), so it never becomes the year by itself.
+    """
     floor = bound.date if bound is not None else None
+    month, day = estimate.date.month, estimate.date.day
+    assert month is not None and day is not None
 
     def fits(year: int) -> bool:
-        if floor is None:
-            return True
-        if estimate is None:
-            return year >= (floor.year or 0)
-        assert estimate.date.month is not None and estimate.date.day is not None
-        if not valid_day(estimate.date.day, estimate.date.month, year):
+        if not valid_day(day, month, year):
             return False
-        return _ordinal(PartialDate(year, estimate.date.month, estimate.date.day)) >= _ordinal(
-            floor)
+        return floor is None or _ordinal(PartialDate(year, month, day)) >= _ordinal(floor)
 
-    if estimate is not None and estimate.date.year is not None:
+    if estimate.date.year is not None:
         return estimate.date.year, 0.9, f"year written with the day: '{estimate.text}'"
     for year, said in clues.this_year:
         if fits(year):
             return year, 0.85, f"'{said}' names this year"
-    # A weekday named with its day and month: only some years fit.
+    # A weekday named with its day and month: only some years fit; take the first after the
+    # lower bound.
+    if floor is None or floor.year is None:
+        return None, 0.0, ""
     for m in past:
         if m.weekday is None or m.date.month is None or m.date.day is None:
             continue
-        start = floor.year if floor is not None and floor.year else None
         if m.date.year is not None:
             years = [m.date.year]
-        elif start is not None:
-            years = years_with_weekday(m.date.month, m.date.day, m.weekday, start, start + 28)
-            years = [y for y in years if _ordinal(PartialDate(y, m.date.month, m.date.day))
-                     >= _ordinal(floor)] if floor is not None else years
         else:
-            continue
-        if not years:
+            years = years_with_weekday(m.date.month, m.date.day, m.weekday, floor.year,
+                                       floor.year + 28)
+            years = [y for y in years
+                     if _ordinal(PartialDate(y, m.date.month, m.date.day)) >= _ordinal(floor)]
+        if not years or years[0] - floor.year > WEEKDAY_BOUND_YEARS:
             continue
         fitted = PartialDate(years[0], m.date.month, m.date.day)
-        if estimate is None:
-            return years[0], 0.6, f"'{m.text}': that weekday falls on {fitted.iso()}"
-        assert estimate.date.month is not None and estimate.date.day is not None
-        year = _year_for(estimate.date.month, estimate.date.day, fitted)
+        year = _year_for(month, day, fitted)
         if year is not None and fits(year):
             later = ", ".join(str(y) for y in years[1:3])
             return year, 0.8, (f"'{m.text}': the first year after the lower bound with that "
                                f"weekday is {years[0]}" + (f" (then {later})" if later else ""))
-    # A past full date close before the estimated day lends its year.
-    if estimate is not None and floor is not None and floor.month is not None:
-        assert estimate.date.month is not None and estimate.date.day is not None
-        year = _year_for(estimate.date.month, estimate.date.day, floor)
-        if year is not None and fits(year):
-            return year, 0.6, f"year of the nearby full date {floor.iso()}"
-    # The latest year named, when the estimated day can fall in it after the lower bound.
-    years = [m.date.year for m in past if m.date.year is not None]
-    if years:
-        latest = max(years)
-        if fits(latest):
-            return latest, 0.35, f"{latest} is the latest year the text names"
-        return None, 0.0, f"{latest} is the latest year named but the day cannot fall in it"
     return None, 0.0, ""
 
 

@@ -81,12 +81,13 @@ def _join_weekday(a: Candidate, b: Candidate, text: str) -> Candidate | None:
         assert a.clock is not None
         hour, minute = a.clock
         return Candidate(a.start, end, "time", f"{b.value[:10]}T{hour:02d}:{minute:02d}",
-                         "time+date", raw=b.raw, date=b.date, clock=a.clock)
+                         "time+date", raw=b.raw, date=b.date, clock=a.clock, extra=a.extra)
     rule = "weekday+date" if a.weekday is not None else "relative+date"
     part = a.part or b.part
     value = part_value(b.date, part) if part and b.end_value is None else b.value
+    # "offset" (days from publication, for "hôm qua (27/3)") lets the publication date be read.
     return Candidate(a.start, end, "date", value, rule, raw=b.raw, date=b.date,
-                     end_value=b.end_value, weekday=a.weekday, part=part)
+                     end_value=b.end_value, weekday=a.weekday, part=part, extra=a.extra)
 
 
 def _join_time(a: Candidate, b: Candidate, text: str) -> Candidate | None:
@@ -101,7 +102,7 @@ def _join_time(a: Candidate, b: Candidate, text: str) -> Candidate | None:
         hour = adjust_hour(hour, b.part)
     day = b.value[:10]
     return Candidate(a.start, b.end, "time", f"{day}T{hour:02d}:{minute:02d}", "time+date",
-                     raw=b.raw, date=b.date, clock=(hour, minute))
+                     raw=b.raw, date=b.date, clock=(hour, minute), extra=b.extra)
 
 
 def _join_range(a: Candidate, b: Candidate, text: str, ctx: Context) -> Candidate | None:
