@@ -272,7 +272,9 @@ def test_live_report_entries_are_not_a_sidebar() -> None:
     ("TTO - Chiều 3/4, cầu thông xe.", ("Chiều 3/4, cầu thông xe.", "TTO")),
     ("HÀ NỘI - Sáng 5/5, trời mưa.", ("Sáng 5/5, trời mưa.", None)),
     ("COVID-19 đã giảm.", ("COVID-19 đã giảm.", None)),
-    ("Hà Nội - Huế là tuyến đông khách.", ("Hà Nội - Huế là tuyến đông khách.", None)),
+    ("Hà Nội - Hải Phòng là tuyến đông khách.", ("Hà Nội - Hải Phòng là tuyến đông khách.", None)),
+    ("Lâm Đồng - Xe khách lật trên đèo.", ("Xe khách lật trên đèo.", None)),
+    ("Hà Nội - ngày mai trời rét.", ("Hà Nội - ngày mai trời rét.", None)),
 ])
 def test_outlet_prefix(text: str, expected: tuple[str, str | None]) -> None:
     assert strip_outlet_prefix(text) == expected
@@ -393,3 +395,36 @@ def test_caption_with_position_in_picture_and_after_photo() -> None:
     assert rules[4] == "caption.after_photo"
     assert rules[6] == "caption.position"
     assert rules[5] == rules[7] == "body.paragraph"
+
+
+BLIND_VNE = """Thời sự
+Giao thông
+Thứ năm, 6/2/2025, 14:20 (GMT+7)
+Xe khách lật trên đèo, 12 người bị thương
+Lâm Đồng - Xe khách 45 chỗ mất lái, lật nghiêng bên vách núi trưa 6/2, 12 người bị thương.
+Khoảng 11h, xe khách xuống dốc đoạn cua số 7 thì tài xế không điều khiển được.
+Hiện trường vụ tai nạn trưa 6/2. Ảnh: Phước Tuấn
+Lực lượng cứu hộ đưa 12 người bị thương đến bệnh viện, hai người bị gãy chân.
+Phước Tuấn
+Xem thêm: Bản đồ các điểm đen tai nạn trên quốc lộ 20
+Tags: tai nạn, đèo
+"""
+
+
+def test_menu_lines_then_timestamp_then_title() -> None:
+    rules = {ln.number: ln.rule for ln in line_roles(BLIND_VNE, S)}
+    assert rules[1] == rules[2] == "boilerplate.section_label"
+    assert rules[3] == "boilerplate.timestamp"
+    assert rules[4] == "title.first_line"
+    [article] = clean_text(BLIND_VNE, S)
+    assert article.lead.startswith("Xe khách 45 chỗ")
+    assert article.byline == "Phước Tuấn"
+    assert article.captions == ["Hiện trường vụ tai nạn trưa 6/2. Ảnh: Phước Tuấn"]
+
+
+def test_byline_with_prefix_is_not_a_photo_credit() -> None:
+    text = ("Hoa sưa nở trắng phố\nMùa hoa sưa năm nay đến muộn hơn mọi năm một tuần.\n"
+            "Ảnh: Minh Khôi\nBài và ảnh: Minh Khôi\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[3] == "boilerplate.credit"
+    assert rules[4] == "closing.byline"

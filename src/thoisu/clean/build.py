@@ -18,12 +18,16 @@ def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
     >>> strip_outlet_prefix("(Dân trí) - Sáng 12/3, mưa lớn ...")
     ('Sáng 12/3, mưa lớn ...', 'Dân trí')
 
-    A place dateline ("HÀ NỘI -") is stripped too but names no outlet.
+    A place dateline ("HÀ NỘI -", and in a lead "Lâm Đồng -") is stripped too but names no
+    outlet.
     """
     outlet: str | None = None
     for _ in range(2):  # "TTO - HÀ NỘI - ..."
         m = P.OUTLET_PREFIX.match(text)
         if not m:
+            place = P.PLACE_PREFIX.match(text)
+            if place:
+                text = text[place.end():]
             break
         if m.group("paren"):
             name = m.group("paren").strip()

@@ -20,6 +20,11 @@ OUTLET_PREFIX = re.compile(
     )[{DASH}]\s*(?=\S)""",
     re.VERBOSE,
 )
+# "Lâm Đồng - Xe khách ...": a place dateline in a lead, then a sentence ("Xe khách", not
+# "Hải Phòng": a route "Hà Nội - Hải Phòng" is not a dateline).
+PLACE_PREFIX = re.compile(
+    rf"^[A-ZĐ][^\W\d_]*(?:\s[A-ZĐ][^\W\d_]*){{0,3}}\s+[{DASH}]\s+(?=[A-ZĐ]\w*\s+[^\W_A-ZĐ])"
+)
 # An upper-case run of several words before the dash is a place dateline ("HÀ NỘI -"),
 # not an outlet; an outlet tag is one token or a bracketed name.
 PLACE_DATELINE = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s[A-ZĐÀ-Ỹ]+)+$")

@@ -61,6 +61,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.navigation"
     if line.words <= 40 and P.PHOTO_PLACEHOLDER.search(text):
         return Role.PHOTO, "photo.placeholder"
+    if line.words <= 12 and P.BYLINE_PREFIX.match(text) and is_byline(text):
+        return Role.BYLINE, "byline.name"  # "Bài và ảnh: Minh Khôi"
     if line.words <= 60 and P.CREDIT_SUFFIX.search(text):
         return Role.CAPTION, "caption.credit"
     if P.CAPTION_BAR.search(text) or text.endswith("|"):

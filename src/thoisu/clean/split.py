@@ -74,15 +74,26 @@ def _first_content(infos: list[LineInfo], local: list[Verdict | None]) -> int | 
 
 
 def _section_label(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
-    """A one-to-three-word line ("THỜI SỰ", "Quân sự") right above a longer heading."""
-    line = infos[j]
-    if local[j] is not None or not line.heading_like or line.words > 3:
+    """A one-to-three-word line ("THỜI SỰ", "Quân sự") above a longer heading.
+
+    Other short lines and page furniture may sit between them ("Thời sự / Giao thông /
+    Thứ năm, 6/2/2025").
+    """
+    def short(k: int) -> bool:
+        return local[k] is None and infos[k].heading_like and infos[k].words <= 3
+
+    if not short(j):
         return False
     n = next_nonblank(infos, j + 1)
-    while n is not None and local[n] is not None and local[n][0] is Role.BOILERPLATE:  # type: ignore[index]
+    while n is not None and (short(n) or _role_of(local, n) is Role.BOILERPLATE):
         n = next_nonblank(infos, n + 1)
     return (n is not None and local[n] is None and infos[n].heading_like
-            and infos[n].words > line.words + 2)
+            and infos[n].words > infos[j].words + 2)
+
+
+def _role_of(local: list[Verdict | None], k: int) -> Role | None:
+    verdict = local[k]
+    return verdict[0] if verdict is not None else None
 
 
 def split_page(infos: list[LineInfo], local: list[Verdict | None],
