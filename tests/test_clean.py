@@ -428,3 +428,21 @@ def test_byline_with_prefix_is_not_a_photo_credit() -> None:
     rules = {ln.number: ln.rule for ln in line_roles(text, S)}
     assert rules[3] == "boilerplate.credit"
     assert rules[4] == "closing.byline"
+
+
+def test_source_line_under_the_title_and_unpunctuated_caption() -> None:
+    text = ("Cấm xe quanh quảng trường dịp lễ\n"
+            "Nguồn: Kinh tế & Đô thị\n"
+            "Sở Giao thông vận tải vừa công bố phương án cấm xe quanh quảng trường ngày 2/9.\n"
+            "Người dân được khuyến cáo đi các tuyến đường thay thế.\n"
+            "Cảnh sát giao thông phân luồng tại nút giao Kim Mã\n"
+            "Lực lượng chức năng sẽ bố trí người phân luồng tại các nút giao trọng điểm.\n"
+            "Tin-ảnh: Ngọc Quý\n"
+            "Đọc bài gốc tại đây\n")
+    rules = {ln.number: ln.rule for ln in line_roles(text, S)}
+    assert rules[2] == "source.top"
+    assert rules[3] == "lead.first_paragraph"
+    assert rules[5] == "caption.descriptive"
+    assert rules[8] == "boilerplate.follow_call"
+    [article] = clean_text(text, S)
+    assert (article.source, article.byline) == ("Kinh tế & Đô thị", "Ngọc Quý")

@@ -91,7 +91,7 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         elif role is Role.CAPTION:
             captions.append(line.text)
         elif role is Role.BYLINE:
-            bylines.append(line.text)
+            bylines.append(P.BYLINE_PREFIX.sub("", line.text))  # "Tin-ảnh: Ngọc Quý"
         elif role is Role.SOURCE:
             source = source or source_of(line.text)
     source = source or lead_outlet or _meta_str(meta, "source")

@@ -59,13 +59,16 @@ def is_plain_statement(line: LineInfo) -> bool:
 def is_descriptive(line: LineInfo) -> bool:
     """A one-sentence photo description: what is where, with no narration around it.
 
-    "Tàu tuần tra neo tại cảng Cam Ranh hồi tháng Tư." reads as a caption; "Ông Nam cho biết
+    "Tàu tuần tra neo tại cảng Cam Ranh hồi tháng Tư." (with or without the period) reads as
+    a caption; "Ông Nam cho biết
     đoàn đã đến Huế." or "Hội nghị sẽ kéo dài hai ngày." read as narration. A caption names a
     place or a time of the shot ("tại", "hồi", "chụp") and has no tense marker, reporting verb,
     copula, anaphora, quote, colon or figure, nor an opening adverbial ("Tại vòng 1, ...").
     """
     text = line.text
-    if not 5 <= line.words <= DESCRIPTIVE_MAX_WORDS or not text.endswith("."):
+    if not 5 <= line.words <= DESCRIPTIVE_MAX_WORDS:
+        return False
+    if not text.endswith(".") and (line.sentence_end or not _CAPTION_MARK.search(text)):
         return False
     if any(c in text for c in "\"“”«»:;%") or not is_single_sentence(text) or text.endswith("./."):
         return False

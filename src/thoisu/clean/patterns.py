@@ -72,7 +72,13 @@ BYLINE_NOTE = re.compile(
     r"\s*\((?:lược dịch|tổng hợp|biên dịch|dịch|theo [^()]{1,40}|tổng hợp từ [^()]{1,40})\)\s*$",
     re.I,
 )
-BYLINE_PREFIX = re.compile(r"^(?:bài và ảnh|bài, ảnh|bài|tác giả|phóng viên|pv|btv)\s*:\s*", re.I)
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?:bài|tin)(?:\s*[-,&/]\s*|\s+và\s+)ảnh|ảnh(?:\s*[-,&/]\s*|\s+và\s+)(?:bài|tin)|bài|tin"
+    r"|tác giả|phóng viên|nhóm phóng viên|pv|btv|thực hiện|ghi chép)\s*:\s*",
+    re.I,
+)
+# "Nguồn: Kinh tế & Đô thị": a source line wherever it stands.
+NGUON_LINE = re.compile(r"^\(?nguồn\s*:\s*\S", re.I)
 BYLINE_GROUP = re.compile(r"^(?:nhóm (?:pv|phóng viên)|pv|btv|ctv|nhóm phóng viên)\b", re.I)
 
 # Calls to follow, share or subscribe, and notices left by widgets.
@@ -80,7 +86,7 @@ FOLLOW_CALL = re.compile(
     r"^(?:mời (?:quý )?(?:độc giả|bạn đọc|quý vị)|(?:hãy )?theo dõi (?:chúng tôi|\S+ trên)"
     r"|(?:bấm|nhấn|click) (?:vào )?(?:đây|để)|đăng ký (?:nhận|kênh|theo dõi)"
     r"|tải ứng dụng|like fanpage|chia sẻ bài viết|gửi bình luận|bình luận của bạn"
-    r"|quý độc giả (?:có thể|vui lòng))",
+    r"|quý độc giả (?:có thể|vui lòng)|(?:đọc|xem) (?:bài gốc|nguồn|toàn văn|chi tiết) tại)",
     re.I,
 )
 # Headers of related-news boxes and lists.
@@ -131,4 +137,5 @@ NARRATIVE_WORDS = frozenset(
 )
 NARRATIVE_PHRASES = ("cho biết", "cho rằng", "cho hay", "dẫn lời", "tuyên bố", "theo đó",
                      "khẳng định", "nhấn mạnh", "cảnh báo", "thông báo", "xác nhận",
-                     "nhận định", "chúng tôi", "sinh năm", "sinh ra")
+                     "nhận định", "chúng tôi", "sinh năm", "sinh ra", "sinh ngày", "cho thấy",
+                     "hiện tại", "hiện nay", "hiện vẫn")

@@ -18,6 +18,7 @@ Rule names (see docs/cleaning.md):
 - ``caption.position``: a place in the picture, "Ông A (thứ hai từ trái) trao quà"
 - ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
 - ``source.agency``: an agency credit in brackets, "(TTXVN/Vietnam+)", "(Reuters/AFP)"
+- ``source.nguon``: "Nguồn: Kinh tế & Đô thị", however the name is written
 - ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)"
 - ``byline.caps``: an upper-case name ("NGỌC AN") where an article ends (nothing follows)
 - ``source.loose``: "Theo Trí thức trẻ": a "Theo" line whose name is not all capitalised,
@@ -74,6 +75,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.SOURCE, "source.theo"
         if P.AGENCY_LINE.match(text):
             return Role.SOURCE, "source.agency"
+        if P.NGUON_LINE.match(text) and not line.sentence_end:
+            return Role.SOURCE, "source.nguon"
         if is_byline(text):
             return Role.BYLINE, "byline.name"
     return None

@@ -131,6 +131,11 @@ def _article_names(infos: list[LineInfo], start: int, end: int) -> set[str]:
     return names
 
 
+def _between_text(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
+    """Running text right after line ``j``: where a caption sits inside the article."""
+    return _is_text(infos, local, next_nonblank(infos, j + 1))
+
+
 def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
     p = prev_nonblank(infos, j)
     n = next_nonblank(infos, j + 1)
@@ -237,7 +242,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             line.set(Role.LEAD, "lead.first_paragraph")
             lead_open = False
             paragraphs += 1
-        elif line.heading_like:
+        elif line.heading_like and not (paragraphs and is_descriptive(line) and _between_text(
+                infos, local, j)):
             if paragraphs and _caps_byline_before_sidebar(infos, local, j):
                 line.set(Role.BYLINE, "closing.byline_caps")
                 return Scan(_close(infos, local, j + 1, part), paragraphs, True)
@@ -256,8 +262,7 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             else:
                 line.set(Role.SUBHEADING, "subheading.short_line")
             lead_open = False
-        elif paragraphs and is_descriptive(line) and _is_text(infos, local,
-                                                              next_nonblank(infos, j + 1)):
+        elif paragraphs and is_descriptive(line) and _between_text(infos, local, j):
             line.set(Role.CAPTION, "caption.descriptive")
         else:
             line.set(Role.BODY, "body.paragraph")
