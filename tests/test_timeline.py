@@ -220,3 +220,11 @@ def test_awkward_input_never_crashes() -> None:
             assert event.date.precision in {"day", "month", "year", "partial"}
 
     check()
+
+
+def test_planned_years_and_same_day_after_a_year_are_not_events() -> None:
+    a = article("a", "Năm 2015 là năm doanh số đạt kỷ lục.\n"
+                     "Tuyến trên cao dự kiến sẽ hoàn thành vào năm 2019.\n"
+                     "Sáng cùng ngày, đoàn kiểm tra tiến độ công trình.\n"
+                     "Phái đoàn sẽ trở lại Geneva vào ngày 10/12 tới.", D(2017, 12, 8))
+    assert [e.date.iso() for e in build_timeline([a])] == ["2017-12-10"]

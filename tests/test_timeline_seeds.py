@@ -22,9 +22,12 @@ def test_seed_timeline_finds_the_hand_written_events(seed_paths: list[Path]) -> 
     file_of = {a.id: Path(a.origin.path).name for a in articles}
     score = score_timeline(events, read_expected(FIXTURE), file_of)
     assert score.expected >= 15
-    # Floors a little under today's figures (18/18 found, 1 extra of 21 entries).
-    assert len(score.found) >= 15, [r.keywords for r in score.missed]
-    assert len(score.extras) <= 5, [e.text for e in score.extras]
+    # Floors a little under today's figures: 17/17 found with the right day and month, 11 with
+    # the right year too (the others wait on the publication-date stage giving the year the
+    # hand judgement does), 0 extras among 16 entries.
+    assert score.found_ignoring_year >= 15, [r.keywords for r in score.missed]
+    assert len(score.found) >= 9, [r.keywords for r in score.missed]
+    assert len(score.extras) <= 4, [e.text for e in score.extras]
     # Never a year the pages do not support: the Palmyra page has none.
     assert not any(e.date.year is not None and e.date.month == 3 and e.date.day == 28
                    for e in events)

@@ -13,8 +13,10 @@ Which expressions date an event:
   comparison (``như năm 2014``), a count (``tính từ năm 2016``) or a figure (``năm 2014 là
   136 triệu``) does not, nor does a year or month closing a period (``đến năm 2020``); an
   article gives at most one year-precision entry per year (its first);
-* a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the date of
-  the previous dated sentence of the article (``Trước đó cùng ngày, ...``);
+* a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the day of
+  the previous sentence dated to a day (``Trước đó cùng ngày, ...``);
+* a year or month in a plan (``dự kiến hoàn thành vào năm 2019``) is not yet an event (a
+  planned day, ``sẽ trở lại Geneva vào ngày 10/12``, is kept);
 * a relative date inside a quotation (``“Hôm qua chúng tôi...”``) counts from when it was
   said, which the text seldom gives: it is skipped;
 * impossible dates (``31/2``) and years far from the article's own are dropped, never invented.
@@ -41,8 +43,11 @@ _YEAR_COUNT = re.compile(r"(?:tính từ|tính đến|so với|như|thay vì)\s*
 # "hợp đồng đến tận tháng 6/2019", "đến năm 2020 đạt 90%".
 _DEADLINE = re.compile(r"(?:đến|tới|đến tận|cho đến|hạn|hết|trước)\s*$", re.IGNORECASE)
 # A year that heads a figure is a statistic: "năm 2014 là 136 triệu lượt, năm 2015 đạt...".
-_STATISTIC = re.compile(r"^\s*(?:là|đạt|có|tăng|giảm|chỉ|mới|khoảng|với)?\s*(?:khoảng\s*)?\d",
-                        re.IGNORECASE)
+_STATISTIC = re.compile(r"^\s*(?:(?:là|đạt|có|tăng|giảm|chỉ|mới|khoảng|với)?\s*(?:khoảng\s*)?\d"
+                        r"|là\b)", re.IGNORECASE)
+# A year or month in a plan is not yet an event: "dự kiến hoàn thành vào năm 2019".
+_PLAN = re.compile(r"\b(?:dự kiến|sẽ|kế hoạch|mục tiêu|phấn đấu|lộ trình)\b[^,;.]*$",
+                   re.IGNORECASE)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MIN_YEAR = 1900
 
@@ -116,7 +121,7 @@ def dates_an_event(sentence: str, expr: TimeExpr, date: PartialDate) -> bool:
     if date.precision not in {"year", "month"}:
         return True
     before = sentence[:expr.start].rstrip()
-    if _DEADLINE.search(before):
+    if _DEADLINE.search(before) or _PLAN.search(before):
         return False
     if date.precision == "month":
         return True
@@ -172,7 +177,8 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                          f" ({expr.rule or expr.type}{anchor})",
                 names=names(text) if names else frozenset())
             out.append(last)
-        if not found and last is not None and _SAME_DAY.search(sentence.text):
+        if (not found and last is not None and last.date.day is not None
+                and _SAME_DAY.search(sentence.text)):
             m = _SAME_DAY.search(sentence.text)
             assert m is not None
             text = event_clause(sentence.text, m.start(), m.end())

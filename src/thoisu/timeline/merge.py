@@ -2,8 +2,10 @@
 
 Two dated clauses tell the same event when their dates agree (equal, or one a partial form of
 the other: ``XXXX-03-28`` and ``2016-03-28``) and their texts are alike: the share of syllable
-bigrams they have in common (over the shorter one) reaches ``text_threshold``, or a lower
-``names_threshold`` when they also share two or more names.
+bigrams they have in common (over the shorter one) reaches ``text_threshold``; or the share of
+content syllables (function words and numbers left out) reaches ``words_threshold`` (the same
+event retold in other words: "sét đánh trúng nông dân" / "vụ sét đánh xảy ra chiều 28/5");
+or a lower ``names_threshold`` of bigrams when they also share two or more names.
 """
 
 from __future__ import annotations
@@ -11,13 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from thoisu.model import PartialDate
 from thoisu.text.syllables import syllable_tokens
 from thoisu.timeline.candidates import Candidate
 
 TEXT_THRESHOLD = 0.4
+WORDS_THRESHOLD = 0.35
 NAMES_THRESHOLD = 0.1
+# Frequent syllables that say nothing about what happened.
+FUNCTION_SYLLABLES = frozenset("""
+các những của và đã được cho với trong người này là có không một hai ba bị đến từ tại ở về
+theo khi sau trước đang sẽ vừa mới cũng như để thì mà nên vì do nhưng hay hoặc rằng lại ra vào
+lên xuống đi nhiều ít mỗi mọi số lần việc cuộc ngày tháng năm hôm nay qua sáng chiều tối trưa
+đêm khoảng giờ h vụ trên dưới đó ấy kia nào gì ai ông bà anh chị em biết nói tin thứ hiện còn
+đây sự nơi này đều rất phải cần chỉ vẫn chưa đến tới cùng bên
+""".split())
 
 
 def bigrams(text: str) -> frozenset[tuple[str, str]]:
@@ -26,17 +38,28 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(pairwise(toks))
 
 
-def overlap(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> float:
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(t for t in syllable_tokens(text)
+                     if not t.isdigit() and t not in FUNCTION_SYLLABLES)
+
+
+def overlap(a: frozenset[Any], b: frozenset[Any]) -> float:
+    """Shared items over the smaller set (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
 def compatible(a: PartialDate, b: PartialDate) -> bool:
-    """Dates that may name the same event: every part known in both is equal
-    (``XXXX-03-28`` and ``2016-03-28``; ``2015-09`` and ``2015-09-30``)."""
-    return all(x is None or y is None or x == y
-               for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)))
+    """Dates that may name the same event: equal where both are known, and never a year
+    lent to a date that has none unless day and month agree in full (``XXXX-03-28`` ~
+    ``2016-03-28``; ``2015-09`` ~ ``2015-09-30``; but not ``XXXX-03-27`` ~ ``2011-03``)."""
+    if any(x is not None and y is not None and x != y
+           for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day))):
+        return False
+    if a.year is None or b.year is None:
+        return None not in (a.month, a.day, b.month, b.day)
+    return True
 
 
 def fuller(a: PartialDate, b: PartialDate) -> PartialDate:
@@ -45,10 +68,22 @@ def fuller(a: PartialDate, b: PartialDate) -> PartialDate:
                        a.day if a.day is not None else b.day)
 
 
+@dataclass(frozen=True)
+class Features:
+    """What the similarity of two clauses is computed from."""
+
+    grams: frozenset[tuple[str, str]]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Features:
+        return cls(bigrams(text), content_words(text))
+
+
 @dataclass
 class Group:
     members: list[Candidate] = field(default_factory=list)
-    grams: list[frozenset[tuple[str, str]]] = field(default_factory=list)
+    grams: list[Features] = field(default_factory=list)
     similarity: float = 1.0  # the weakest join that built the group
 
     @property
@@ -59,13 +94,18 @@ class Group:
         return date
 
 
-def similar(a: Candidate, ga: frozenset[tuple[str, str]], b: Candidate,
-            gb: frozenset[tuple[str, str]], text_threshold: float = TEXT_THRESHOLD,
-            names_threshold: float = NAMES_THRESHOLD) -> float:
-    """The bigram overlap of two clauses if it is enough to merge them, else 0."""
-    score = overlap(ga, gb)
+def similar(a: Candidate, ga: Features, b: Candidate, gb: Features,
+            text_threshold: float = TEXT_THRESHOLD,
+            names_threshold: float = NAMES_THRESHOLD,
+            words_threshold: float = WORDS_THRESHOLD) -> float:
+    """How alike two clauses are if it is enough to merge them, else 0."""
+    score = overlap(ga.grams, gb.grams)
     if score >= text_threshold:
         return score
+    if min(len(ga.words), len(gb.words)) >= 4:
+        words = overlap(ga.words, gb.words)
+        if words >= words_threshold:
+            return words
     # Shared names only vouch for dates told at the same precision: "năm 2015" and
     # "30/9/2015" must also be told alike.
     if (a.date.precision == b.date.precision and len(a.names & b.names) >= 2
@@ -79,7 +119,7 @@ def merge_candidates(candidates: Sequence[Candidate], text_threshold: float = TE
     """Candidates grouped by event: each joins the group it is most similar to, if any."""
     groups: list[Group] = []
     for cand in candidates:
-        grams = bigrams(cand.text)
+        grams = Features.of(cand.text)
         best, best_score = None, 0.0
         for group in groups:
             if not compatible(group.date, cand.date):
@@ -104,7 +144,8 @@ def representative(group: Group) -> Candidate:
 
     def score(i: int) -> tuple[bool, bool, float, int]:
         member = group.members[i]
-        total = sum(overlap(group.grams[i], g) for j, g in enumerate(group.grams) if j != i)
+        total = sum(overlap(group.grams[i].words, g.words)
+                    for j, g in enumerate(group.grams) if j != i)
         # Whole clauses over cut ones, the most precise date, then the most typical text.
         return ("…" not in member.text, member.date.precision == group.date.precision, total,
                 -len(member.text))
