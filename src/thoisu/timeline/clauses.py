@@ -30,7 +30,7 @@ _TRAILING = " ,;:–—-"
 _FRAME = re.compile(r"^(?:trong|theo|tại|với|sau khi|khi|trước khi|phát biểu|trả lời)\b",
                     re.IGNORECASE)
 # A clause that ends by reporting ("RT ngày 28/10 dẫn lời X cho biết") needs what was reported.
-_REPORTING = re.compile(r"(?:cho biết|cho hay|dẫn lời|nói|thông báo|tuyên bố|khẳng định|"
+_REPORTING = re.compile(r"(?:cho biết|cho hay|được biết|dẫn lời|nói|thông báo|tuyên bố|khẳng định|"
                         r"xác nhận|nhấn mạnh|cho rằng|nêu rõ|cảnh báo)(?: rằng)?\W*$",
                         re.IGNORECASE)
 
@@ -55,7 +55,7 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def event_clause(sentence: str, start: int, end: int, min_syllables: int = 10,
+def event_clause(sentence: str, start: int, end: int, min_syllables: int = 14,
                  max_syllables: int = 40) -> str:
     """The clause of ``sentence`` around the expression at ``start:end``, widened to about
     ``min_syllables`` and cut (with ``…``) at ``max_syllables``."""
@@ -84,6 +84,10 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 10,
             lo -= 1
         else:
             break
+    # Still ending on the report ("Tối 22/5, tin từ Công an tỉnh cho biết"): take what it said.
+    while (hi + 1 < len(spans) and _REPORTING.search(sentence[spans[lo][0]:spans[hi][1]])
+           and count_syllables(sentence[spans[lo][0]:spans[hi + 1][1]]) <= max_syllables + 10):
+        hi += 1
     a, b = spans[lo][0], spans[hi][1]
     text = sentence[a:b]
     if count_syllables(text) <= max_syllables:
