@@ -146,7 +146,10 @@ def _title_like(infos: list[LineInfo], i: int) -> bool:
 
 
 def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: int) -> bool:
-    """A heading followed by a run of paragraphs that ends in a byline or source line."""
+    """A heading followed by two or more paragraphs that end in a byline or source line.
+
+    Sidebars never carry bylines; without one, six paragraphs under one heading are needed.
+    """
     n = len(infos)
     paragraphs = first_block = headings = 0
     closed = subtitle = False
@@ -177,7 +180,7 @@ def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: i
         if not headings:
             first_block += 1
     if closed:
-        return paragraphs >= 3 and first_block >= 2
+        return paragraphs >= 2 and first_block >= 2
     return paragraphs >= 6 and first_block >= 4
 
 
