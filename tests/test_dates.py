@@ -113,3 +113,19 @@ def test_relative_days_without_anchor_stay_unknown() -> None:
 
 def test_long_text_without_dates() -> None:
     assert tag_dates("Trời trong xanh và gió nhẹ. " * 2000) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đội bóng vào vòng 1/8 Europa League.", []),
+    ("Người dân nghe thấy nhiều tiếng ồn ào.", []),
+    ("Xe tăng tốc từ 0-100km/h.", []),
+    ("Thể lệ áp dụng từ ngày 1-11 năm trước.", [("ngày 1-11", "2016-11-01")]),
+    ("Sau vài tiếng, mưa tạnh.", [("vài tiếng", "PTXH")]),
+    ("Dự kiến khoảng sau 14h chiều nay, sự cố được khắc phục.", [("14h chiều nay",
+                                                                 "2017-01-24T14:00")]),
+    ("Từ 6h sáng nay (24/1), sân bay đóng cửa.", [("6h sáng nay (24/1)", "2017-01-24T06:00")]),
+    ("Chương trình bắt đầu từ ngày thứ 2 (30-1) tới.", [("ngày thứ 2 (30-1)", "2017-01-30")]),
+    ("Đến 8g ngày 18-1, số người tới khám là 70.", [("8g ngày 18-1", "2017-01-18T08:00")]),
+])
+def test_cases_met_in_real_news(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected

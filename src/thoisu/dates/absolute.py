@@ -88,13 +88,16 @@ PART_OF_PERIOD = compile_vi(
     r"(?:\s+(?P<rel>nay|này|ngoái|trước|qua|vừa\s+qua|tới|sau))?(?!\s*\d)(?![\w])"
 )
 
-_STRONG = re.compile(r"(?:ngày|hôm|mùng|mồng|" + PART_OF_DAY + r")\s*$", re.I)
+# A weekday right before makes "(30-5)" a date as surely as "ngày" does.
+_STRONG = re.compile(r"(?:ngày|hôm|mùng|mồng|" + PART_OF_DAY + r"|(?:thứ\s+\w+|chủ\s+nhật)"
+                     r"(?:\s+(?:vừa\s+qua|vừa\s+rồi|tới|này))?\s*[(,])\s*$", re.I)
 _WEAK = re.compile(r"(?:từ|đến|tới|và|vào|hạn|trước|sau|hết|đêm|thứ\s+\w+|[(,–-])\s*$", re.I)
 _RANGE_END = re.compile(r"(?:ngày|hôm)\s+\d{1,2}[.\-]\d{1,2}\s*(?:đến|tới)\s*$", re.I)
 # Words around "1/3" that make it a fraction or a quantity, not a date.
 _QTY_BEFORE = re.compile(
     r"(?:khoảng|gần|hơn|chiếm|trên|dưới|bằng|còn|mất|giảm|tăng|tỷ\s+lệ|tỉ\s+lệ|số|tỷ\s+số"
-    r"|tỉ\s+số|lớp|phòng|nhà|hẻm|ngõ|ngách|kiệt|thắng|thua|hòa|đạt|được|điểm)\s*$", re.I)
+    r"|tỉ\s+số|lớp|phòng|nhà|hẻm|ngõ|ngách|kiệt|thắng|thua|hòa|đạt|được|điểm|vòng|tầng|căn"
+    r"|km|lô|khu|quận|phường|tổ|ấp)\s*$", re.I)
 _QTY_AFTER = re.compile(
     r"^\s*(?:dân\s+số|số|người|lần|chiếc|km|tấn|triệu|tỷ|tỉ|nghìn|ngàn|trăm|%|phần|ngày|tuần"
     r"|giờ|phút|diện\s+tích|cử\s+tri|thành\s+viên|ghế|lãnh\s+thổ|trong\s+số|tổng|của|các"

@@ -11,7 +11,7 @@ from thoisu.dates.lexicon import NUMBER_DIGITS, NUMBER_WORD, key, read_number
 _UNIT = (r"ngày\s+đêm|ngày|tuần|tháng|năm|(?:giờ|tiếng)(?:\s+đồng\s+hồ)?|h|phút|giây"
          r"|thập\s+(?:kỷ|kỉ|niên)|thế\s+(?:kỷ|kỉ)")
 DURATION = compile_vi(
-    r"(?<![\w])(?<!thứ\s)(?:(?P<approx>gần|hơn|khoảng|chừng|ngót|trên|dưới|ít\s+nhất|tối\s+đa"
+    r"(?<![\w.,/\-–:])(?<!thứ\s)(?:(?P<approx>gần|hơn|khoảng|chừng|ngót|trên|dưới|ít\s+nhất|tối\s+đa"
     r"|chưa\s+đầy|không\s+đầy|xấp\s+xỉ)\s+)?"
     r"(?P<n>" + NUMBER_DIGITS + "|" + NUMBER_WORD + r"|vài|mấy|nhiều|dăm|một\s+vài"
     r"|(?:hàng|vài|mấy)\s+(?:chục|trăm|nghìn|ngàn)|nửa)(?P<space>\s*)"
@@ -35,6 +35,8 @@ _SET_VALUES = {"ngày": "P1D", "tuần": "P1W", "tháng": "P1M", "năm": "P1Y", 
                "buổi tối": "TEV", "đêm": "TNI", "cuối tuần": "XXXX-WXX-WE"}
 _HOUR_CONTEXT = re.compile(r"(?:trong|sau|suốt|mất|kéo\s+dài|dài|vòng|chỉ|hơn|gần|cả|hàng"
                            r"|xuyên|thêm|nhanh|chậm|tới\s+\d+\s*-)\s*$", re.I)
+_SOUND_AFTER = re.compile(r"\s*(?:ồn|nổ|súng|kêu|la|hét|động|nói|cười|khóc|vang|gọi|chuông)"
+                          r"(?![\w])", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(?:sáng|trưa|chiều|tối|đêm|ngày\s+\d|hôm|\(\d)", re.I)
 # "khoảng 20 giờ" is about 8 pm as often as about twenty hours: left to the context test.
 _CLOCK_APPROX = ("khoảng", "chừng", "xấp xỉ")
@@ -83,6 +85,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if n_text == "năm" and unit == "tháng":
         return None  # "năm tháng": the years, not five months
+    if unit.startswith("tiếng") and ((not n_text[0].isdigit() and n_text.split()[0] in (
+            "nhiều", "hàng", "mấy")) or _SOUND_AFTER.match(ctx.after(m.end(), 12))):
+        return None  # "nhiều tiếng ồn", "hai tiếng nổ": sounds, not hours
     if re.search(r"(?:thứ|số|hạng|top)\s*$", ctx.before(m.start("n"), 6), re.I):
         return None
     if n_text in ("nửa",):

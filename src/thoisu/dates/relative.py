@@ -32,7 +32,7 @@ REL_UNIT = compile_vi(
     r"|kế\s+tiếp)(?![\w])|(?<![\w])sang\s+(?P<sang>năm)(?![\w])"
 )
 AGO = compile_vi(
-    r"(?<![\w])(?:(?P<cach>cách\s+đây)\s+)?(?:(?:khoảng|gần|hơn|chừng)\s+)?"
+    r"(?<![\w.,/\-–:])(?:(?P<cach>cách\s+đây)\s+)?(?:(?:khoảng|gần|hơn|chừng)\s+)?"
     r"(?P<n>" + NUMBER_DIGITS + "|" + NUMBER_WORD + r"|vài|mấy|dăm)\s+"
     r"(?P<unit>ngày|tuần|tháng|năm|thập\s+(?:kỷ|kỉ|niên))(?P<truoc>\s+(?:về\s+)?trước)?(?![\w])"
 )

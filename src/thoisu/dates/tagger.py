@@ -19,14 +19,12 @@ from thoisu.model import PartialDate, TimeExpr
 
 RULES: list[Rule] = [*lunar.RULES, *absolute.RULES, *relative.RULES, *times.RULES,
                      *durations.RULES]
-# Cheap gate: a text with none of these cannot hold a time expression.
-_GATE = re.compile(r"\d|ngày|hôm|tuần|tháng|năm|thứ|chủ nhật|quý|giờ|mùng|mồng|rằm|thập|thế k"
-                   r"|nay|qua|mai|đêm|sáng|tối|chiều|trưa|hằng|hàng|mỗi|từng|nửa", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:đến|tới|cho\s+đến|[-–])\s*(?:ngày\s+)?$", re.I)
 _RANGE_FROM = re.compile(r"(?:từ|kể\s+từ)\s+$", re.I)
 _UNTIL_NOW = re.compile(r"^\s*(?:đến|tới|cho\s+đến)\s+(?:nay|bây\s+giờ|hiện\s+nay|hiện\s+tại)"
                         r"(?![\w])", re.I)
-_WEEKDAY_JOIN = re.compile(r"^\s*(?:[(,]|[-–])?\s*$")
+_WEEKDAY_JOIN = re.compile(r"^\s*(?:vừa\s+qua|vừa\s+rồi|tới|này)?\s*(?:[(,]|[-–])?\s*$",
+                           re.I)
 _TIME_JOIN = re.compile(r"^\s*,?\s*$")
 
 
@@ -208,7 +206,7 @@ def tag_dates(text: str, published: PartialDate | None = None, *, min_year: int 
     >>> [e.value for e in tag_dates("Ngày 28/3, đoàn ở lại 10 ngày.", PartialDate(2016, 3, 29))]
     ['2016-03-28', 'P10D']
     """
-    if not text or not _GATE.search(text):
+    if not text:
         return []
     norm, offsets = _nfc(text)
     base_year = published.year if published is not None and published.year else dt.date.today().year
@@ -225,7 +223,7 @@ def tag_dates(text: str, published: PartialDate | None = None, *, min_year: int 
 def tag_candidates(text: str, published: PartialDate | None = None) -> list[Candidate]:
     """Like :func:`tag_dates` but the internal records, with what was written before anchoring
     (``raw``) and the weekday named; for publication-date inference. NFC text only."""
-    if not text or not _GATE.search(text):
+    if not text:
         return []
     base_year = published.year if published is not None and published.year else dt.date.today().year
     ctx = Context(text, published, 1000, base_year + 50)
