@@ -98,6 +98,8 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
     problems = list(span.problems)
     if not lead and not paragraphs:
         problems.append("no body text")
+    elif not paragraphs:
+        problems.append("no body paragraphs after the lead")
     return Article(
         id=content_id(span.title, lead, paragraphs),
         origin=origin,

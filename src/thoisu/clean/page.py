@@ -57,6 +57,13 @@ def clean_text(text: str, settings: Settings, origin: Origin | None = None,
         article = build_article(infos, span, lo, hi, origin, meta)
         if article.lead or article.paragraphs:
             articles.append(article)
+    if len(articles) > 1:
+        # Say so: a reader who expected one article per page can see where the page was cut.
+        for k, article in enumerate(articles, start=1):
+            first = next(line.number for line in article.lines
+                         if line.role is not Role.BLANK) if article.lines else 0
+            article.problems.append(
+                f"page carries {len(articles)} articles; this is article {k}, from line {first}")
     return articles
 
 
