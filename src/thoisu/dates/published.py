@@ -302,10 +302,10 @@ def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
         if not years or years[0] - floor.year > WEEKDAY_BOUND_YEARS:
             continue
         fitted = PartialDate(years[0], m.date.month, m.date.day)
-        year = _year_for(month, day, fitted)
-        if year is not None and fits(year):
+        found = _year_for(month, day, fitted)
+        if found is not None and fits(found):
             later = ", ".join(str(y) for y in years[1:3])
-            return year, 0.8, (f"'{m.text}': the first year after the lower bound with that "
+            return found, 0.8, (f"'{m.text}': the first year after the lower bound with that "
                                f"weekday is {years[0]}" + (f" (then {later})" if later else ""))
     return None, 0.0, ""
 
