@@ -446,3 +446,12 @@ def test_source_line_under_the_title_and_unpunctuated_caption() -> None:
     assert rules[8] == "boilerplate.follow_call"
     [article] = clean_text(text, S)
     assert (article.source, article.byline) == ("Kinh tế & Đô thị", "Ngọc Quý")
+
+
+def test_page_without_title_keeps_a_tagged_lead() -> None:
+    text = ("(Tin Nhanh) - Sáng 2/3, một vụ cháy lớn xảy ra ở chợ trung tâm, thiêu rụi hàng chục"
+            " ki-ốt của tiểu thương trong khu vực.\nLực lượng chữa cháy có mặt sau 10 phút.\n")
+    [article] = clean_text(text, S)
+    assert article.title == ""
+    assert article.lead.startswith("Sáng 2/3")
+    assert article.source == "Tin Nhanh"

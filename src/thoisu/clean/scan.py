@@ -185,7 +185,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
     """Roles for the lines from ``start`` to the article's end; returns where it ended."""
     n = len(infos)
     paragraphs = 0
-    lead_open = want_lead
+    # Without a title the first paragraph is the lead only when an outlet tag marks it.
+    lead_open = True
     j = start
     while j < n:
         line = infos[j]
@@ -238,7 +239,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             or "ảnh" in line.text.lower()
         ):
             line.set(Role.CAPTION, "caption.after_photo")
-        elif lead_open and (line.paragraph_like or P.OUTLET_PREFIX.match(line.text)):
+        elif lead_open and ((want_lead and line.paragraph_like)
+                            or P.OUTLET_PREFIX.match(line.text)):
             line.set(Role.LEAD, "lead.first_paragraph")
             lead_open = False
             paragraphs += 1
