@@ -140,3 +140,26 @@ def test_a_dated_today_gives_the_day() -> None:
 
 def test_only_old_full_dates_give_no_day() -> None:
     assert infer_published(article("Thủy điện", "Dự án được phê duyệt ngày 25/8/2009.")) is None
+
+
+def test_page_timestamp_above_the_lead_counts_but_related_news_never() -> None:
+    from thoisu.clean.page import clean_text
+    from thoisu.settings import Settings
+
+    page = ("Mưa lớn gây ngập ở Huế\n"
+            "Thứ hai, 28/3/2016 10:05 (GMT+7)\n"
+            "(Tin Nhanh) - Sáng 27/3, mưa lớn gây ngập nhiều tuyến phố ở Huế.\n"
+            "Nước rút chậm khiến người dân gặp khó khăn.\n"
+            "An Khê\n"
+            "Tin liên quan\n"
+            "Bão số 1 đổ bộ vào miền Trung ngày 2/1/2026\n")
+    cleaned = clean_text(page, Settings())[0]
+    found = infer_published(cleaned)
+    assert found is not None
+    assert found.value == PartialDate(2016, 3, 28)
+    assert "timestamp above the lead" in found.evidence[0]
+    # Without the header line, the related-news date (2026) must not be used.
+    cleaned = clean_text(page.replace("Thứ hai, 28/3/2016 10:05 (GMT+7)\n", ""), Settings())[0]
+    found = infer_published(cleaned)
+    assert found is not None
+    assert found.value.iso() == "XXXX-03-27"

@@ -26,7 +26,7 @@ from email.utils import parsedate
 from thoisu.dates.base import Candidate
 from thoisu.dates.calendar import shift_days, valid_day, years_with_weekday
 from thoisu.dates.tagger import tag_candidates
-from thoisu.model import Article, DateEvidence, PartialDate
+from thoisu.model import Article, DateEvidence, PartialDate, Role
 
 META_KEYS = ("published", "date_published", "datePublished", "pubDate", "published_time",
              "date")
@@ -343,12 +343,33 @@ def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article
                         [*own.evidence, reason])
 
 
+def _header_timestamp(article: Article) -> tuple[PartialDate, str] | None:
+    """The page's own date line between the title and the lead ("Thứ hai, 28/3/2016 10:05
+    (GMT+7)"), which the cleaner removes as page furniture. It is metadata printed on the page,
+    not boilerplate text: only a timestamp line right above the article's first text line
+    counts; dates in sidebars, teasers and related-news lists never do."""
+    title_line = next((ln.number for ln in article.lines if ln.role is Role.TITLE), 0)
+    first_text = next((ln.number for ln in article.lines if ln.role in (Role.LEAD, Role.BODY)
+                       and ln.number > title_line), None)
+    if first_text is None:
+        return None
+    for r in article.removed:
+        if r.line is None or "timestamp" not in r.rule:
+            continue
+        if title_line < r.line < first_text and first_text - r.line <= 3:
+            value = parse_date_value(r.text)
+            if value is not None:
+                return value, (f"the page's own timestamp above the lead, line {r.line}: "
+                               f"{r.text!r} (removed by the cleaner as {r.rule})")
+    return None
+
+
 def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvidence | None:
     """The publication date of ``article`` with its evidence, or None when nothing dates it.
 
     Metadata (``article.meta["published"]`` and its usual aliases) wins when readable; then the
-    title, lead and paragraphs (never removed lines). ``others``: articles of the same story,
-    which may lend a missing year.
+    page's own timestamp line right above the lead; then the title, lead and paragraphs (never
+    other removed lines). ``others``: articles of the same story, which may lend a missing year.
     """
     problems: list[str] = []
     for name in META_KEYS:
@@ -359,6 +380,9 @@ def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvi
         if value is not None:
             return DateEvidence(value, 0.99, [f"metadata {name} = {raw!r}"])
         problems.append(f"metadata {name} = {raw!r} is not a date I can read")
+    stamp = _header_timestamp(article)
+    if stamp is not None:
+        return DateEvidence(stamp[0], 0.95, [*problems, stamp[1]])
     found = _from_text(article)
     if found is None:
         return None
