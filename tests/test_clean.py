@@ -455,3 +455,17 @@ def test_page_without_title_keeps_a_tagged_lead() -> None:
     assert article.title == ""
     assert article.lead.startswith("Sáng 2/3")
     assert article.source == "Tin Nhanh"
+
+
+def test_source_from_the_tag_on_the_pages_own_teasers() -> None:
+    text = ("Chợ hoa xuân mở cửa sớm\n"
+            "Năm nay chợ hoa xuân bến Bình Đông mở cửa từ ngày 20 tháng Chạp.\n"
+            "Tiểu thương cho biết giá hoa mai tăng nhẹ so với năm ngoái.\n"
+            "Lan Chi\n"
+            "Phố ông đồ đông khách\n"
+            "(Sài Gòn Mẫu) - Những ngày cận Tết, phố ông đồ đón hàng nghìn lượt khách.\n"
+            "Đường hoa Nguyễn Huệ lên đèn\n"
+            "(Sài Gòn Mẫu) - Đường hoa năm nay có chủ đề mùa xuân phương Nam.\n")
+    [article] = clean_text(text, S)
+    assert article.source == "Sài Gòn Mẫu"
+    assert article.byline == "Lan Chi"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thoisu.clean.build import build_article
+from thoisu.clean.build import build_article, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.clean.rules import Verdict, local_rule, mark_closings, mark_navigation
@@ -35,6 +35,27 @@ def analyse_page(text: str, settings: Settings,
     return infos, spans
 
 
+def _teaser_outlet(infos: list[LineInfo]) -> str | None:
+    """The outlet that tags the page's own teasers ("(Ngày Nay) - ..."): the page's outlet.
+
+    A last resort for ``source`` when no source line, lead tag or metadata names one.
+    """
+    counts: dict[str, int] = {}
+    for line in infos:
+        if line.role is Role.BOILERPLATE and line.rule in _TEASER_RULES:
+            _, outlet = strip_outlet_prefix(line.text)
+            if outlet:
+                counts[outlet] = counts.get(outlet, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 else None
+
+
+_TEASER_RULES = frozenset({"boilerplate.sidebar_teaser", "boilerplate.related_list",
+                           "boilerplate.truncated_teaser"})
+
+
 def line_roles(text: str, settings: Settings, known_title: str | None = None) -> list[Line]:
     """The role of every line of ``text`` and the rule that gave it (for ``--explain``)."""
     infos, _ = analyse_page(text, settings, known_title)
@@ -57,6 +78,9 @@ def clean_text(text: str, settings: Settings, origin: Origin | None = None,
         article = build_article(infos, span, lo, hi, origin, meta)
         if article.lead or article.paragraphs:
             articles.append(article)
+    outlet = _teaser_outlet(infos)
+    for article in articles:
+        article.source = article.source or outlet
     if len(articles) > 1:
         # Say so: a reader who expected one article per page can see where the page was cut.
         for k, article in enumerate(articles, start=1):
