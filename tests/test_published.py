@@ -163,3 +163,22 @@ def test_page_timestamp_above_the_lead_counts_but_related_news_never() -> None:
     found = infer_published(cleaned)
     assert found is not None
     assert found.value.iso() == "XXXX-03-27"
+
+
+def test_page_timestamp_after_the_byline_counts() -> None:
+    from thoisu.clean.page import clean_text
+    from thoisu.settings import Settings
+
+    page = ("Mưa lớn gây ngập ở Huế\n"
+            "(Tin Nhanh) - Sáng 27/3, mưa lớn gây ngập nhiều tuyến phố ở Huế.\n"
+            "Nước rút chậm khiến người dân gặp khó khăn.\n"
+            "An Khê\n"
+            "Thứ hai, 28/3/2016 10:05 (GMT+7)\n"
+            "Tin liên quan\n"
+            "Bão số 1 đổ bộ vào miền Trung\n"
+            "Thứ sáu, 2/1/2026 08:00 (GMT+7)\n")
+    cleaned = clean_text(page, Settings())[0]
+    roles = {ln.number: ln.rule for ln in cleaned.lines}
+    found = infer_published(cleaned)
+    assert found is not None, roles
+    assert found.value == PartialDate(2016, 3, 28), (found.evidence, roles)

@@ -343,24 +343,34 @@ def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article
                         [*own.evidence, reason])
 
 
-def _header_timestamp(article: Article) -> tuple[PartialDate, str] | None:
-    """The page's own date line between the title and the lead ("Thứ hai, 28/3/2016 10:05
-    (GMT+7)"), which the cleaner removes as page furniture. It is metadata printed on the page,
-    not boilerplate text: only a timestamp line right above the article's first text line
-    counts; dates in sidebars, teasers and related-news lists never do."""
+def _page_timestamp(article: Article) -> tuple[PartialDate, str] | None:
+    """The page's own date line ("Thứ hai, 28/3/2016 10:05 (GMT+7)"), which the cleaner
+    removes as page furniture. It is metadata printed on the page, not boilerplate text, so it
+    counts, but only where outlets put it: right above the article's first text line (below
+    the title), or right after its last line (body, byline or source) with nothing but blank
+    lines between. Dates in sidebars, teasers and related-news lists never count."""
     title_line = next((ln.number for ln in article.lines if ln.role is Role.TITLE), 0)
-    first_text = next((ln.number for ln in article.lines if ln.role in (Role.LEAD, Role.BODY)
-                       and ln.number > title_line), None)
-    if first_text is None:
+    text_lines = [ln.number for ln in article.lines
+                  if ln.role in (Role.LEAD, Role.BODY) and ln.number > title_line]
+    if not text_lines:
         return None
+    first_text = text_lines[0]
+    last_kept = max(ln.number for ln in article.lines
+                    if ln.role in (Role.LEAD, Role.BODY, Role.BYLINE, Role.SOURCE))
+    blank = {ln.number for ln in article.lines if ln.role is Role.BLANK}
     for r in article.removed:
         if r.line is None or "timestamp" not in r.rule:
             continue
-        if title_line < r.line < first_text and first_text - r.line <= 3:
-            value = parse_date_value(r.text)
-            if value is not None:
-                return value, (f"the page's own timestamp above the lead, line {r.line}: "
-                               f"{r.text!r} (removed by the cleaner as {r.rule})")
+        above = title_line < r.line < first_text and first_text - r.line <= 3
+        below = 0 < r.line - last_kept <= 3 and all(
+            n in blank for n in range(last_kept + 1, r.line))
+        if not (above or below):
+            continue
+        value = parse_date_value(r.text)
+        if value is not None:
+            where = "above the lead" if above else "right after the article"
+            return value, (f"the page's own timestamp {where}, line {r.line}: {r.text!r} "
+                           f"(removed by the cleaner as {r.rule})")
     return None
 
 
@@ -368,8 +378,9 @@ def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvi
     """The publication date of ``article`` with its evidence, or None when nothing dates it.
 
     Metadata (``article.meta["published"]`` and its usual aliases) wins when readable; then the
-    page's own timestamp line right above the lead; then the title, lead and paragraphs (never
-    other removed lines). ``others``: articles of the same story, which may lend a missing year.
+    page's own timestamp line right above the lead or right after the article; then the title,
+    lead and paragraphs (never other removed lines). ``others``: articles of the same story,
+    which may lend a missing year.
     """
     problems: list[str] = []
     for name in META_KEYS:
@@ -380,7 +391,7 @@ def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvi
         if value is not None:
             return DateEvidence(value, 0.99, [f"metadata {name} = {raw!r}"])
         problems.append(f"metadata {name} = {raw!r} is not a date I can read")
-    stamp = _header_timestamp(article)
+    stamp = _page_timestamp(article)
     if stamp is not None:
         return DateEvidence(stamp[0], 0.95, [*problems, stamp[1]])
     found = _from_text(article)
