@@ -4,9 +4,10 @@
 >>> for item in iter_pages(["tin-tuc/"], Settings()):  # doctest: +SKIP
 ...     print(item.origin if isinstance(item, RawPage) else f"problem: {item}")
 
-Inputs are files (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.warc``/``.warc.gz``; any other
-name is sniffed), directories (see :mod:`thoisu.read.directory`) and ``-`` for standard input
-(sniffed; its origin path is ``<stdin>``). Bad input never raises: it comes out as a
+Inputs are files (``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.warc``/``.warc.gz``, feeds
+``.rss``/``.atom``/``.xml``; any other name is sniffed), directories (see
+:mod:`thoisu.read.directory`) and ``-`` for standard input (sniffed; its origin path is
+``<stdin>``). Bad input never raises: it comes out as a
 :class:`~thoisu.model.Problem` in its place, and reading goes on.
 Readers decode (see :mod:`thoisu.read.encoding`) but do not normalise; the cleaner does.
 """
@@ -23,6 +24,7 @@ from thoisu.model import Problem, RawPage
 from thoisu.read import problems
 from thoisu.read.directory import walk
 from thoisu.read.encoding import DecodeError, NotTextError, UndecodableError, decode_bytes
+from thoisu.read.feed import read_feed
 from thoisu.read.html import read_html
 from thoisu.read.jsonl import read_jsonl
 from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff_format
@@ -43,6 +45,7 @@ __all__ = [
     "decode_bytes",
     "expand_paths",
     "iter_pages",
+    "read_feed",
     "read_file",
     "read_html",
     "read_jsonl",
@@ -83,7 +86,8 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None
                 size: int | None = None) -> Iterator[RawPage | Problem]:
     """Pages and problems of one open input; ``fmt`` None means sniff the first bytes.
 
-    ``size``, when known, lets an oversized text or HTML file be skipped without reading it.
+    ``size``, when known, lets an oversized text, HTML or feed file be skipped without reading
+    it.
     """
     if fmt is None:
         head = stream.read(SNIFF_BYTES)
@@ -102,6 +106,9 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None
     data = read_limited(stream, limit)
     if len(data) > limit:
         yield problems.too_large(path, len(data) + _drain(stream), limit)
+        return
+    if fmt == "feed":
+        yield from read_feed(data, path)
         return
     yield read_html(data, path) if fmt == "html" else read_text(data, path)
 

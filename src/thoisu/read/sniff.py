@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from thoisu.read.encoding import sniff_utf16
@@ -14,9 +15,14 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 # Bytes read to decide an input's format when its name does not say.
 SNIFF_BYTES = 65536
+# An XML declaration, comments and processing instructions, then a feed's root element.
+_FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
 
 
 def format_of(name: str) -> str | None:
@@ -34,9 +40,11 @@ def _gzipped_warc(head: bytes) -> bool:
 
 
 def sniff_format(head: bytes, complete: bool = True) -> str:
-    """The format of an input from its first bytes: ``warc``, ``html``, ``jsonl`` or ``text``.
+    """The format of an input from its first bytes: ``warc``, ``feed``, ``html``, ``jsonl`` or
+    ``text``.
 
-    HTML if the text starts with ``<``; JSON Lines if every non-blank line starts with ``{``
+    A feed if the first element is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``; else HTML if the text
+    starts with ``<``; JSON Lines if every non-blank line starts with ``{``
     (of the lines in ``head``; the last one is left out when ``complete`` is false, as it may
     be cut); otherwise text, which is also where binary data goes to be reported.
     """
@@ -45,7 +53,7 @@ def sniff_format(head: bytes, complete: bool = True) -> str:
     text = head.decode(sniff_utf16(head) or "utf-8", errors="replace")
     text = text.lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
-        return "html"
+        return "feed" if _FEED_START.match(text) else "html"
     lines = text.split("\n")
     if not complete and len(lines) > 1:
         lines = lines[:-1]
