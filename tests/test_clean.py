@@ -469,3 +469,10 @@ def test_source_from_the_tag_on_the_pages_own_teasers() -> None:
     [article] = clean_text(text, S)
     assert article.source == "Sài Gòn Mẫu"
     assert article.byline == "Lan Chi"
+
+
+def test_given_title_with_site_suffix_yields_to_the_pages_own() -> None:
+    text = "Mưa lớn ở Huế\nSáng 12/3, mưa lớn gây ngập nhiều tuyến phố.\n"
+    [article] = clean_text(text, S, known_title="Mưa lớn ở Huế | Báo Gió")
+    assert article.title == "Mưa lớn ở Huế"
+    assert article.lead.startswith("Sáng 12/3")

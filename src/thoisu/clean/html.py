@@ -52,6 +52,15 @@ def visible_text(html: str) -> str:
     return str(root.text_content())
 
 
+def _without_site(title: str, site: str) -> str:
+    """ "Cầu mới thông xe - Báo Gió" → "Cầu mới thông xe" when the site is "Báo Gió"."""
+    if site:
+        for sep in (" - ", " | ", " – ", " — "):
+            if title.lower().endswith((sep + site).lower()):
+                return title[: -len(sep + site)].strip()
+    return title
+
+
 def clean_html(page: RawPage, settings: Settings) -> list[Article]:
     """The articles of an HTML page (usually one)."""
     text, found = extract_html(page.html or "", url=page.meta.get("url"))
@@ -61,7 +70,7 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
                          ("source", "sitename"), ("author", "author")):
         if not meta.get(ours) and found.get(theirs):
             meta[ours] = found[theirs]
-    title = meta.get("title")
+    title = _without_site(str(meta.get("title") or ""), str(meta.get("source") or ""))
     articles = clean_text(text, settings, page.origin, meta,
                           known_title=str(title) if title else None)
     for article in articles:

@@ -54,6 +54,8 @@ def similar_titles(a: str, b: str) -> bool:
         return False
     if ka == kb or (min(len(ka), len(kb)) >= 12 and (ka in kb or kb in ka)):
         return True
+    if min(len(ka), len(kb)) >= 6 and (ka.startswith(kb) or kb.startswith(ka)):
+        return True  # one carries a suffix such as "| Báo Gió"
     ta, tb = set(_TOKENS.findall(a.lower())), set(_TOKENS.findall(b.lower()))
     return len(ta & tb) / max(1, len(ta | tb)) >= 0.7
 
@@ -112,6 +114,8 @@ def split_page(infos: list[LineInfo], local: list[Verdict | None],
         if similar_titles(head.text, known_title):
             head.set(Role.BOILERPLATE, "title.repeats_meta")
             head.part = 1
+            if title_key.startswith(head.key) and head.heading_like:
+                title = head.text  # the given title carried a suffix: "... - Báo X"
             title_key = head.key
             start = first + 1
     elif local[first] is None and _title_like(infos, first):
