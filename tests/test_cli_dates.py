@@ -67,3 +67,12 @@ def test_help() -> None:
     result = run("--help")
     assert result.exit_code == 0
     assert "--jsonl" in result.stdout
+
+
+def test_jsonl_from_stdin_names_stdin() -> None:
+    result = run("--jsonl", "-", input='{"id": 1, "text": "Hôm qua mưa.", "published": '
+                                       '"28/3/2016"}\n{"id": 2, "text": "x", "published": "bad"}\n')
+    assert result.exit_code == 1
+    assert json.loads(result.stdout.splitlines()[0])["expressions"][0]["value"] == "2016-03-27"
+    assert ("thoisu: failed: <stdin>:2: published 'bad' is not a date; write it as 2016-03-28 "
+            "or XXXX-03-28") in result.stderr

@@ -67,6 +67,7 @@ def _jsonl(path: str, output: str | None) -> None:
 
     tally = Tally()
     lines: list[str] = []
+    name = "<stdin>" if path == "-" else path
     try:
         handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
@@ -78,17 +79,17 @@ def _jsonl(path: str, output: str | None) -> None:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                tally.report(Problem(path, f"invalid JSON ({exc.msg}); fix or remove the line",
+                tally.report(Problem(name, f"invalid JSON ({exc.msg}); fix or remove the line",
                                      number))
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                tally.report(Problem(path, 'no "text" string; each line needs '
+                tally.report(Problem(name, 'no "text" string; each line needs '
                                      '{"id", "text", "published"}', number))
                 continue
             try:
-                published = _read_published(record.get("published"), f"{path}:{number}")
+                published = _read_published(record.get("published"), f"{name}:{number}")
             except ValueError:
-                tally.report(Problem(path, f"published {record.get('published')!r} is not a "
+                tally.report(Problem(name, f"published {record.get('published')!r} is not a "
                                      "date; write it as 2016-03-28 or XXXX-03-28", number))
                 continue
             tally.read += 1
