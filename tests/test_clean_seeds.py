@@ -16,8 +16,8 @@ from thoisu.settings import Settings
 
 LABELS = Path(__file__).resolve().parent / "fixtures" / "seed_labels"
 S = Settings()
-# The cleaner reaches 100% of non-blank seed lines; a change may cost a line or two, no more.
-ROLE_FLOOR = 0.97
+# The cleaner reaches 100% of the 176 non-blank seed lines; a change may cost three, no more.
+ROLE_FLOOR = 0.98
 
 
 def read_labels(path: Path) -> dict[int, tuple[str, int]]:
