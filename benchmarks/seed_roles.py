@@ -1,10 +1,14 @@
 """Line-role accuracy of the page cleaner on the five seed pages, against hand labels.
 
-    python benchmarks/seed_roles.py [--seeds ../shared/data/seeds] [--show-errors]
+    python benchmarks/seed_roles.py [--seeds ../shared/data/seeds] [--show-errors] [--vims]
 
 Prints, per page and overall, the share of non-blank lines whose role matches the label in
 tests/fixtures/seed_labels/<page>.tsv, the share whose article number matches too, and a
 confusion summary (label → predicted, counts) for the lines that differ.
+
+With ``--vims`` it also cleans the ViMs articles (../shared/data/vims/data), which are clean
+text already, and prints the share of their lines kept as text and the rules that took the
+rest: a check on pages the rules were not written for.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from thoisu.settings import Settings
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "fixtures" / "seed_labels"
 SEEDS = REPO.parent / "shared" / "data" / "seeds"
+VIMS = REPO.parent / "shared" / "data" / "vims" / "data"
+TEXT_ROLES = {"title", "lead", "body", "subheading"}
 
 
 def read_labels(path: Path) -> dict[int, tuple[str, int]]:
@@ -51,10 +57,31 @@ def score_page(text: str, labels: dict[int, tuple[str, int]], settings: Settings
     return total, role_ok, both_ok, errors
 
 
+def vims_retention(root: Path, settings: Settings) -> None:
+    """Share of ViMs article lines kept as text; the rules that took the others."""
+    total = kept = 0
+    taken: Counter[str] = Counter()
+    files = sorted(root.glob("*/*.txt"))
+    for path in files:
+        infos, _ = analyse_page(path.read_text(encoding="utf-8", errors="replace"), settings)
+        for info in infos:
+            if info.blank:
+                continue
+            total += 1
+            if info.role is not None and info.role.value in TEXT_ROLES:
+                kept += 1
+            else:
+                taken[info.rule] += 1
+    print(f"\nViMs: {len(files)} articles, {total} lines, {kept / total:.2%} kept as text")
+    for rule, count in taken.most_common():
+        print(f"  {rule:32s} {count}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--vims", action="store_true", help="also check ViMs line retention")
     args = parser.parse_args()
     settings = Settings()
     confusion: Counter[tuple[str, str]] = Counter()
@@ -78,6 +105,8 @@ def main() -> None:
         print("\nconfusion (label → predicted: lines)")
         for (want, got), count in confusion.most_common():
             print(f"  {want:11s} → {got:11s} {count}")
+    if args.vims:
+        vims_retention(VIMS, settings)
 
 
 if __name__ == "__main__":
