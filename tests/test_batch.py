@@ -185,11 +185,20 @@ def test_batch_command_fills_the_store(corpus: list[str], tmp_path: Path,
     skipped = sum(1 for x in expected if isinstance(x, Problem) and x.kind == "skipped")
     failed = len(problems) - skipped
     assert (skipped, failed) == (3, 3)
-    assert done.stderr.splitlines() == [*problems, "pages: 5 read, 3 skipped, 3 failed"]
+    *reported, stories, counts = done.stderr.splitlines()
+    assert reported == problems
+    assert counts == "pages: 5 read, 3 skipped, 3 failed"
     listed = thoisu("articles", "--db", db, "--format", "json", env=env)
     assert listed.returncode == 0, listed.stderr
-    assert [a["id"] for a in json.loads(listed.stdout)] == [
-        x.id for x in expected if isinstance(x, Article)]
+    ids = [x.id for x in expected if isinstance(x, Article)]
+    assert [a["id"] for a in json.loads(listed.stdout)] == ids
+    # the new articles grew the stored stories: each is in exactly one
+    from thoisu.store import Store
+
+    with Store.open(db) as store:
+        stored = store.list_stories()
+    assert sorted(i for story in stored for i in story.articles) == sorted(ids)
+    assert stories == f"stories: {len(stored)} new or changed"  # a new store: all are new
 
 
 def test_missing_dask_says_what_to_install(tmp_path: Path) -> None:

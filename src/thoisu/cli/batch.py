@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,9 +18,10 @@ if TYPE_CHECKING:
 
     from thoisu.store import Store
 
-# Articles stored (and handed to the story clustering) per step, so a long run never holds
-# more than this many finished articles in memory.
-STORE_STEP = 500
+# New articles are handed to the story clustering this many at a time, loaded back from the
+# store, so a long run never holds more of them in memory (each call also reloads the stored
+# stories' members, so a much smaller step would cost more).
+STORY_STEP = 5000
 
 
 def _connect(scheduler: str | None, workers: int | None) -> AbstractContextManager[Client]:
@@ -40,25 +40,15 @@ def _connect(scheduler: str | None, workers: int | None) -> AbstractContextManag
         ) from exc
 
 
-def _story_updater() -> Callable[[Store, list[Article], Settings], Any] | None:
-    """``thoisu.stories.sync.update_stories`` if this thoisu has it, else None."""
-    if importlib.util.find_spec("thoisu.stories.sync") is None:
-        return None
-    module = importlib.import_module("thoisu.stories.sync")
-    updater: Callable[[Store, list[Article], Settings], Any] | None = getattr(
-        module, "update_stories", None)
-    return updater
+def grow_stories(store: Store, added: Sequence[str], settings: Settings) -> set[str]:
+    """Let the newly stored articles join the stored stories; the ids of stories changed."""
+    from thoisu.stories.sync import update_stories
 
-
-def _steps(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    step: list[Article] = []
-    for article in items:
-        step.append(article)
-        if len(step) >= size:
-            yield step
-            step = []
-    if step:
-        yield step
+    changed: set[str] = set()
+    for start in range(0, len(added), STORY_STEP):
+        new = store.get_articles(added[start:start + STORY_STEP])
+        changed.update(story.id for story in update_stories(store, new, settings))
+    return changed
 
 
 @click.command()
@@ -93,8 +83,6 @@ def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
                                "--scheduler (the cluster has its own workers)")
     settings = get_settings(db_url=db_url)
     tally = Tally()
-    added = present = 0
-    update_stories = _story_updater()
 
     def count_pages(n: int) -> None:
         tally.read += n
@@ -110,16 +98,15 @@ def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
             else:
                 yield item
 
-    with Store.open(settings.db_url or None) as store, _connect(scheduler, workers) as client:
-        items = run_batch(list(paths), settings, client,
-                          partition_size, on_pages=count_pages)
-        with progress(articles_of(items), None, "Batch", quiet) as articles:
-            for step in _steps(articles, STORE_STEP):
-                result = store.add_articles(step, on_failure=store_failed)
-                added += len(result.added)
-                present += len(result.already_present)
-                if update_stories is not None and result.added:
-                    new = set(result.added)
-                    update_stories(store, [a for a in step if a.id in new], settings)
-    click.echo(f"{added} added, {present} already in the store")
+    with Store.open(settings.db_url or None) as store:
+        with _connect(scheduler, workers) as client:
+            items = run_batch(list(paths), settings, client, partition_size,
+                              on_pages=count_pages)
+            # Stored as they arrive, a chunk at a time: only ids are kept.
+            with progress(articles_of(items), None, "Batch", quiet) as articles:
+                result = store.add_articles(articles, on_failure=store_failed)
+        changed = grow_stories(store, result.added, settings)
+    click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")
+    if not quiet:
+        click.echo(f"stories: {len(changed)} new or changed", err=True)
     tally.finish(quiet=quiet)
