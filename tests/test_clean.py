@@ -476,3 +476,16 @@ def test_given_title_with_site_suffix_yields_to_the_pages_own() -> None:
     [article] = clean_text(text, S, known_title="Mưa lớn ở Huế | Báo Gió")
     assert article.title == "Mưa lớn ở Huế"
     assert article.lead.startswith("Sáng 12/3")
+
+
+def test_readers_comments_are_not_article_text() -> None:
+    text = ("Phố đi bộ mở rộng thêm hai tuyến\n"
+            "Từ ngày 1/10, thành phố mở rộng phố đi bộ thêm hai tuyến quanh hồ.\n"
+            "Các tuyến mới hoạt động từ 19h tối thứ Sáu đến 24h Chủ nhật.\n"
+            "Ý kiến bạn đọc\n"
+            "Minh Tuấn\n"
+            "Rất mong thành phố bố trí thêm bãi gửi xe quanh khu vực này.\n"
+            "Trả lời\n")
+    [article] = clean_text(text, S)
+    assert len(article.paragraphs) == 1
+    assert {r.rule for r in article.removed} == {"boilerplate.comments"}

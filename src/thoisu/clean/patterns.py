@@ -40,7 +40,8 @@ CREDIT_SUFFIX = re.compile(
 )
 # A line that is only a credit: "Ảnh: AFP", "Video: VTV", "Đồ họa: Minh Hà", "Nguồn ảnh: Reuters".
 CREDIT_ONLY = re.compile(
-    r"^\(?(?:ảnh|nguồn ảnh|hình ảnh|đồ họa|video|clip|thiết kế|trình bày|ảnh minh họa)"
+    r"^\(?(?:ảnh|nguồn ảnh|hình ảnh|đồ họa|video|clip|thiết kế|trình bày|ảnh minh họa"
+    r"|nguồn video|nguồn clip)"
     r"(?:\s*:\s*[^.]{0,40})?\)?\.?$",
     re.I,
 )
@@ -95,6 +96,12 @@ RELATED_HEADER = re.compile(
     r"|khác|nổi bật|đọc nhiều|xem nhiều|hot)"
     r"|^(?:xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|đừng bỏ lỡ|tiêu điểm"
     r"|video đang hot|đọc tiếp|xem tiếp)\b",
+    re.I,
+)
+# The header of the readers' comments: everything after it is comments.
+COMMENTS_HEADER = re.compile(
+    r"^(?:ý kiến (?:bạn đọc|của bạn|độc giả)|bình luận của (?:bạn|độc giả)|bạn đọc bình luận"
+    r"|gửi (?:ý kiến|bình luận)|viết bình luận|các bình luận|bình luận \(\d+\))\s*:?$",
     re.I,
 )
 # Widget and navigation lines: loading notices, share buttons, tags, timestamps alone.

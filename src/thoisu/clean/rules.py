@@ -6,6 +6,7 @@ when the line's role depends on its neighbours (title, lead, body, subheading, m
 Rule names (see docs/cleaning.md):
 
 - ``boilerplate.follow_call``: "Mời quý độc giả theo dõi VOV.VN trên", "Bấm vào đây để ..."
+- ``boilerplate.comments``: "Ý kiến bạn đọc", "Gửi bình luận": the readers' comments start
 - ``boilerplate.related_header``: "Tin liên quan", "Xem thêm:", "Video đang HOT"
 - ``boilerplate.widget``: "Đang cập nhật dữ liệu !", "Chia sẻ", "Tags: ...", "12 bình luận"
 - ``boilerplate.timestamp``: a date and time alone on a line ("Thứ Hai, 10/3/2025 08:15 (GMT+7)")
@@ -44,6 +45,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
     if not text:
         return Role.BLANK, "blank"
     if line.words <= 14:
+        if P.COMMENTS_HEADER.match(text):
+            return Role.BOILERPLATE, "boilerplate.comments"
         if P.FOLLOW_CALL.search(text):
             return Role.BOILERPLATE, "boilerplate.follow_call"
         if P.RELATED_HEADER.search(text):

@@ -216,6 +216,9 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
                 else:
                     line.set(Role.BODY, "body.paragraph")
                     paragraphs += 1
+            elif rule == "boilerplate.comments" and paragraphs:
+                line.part = 0
+                return Scan(j, paragraphs, False)
             elif rule in _ENDING_BOILERPLATE and paragraphs and _ends_with_list(infos, local, j):
                 box_end = _inline_box_end(infos, local, j)
                 if box_end is None:

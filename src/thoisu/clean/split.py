@@ -16,6 +16,7 @@ Rule names given here:
 - ``boilerplate.truncated_teaser``: a teaser cut off with "..."
 - ``boilerplate.repeated_title``: a title printed twice in a row
 - ``boilerplate.sidebar``: a photo, caption or byline inside a sidebar
+- ``boilerplate.comments``: everything after a comments header ("Ý kiến bạn đọc")
 - ``boilerplate.section_label``: a section name above the title ("THỜI SỰ")
 """
 
@@ -192,14 +193,18 @@ def _scan_tail(infos: list[LineInfo], local: list[Verdict | None], start: int,
                part: int) -> list[Span]:
     spans: list[Span] = []
     n = len(infos)
-    after_related = False
+    after_related = after_comments = False
     last_heading_key = ""
     j = start
     while j < n:
         line, verdict = infos[j], local[j]
         line.part = 0
+        if verdict is not None and verdict[1] == "boilerplate.comments":
+            after_comments = True
         if line.blank:
             line.set(Role.BLANK, "blank")
+        elif after_comments:
+            line.set(Role.BOILERPLATE, "boilerplate.comments")
         elif verdict is not None:
             if verdict[1] == "boilerplate.related_header":
                 after_related = True
