@@ -62,7 +62,8 @@ def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last
         m.rule += "+same-name"
         return by_text[m.text].most_common(1)[0][0]
     words = m.words
-    if _last_word(words) in per_last:
+    if (_last_word(words) in per_last and len(_last_word(words)) >= 3 and len(words) <= 3
+            and words[0] not in ENGLISH_WORDS):
         m.rule += "+same-person"
         return "PER"
     if use_crf:

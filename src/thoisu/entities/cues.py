@@ -39,10 +39,15 @@ PERSON_TITLES = _words(
     Trưởng|Trưởng phòng|Phó trưởng phòng|Trưởng ban|Phó trưởng ban|nghi phạm|
     nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục""")
 
+# A lower-case title capitalised because it opens a sentence ("Ca sĩ Mỹ Tâm hát..."); only
+# taken as a title there (mid-sentence, "Nghệ sĩ Top Hot" is a category, not a person).
+OPENING_TITLES = frozenset(t[0].upper() + t[1:] for t in PERSON_TITLES) - PERSON_TITLES
+
 # Nouns that put a following name in a place: "tỉnh Deir Ezzor", "thành phố Aleppo".
 PLACE_NOUNS = _words(
     """tỉnh|thành phố|TP|thủ đô|thủ phủ|thị trấn|thị xã|huyện|quận|xã|phường|làng|bản|thôn|
     ấp|khu vực|vùng|miền|căn cứ|sân bay|cảng|đảo|quần đảo|bán đảo|sông|núi|đèo|hồ|vịnh|
+    sân vận động|chung cư|khu đô thị|khu công nghiệp|chợ|cầu cảng|bến|ngõ|hẻm|đại lộ|
     biển|eo biển|cao nguyên|sa mạc|đường|phố|cầu|bang|tiểu bang|vùng lãnh thổ|nước|
     Tỉnh|Thành phố|Thủ đô|Thị trấn|Huyện|Quận|Xã|Phường|Làng|Căn cứ|Sân bay|Cảng|Đảo|Sông|
     Núi|Bang""")
@@ -132,7 +137,9 @@ STOP_BIGRAMS = _words(
     """công bố|thông báo|tuyên bố|phát hành|tổ chức|ban hành|xác nhận|ký kết|quyết định|
     yêu cầu|đề nghị|tiếp tục|cho biết|phát hiện|kiểm tra|xử lý|triển khai|thực hiện|
     tiến hành|phối hợp|chỉ đạo|đề xuất|khẳng định|nhấn mạnh|cho rằng|phát biểu|hoàn thành|
-    chính thức|tiếp nhận|cáo buộc|trụ sở|
+    chính thức|tiếp nhận|cáo buộc|trụ sở|cảnh báo|kêu gọi|khuyến cáo|đưa ra|
+    công nhận|chấp thuận|phê duyệt|bác bỏ|phản đối|ủng hộ|tuyên án|trao tặng|mở rộng|giữ nguyên|
+    gia hạn|tăng cường|thông tin|
     phát động|khởi công|khởi tố|bắt giữ|truy tố|xét xử|điều tra""")
 
 # Common foreign given names: an unknown capitalised run of Latin words is taken for a person
@@ -182,4 +189,6 @@ ENGLISH_WORDS = _words(
     Home|House|Street|Road|Park|City|Center|Centre|Hotel|Airport|Station|University|
     College|School|Institute|Foundation|Fund|Capital|Holdings|Technology|Technologies|
     Systems|Software|Motors|Airlines|Air|Express|Global|International|National|Royal|
-    United|States|Kingdom|Republic|Union|Party|Council|Committee|Agency|Office|Service""")
+    United|States|Kingdom|Republic|Union|Party|Council|Committee|Agency|Office|Service|
+    Rap|Rock|Pop|Hip|Hop|Jazz|Soul|Country|Latin|Single|Video|Clip|Chart|Charts|Billboard|
+    BXH|Hit|Hits""")

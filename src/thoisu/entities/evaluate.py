@@ -63,3 +63,13 @@ def score(data: Iterable[Labelled], tagger: Callable[[str], set[tuple[str, str]]
         prf.fp += len(found - gold)
         prf.fn += len(gold - found)
     return prf
+
+
+def resolved(sentence: str, use_crf: bool = False) -> set[tuple[str, str]]:
+    """The whole article path on a one-sentence article (unresolved names resolved or dropped)."""
+    from thoisu.entities.canonical import article_mentions
+    from thoisu.model import Article, Origin
+
+    article = Article(id="s", origin=Origin("s"), paragraphs=[sentence])
+    return {(m.text, m.type) for m in article_mentions(article, use_crf=use_crf)
+            if m.type is not None}

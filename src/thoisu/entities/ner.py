@@ -26,9 +26,11 @@ from typing import Any
 
 from thoisu.entities.cues import (
     AMBIGUOUS_NAMES,
+    ENGLISH_WORDS,
     FUNCTION_WORDS,
     NAME_PARTICLES,
     NOT_NAMES,
+    OPENING_TITLES,
     ORG_CONTINUATION,
     ORG_HEADS,
     ORG_NOUNS,
@@ -50,7 +52,8 @@ PRONOUN_TITLES = frozenset({"ông", "bà", "anh", "chị", "cụ", "Ông", "Bà"
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
                        r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụ"
                        r"ừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$")
-_HEAD_MODIFIERS = frozenset({"nhân", "dân", "tối", "cao", "trung", "ương", "quốc", "gia"})
+_HEAD_MODIFIERS = frozenset({"nhân", "dân", "tối", "cao", "trung", "ương", "quốc", "gia", "cổ",
+                             "phần", "TNHH", "MTV", "CP"})
 _OPENING = frozenset('"“‘«([:–-.!?;,…')
 
 
@@ -77,9 +80,11 @@ def _keys(phrases: frozenset[str]) -> tuple[_Phrases, int]:
     return _Phrases(keys, order(first), order(last)), max(len(k) for k in keys)
 
 
-TITLE_KEYS, TITLE_MAX = _keys(PERSON_TITLES)
+TITLE_KEYS, TITLE_MAX = _keys(PERSON_TITLES | OPENING_TITLES)
+OPENING_TITLE_KEYS = frozenset(tuple(t.split()) for t in OPENING_TITLES)
 HEAD_KEYS, HEAD_MAX = _keys(ORG_HEADS)
 PLACE_KEYS, PLACE_MAX = _keys(PLACE_NOUNS | PLACE_PREPOSITIONS)
+PLACE_NOUN_KEYS, PLACE_NOUN_MAX = _keys(PLACE_NOUNS)
 ORGNOUN_KEYS, ORGNOUN_MAX = _keys(ORG_NOUNS)
 ADMIN_KEYS, ADMIN_MAX = _keys(ADMIN_NOUNS)
 
@@ -140,8 +145,9 @@ class _Sentence:
         self._mark_gazetteer()
         self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX)
         self._unmark_ambiguous()
-        # A name freed from the gazetteer may be a title after all: "Anh Huy cho biết".
-        self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX)
+        # A name freed from the gazetteer may be a title after all: "Anh Huy cho biết"; but
+        # not inside a name: "Lê Thị Mai Anh".
+        self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX, inside_names=False)
         self._mark_phrases(self.head_at, HEAD_KEYS, HEAD_MAX, inside_names=False)
 
     # -- marking -------------------------------------------------------------------------
@@ -171,6 +177,9 @@ class _Sentence:
                 i += 1  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
                 continue
             length = _phrase_at(self.words, i, keys, longest)
+            if length and tuple(self.words[i:i + length]) in OPENING_TITLE_KEYS and not (
+                    i == 0 or self.words[i - 1] in _OPENING):
+                length = 0  # "Nghệ sĩ" mid-sentence is a category, not a title
             if length and not any(self.covered[i : i + length]):
                 where[i] = length
                 for k in range(i, i + length):
@@ -268,8 +277,8 @@ class _Sentence:
                     and self._glued_by_space(j - 1, j)):
                 j += 1
             elif (w == "-" and self._glued(j - 1, j) and j + 1 < n and self._glued(j, j + 1)
-                  and (_is_cap(words[j + 1]) or words[j + 1].lower() in NAME_PARTICLES)
-                  and not self.covered[j + 1]):
+                  and words[j + 1].isalpha() and not self.covered[j + 1]):
+                # "al-Assad", "Kim Sang-sik", "Jong-un": a hyphen inside one name
                 j += 2
             elif w.lower() in NAME_PARTICLES and starts_name(j) and j > i:
                 j += 1
@@ -347,6 +356,10 @@ class _Sentence:
         if i >= j:
             return None
         n_words = sum(1 for w in words[i:j] if w[0].isalnum())
+        # A place noun outweighs a family name: "phố Khương Hạ", "đường Lê Lợi".
+        if _phrase_before(words, i, PLACE_NOUN_KEYS, PLACE_NOUN_MAX) and not (
+                n_words == 1 and not words[i].isascii()):
+            return self.mention(i, j, "LOC", "place-cue")
         if words[i] in SURNAMES and 2 <= n_words <= 4 and all(
                 _is_cap(w) for w in words[i:j] if w[0].isalnum()):
             return self.mention(i, j, "PER", "vietnamese-name")
@@ -387,7 +400,7 @@ class _Sentence:
             out.append(m)
             return j
         end = self.run_end(j)
-        if end > j:
+        if end > j and words[j] not in ENGLISH_WORDS and not (end == j + 1 and len(words[j]) < 2):
             out.append(self.mention(j, end, "PER", "title"))
             return end
         return max(j, i + 1)
