@@ -489,3 +489,19 @@ def test_readers_comments_are_not_article_text() -> None:
     [article] = clean_text(text, S)
     assert len(article.paragraphs) == 1
     assert {r.rule for r in article.removed} == {"boilerplate.comments"}
+
+
+def test_related_box_above_the_article() -> None:
+    text = ("Tin nổi bật\n"
+            "Giá xăng giảm lần thứ ba liên tiếp\n"
+            "Từ 15h chiều nay, giá xăng giảm 300 đồng mỗi lít.\n"
+            "Miền Bắc đón đợt không khí lạnh mới\n"
+            "Nhiệt độ ở vùng núi có thể xuống dưới 10 độ C.\n"
+            "Khai trương bến xe buýt điện đầu tiên\n"
+            "Sáng 3/12, bến xe buýt điện đầu tiên của thành phố đi vào hoạt động.\n"
+            "Bến có 40 trụ sạc và phục vụ 12 tuyến xe buýt nội đô.\n"
+            "Thành phố dự kiến chuyển toàn bộ xe buýt sang điện vào năm 2030.\n")
+    [article] = clean_text(text, S)
+    assert article.title == "Khai trương bến xe buýt điện đầu tiên"
+    assert article.lead.startswith("Sáng 3/12")
+    assert len(article.paragraphs) == 2

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from thoisu.clean import patterns as P
-from thoisu.clean.context import is_single_sentence, next_nonblank
+from thoisu.clean.context import is_single_sentence, next_nonblank, read_blocks
 from thoisu.clean.features import HEADING_MAX_WORDS, LineInfo, line_key
 from thoisu.clean.rules import Verdict
 from thoisu.clean.scan import scan_article
@@ -62,18 +62,38 @@ def similar_titles(a: str, b: str) -> bool:
 
 
 def _first_content(infos: list[LineInfo], local: list[Verdict | None]) -> int | None:
-    """The first line that is not blank or page furniture (timestamps, share buttons)."""
+    """The first line that is not blank or page furniture (timestamps, share buttons).
+
+    A related-news box above the article ("Tin nổi bật" and title + teaser entries) is
+    furniture too, up to the first heading with two or more paragraphs under it.
+    """
+    skip_to = -1
     for j, line in enumerate(infos):
         verdict = local[j]
-        if line.blank:
+        if j < skip_to:
+            line.set(*((Role.BLANK, "blank") if line.blank
+                       else (Role.BOILERPLATE, "boilerplate.related_list")))
+        elif line.blank:
             line.set(Role.BLANK, "blank")
         elif verdict is not None and verdict[0] is Role.BOILERPLATE:
             line.set(*verdict)
+            if verdict[1] == "boilerplate.related_header":
+                skip_to = _box_end(infos, local, j + 1)
         elif _section_label(infos, local, j):
             line.set(Role.BOILERPLATE, "boilerplate.section_label")
         else:
             return j
     return None
+
+
+def _box_end(infos: list[LineInfo], local: list[Verdict | None], i: int) -> int:
+    """Where a box of title + teaser entries starting at ``i`` ends (its last entry's end)."""
+    end = i
+    for block in read_blocks(infos, local, i, limit=12):
+        if not block.teaser_like:
+            break
+        end = block.end
+    return end
 
 
 def _section_label(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
