@@ -17,8 +17,13 @@ from thoisu.text.sentences import article_sentences, sentence_spans, split_sente
          ["VOV.VN - Hơn 1.000 người dự.", "Có 12.000 vé bán ra."]),
         ("Ngày 28.3.2016, ông V. Putin phát biểu. Sau đó ông rời đi.",
          ["Ngày 28.3.2016, ông V. Putin phát biểu.", "Sau đó ông rời đi."]),
+        # a quotation is not cut: a summary must never carry half of one
         ("Ông nói: “Mọi việc ổn. Chúng tôi sẽ tiếp tục.” Sau đó ông đi.",
-         ["Ông nói: “Mọi việc ổn.", "Chúng tôi sẽ tiếp tục.”", "Sau đó ông đi."]),
+         ["Ông nói: “Mọi việc ổn. Chúng tôi sẽ tiếp tục.”", "Sau đó ông đi."]),
+        ('Bà nói: "Tốt. Rất tốt." Rồi bà đi. Ông đến.',
+         ['Bà nói: "Tốt. Rất tốt."', "Rồi bà đi.", "Ông đến."]),
+        # a quotation left open on the line does not swallow the rest of it
+        ("Ông nói: “Mọi việc ổn. Chúng tôi về.", ["Ông nói: “Mọi việc ổn.", "Chúng tôi về."]),
         ("“Không có gì cả!” – ông trả lời.", ["“Không có gì cả!” – ông trả lời."]),
         ("Số liệu (theo TTXVN. Ảnh minh họa) rất đáng chú ý. Hôm nay trời mưa.",
          ["Số liệu (theo TTXVN. Ảnh minh họa) rất đáng chú ý.", "Hôm nay trời mưa."]),

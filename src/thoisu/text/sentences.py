@@ -5,7 +5,8 @@ article with), possibly followed by closing quotes or brackets, then white space
 of a new sentence: an upper-case letter, a digit or an opening quote or bracket. It does not end
 inside a token (``VOV.VN``, ``TP.HCM``, ``1.000``, ``28.3.2016``), after an abbreviation
 (``TS.``, ``PGS.``, ``TP.``), after an initial (``V. Putin``), inside brackets, or before a
-lower-case word, a comma or a dash (``"Xin chào!" – ông nói``). Line breaks always end one.
+lower-case word, a comma or a dash (``"Xin chào!" – ông nói``), nor inside a quotation that
+closes later on the line, so a quoted speech stays whole. Line breaks always end one.
 
 >>> split_sentences("TS. Lê Văn A đến TP.HCM hôm 28/3. Ông nói: “Tốt lắm.” Hơn 1.000 người dự.")
 ['TS. Lê Văn A đến TP.HCM hôm 28/3.', 'Ông nói: “Tốt lắm.”', 'Hơn 1.000 người dự.']
@@ -58,6 +59,14 @@ def _bracket_depth(text: str, end: int) -> int:
     return depth
 
 
+def _inside_quote(line: str, start: int, pos: int) -> bool:
+    """True when ``pos`` lies inside a quotation that closes later on the same line."""
+    before, after = line[start:pos], line[pos:]
+    if before.count("“") > before.count("”") and "”" in after:
+        return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
 def _is_abbreviation(token: str) -> bool:
     if token in ABBREVIATIONS:
         return True
@@ -78,7 +87,8 @@ def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
             continue
         if punct == "." and not closers and _is_abbreviation(_previous_token(line, m.start(1))):
             continue
-        if _bracket_depth(line[start:], m.start(1) - start) > 0 and not closers:
+        if not closers and (_bracket_depth(line[start:], m.start(1) - start) > 0
+                            or _inside_quote(line, start, m.start(1))):
             continue
         end = m.end(2)
         if line[start:end].strip():
