@@ -39,7 +39,8 @@ NUM_DATE = compile_vi(
     r"(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>\d{4}|\d{2}))?" + NOT_AFTER
 )
 VERBAL_DAY = compile_vi(
-    NOT_BEFORE + r"(?P<pre>(?:" + PART_OF_DAY + r"\s+)?" + _DAY_WORD + r"\s+)?"
+    NOT_BEFORE + r"(?P<tu>từ\s+)?(?P<pre>(?:" + PART_OF_DAY + r"\s+)?" + _DAY_WORD + r"\s+)?"
+    r"(?:(?P<d0>[0-3]?\d)\s*(?:[-–]|đến|tới)\s*(?:" + _DAY_WORD + r"\s+)?)?"
     r"(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>" + MONTH + r")" + _YEAR_TAIL + r"(?![\w])"
 )
 MONTH_RULE = compile_vi(
@@ -97,7 +98,10 @@ _RANGE_END = re.compile(r"(?:ngày|hôm)\s+\d{1,2}[.\-]\d{1,2}\s*(?:đến|tới
 _QTY_BEFORE = re.compile(
     r"(?:khoảng|gần|hơn|chiếm|trên|dưới|bằng|còn|mất|giảm|tăng|tỷ\s+lệ|tỉ\s+lệ|số|tỷ\s+số"
     r"|tỉ\s+số|lớp|phòng|nhà|hẻm|ngõ|ngách|kiệt|thắng|thua|hòa|đạt|được|điểm|vòng|tầng|căn"
-    r"|km|lô|khu|quận|phường|tổ|ấp)\s*$", re.I)
+    r"|km|lô|khu|quận|phường|tổ|ấp|đường|phố|quảng\s+trường|cầu|công\s+viên|trường|sân"
+    r"|cung|hội\s+trường|phong\s+trào)\s*$", re.I)
+# Events named after their month: "Cách mạng tháng Tám", "Cách mạng tháng Mười (Nga)".
+_NAMED_MONTH = re.compile(r"cách\s+mạng\s*$", re.I)
 _QTY_AFTER = re.compile(
     r"^\s*(?:dân\s+số|số|người|lần|chiếc|km|tấn|triệu|tỷ|tỉ|nghìn|ngàn|trăm|%|phần|ngày|tuần"
     r"|giờ|phút|diện\s+tích|cử\s+tri|thành\s+viên|ghế|lãnh\s+thổ|trong\s+số|tổng|của|các"
@@ -186,9 +190,14 @@ def _month_word_ok(m: re.Match[str], ctx: Context, group: str, lenient: bool) ->
     return text[0].isupper()
 
 
+_LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:âm\s+lịch|âl)(?![\w])", re.I)
+
+
 def _verbal_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not _month_word_ok(m, ctx, "m", bool(m["pre"])):
         return None
+    if _LUNAR_AFTER.match(ctx.after(m.end(), 14)):
+        return None  # "mùng 8 tháng Tư âm lịch": the lunar rules read it
     month = read_month(m["m"])
     got = _year_of(m, ctx)
     if month is None or got is None:
@@ -205,12 +214,23 @@ def _verbal_day(m: re.Match[str], ctx: Context) -> Candidate | None:
         words = key(m["pre"]).split()
         part = PARTS_OF_DAY.get(" ".join(words[:2])) or PARTS_OF_DAY.get(words[0])
     mod = "LUNAR" if key(m["m"]) in ("giêng", "chạp") else None
-    return Candidate(m.start(), m.end(), "date", part_value(date, part), "date:verbal", raw=raw,
+    if m["d0"]:
+        # "từ ngày 5 đến ngày 12 tháng 10 năm 2020": a range of days of one month.
+        first = int(m["d0"])
+        if not (valid_day(first, month, year) and first < day):
+            return None
+        return Candidate(m.start(), m.end(), "date", PartialDate(date.year, month, first).iso(),
+                         "range:days", raw=PartialDate(raw.year, month, first),
+                         date=PartialDate(date.year, month, first), end_value=date.iso(), mod=mod)
+    start = m.start("pre") if m["pre"] else m.start("d")
+    return Candidate(start, m.end(), "date", part_value(date, part), "date:verbal", raw=raw,
                      date=date, part=part, mod=mod)
 
 
 def _month(m: re.Match[str], ctx: Context) -> Candidate | None:
     has_year = bool(m["y"] or m["y2"] or m["yrel"])
+    if not has_year and _NAMED_MONTH.search(ctx.before(m.start(), 14)):
+        return None
     if not _month_word_ok(m, ctx, "m", has_year):
         return None
     month = read_month(m["m"])

@@ -24,6 +24,10 @@ NUMERIC_LUNAR = compile_vi(
     r"(?<![\w./])(?:ngày\s+)?(?P<d>[0-3]?\d)(?:\s*/\s*|\s+tháng\s+)(?P<m>1[0-2]|0?[1-9]|giêng"
     r"|chạp)" + _LUNAR_TAIL + r"(?![\w])"
 )
+# "30 Tết", "đêm 30 Tết": the last days of the lunar year; "ngày 2 Tết": the new year's first.
+TET_DAY = compile_vi(
+    r"(?<![\w./])(?P<pre>(?:ngày|đêm|chiều|sáng|tối|trưa)\s+)?(?P<d>[0-3]?\d)\s+tết(?![\w])"
+)
 CHAP = compile_vi(
     r"(?<![\w./])(?:ngày\s+)?(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>chạp|giêng)(?![\w])"
 )
@@ -73,9 +77,19 @@ def _numeric(m: re.Match[str], ctx: Context) -> Candidate | None:
     return _lunar(m.start(), m.end(), month, day)
 
 
+def _tet_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    day = int(m["d"])
+    if 23 <= day <= 30:
+        return _lunar(m.start("d"), m.end(), 12, day)
+    if 1 <= day <= 10 and m["pre"]:
+        return _lunar(m.start(), m.end(), 1, day)
+    return None
+
+
 RULES = [
     Rule("lunar:mùng", MUNG, _mung, ("mùng", "mồng")),
     Rule("lunar:rằm", RAM, _ram, ("rằm",)),
     Rule("lunar:numeric", NUMERIC_LUNAR, _numeric, ("âm lịch", "âl"), True),
+    Rule("lunar:tết", TET_DAY, _tet_day, ("tết",), True),
     Rule("lunar:chạp", CHAP, _numeric, ("chạp", "giêng"), True),
 ]

@@ -37,7 +37,8 @@ AGO = compile_vi(
     r"(?P<unit>ngày|tuần|tháng|năm|thập\s+(?:kỷ|kỉ|niên))(?P<truoc>\s+(?:về\s+)?trước)?(?![\w])"
 )
 WEEKDAY_RULE = compile_vi(
-    r"(?<![\w])(?P<pre>(?:" + PART_OF_DAY + r"|hôm|ngày)\s+)?(?P<wd>" + WEEKDAY + r")"
+    r"(?<![\w])(?P<every>(?:mỗi|hằng|hàng)\s+)?(?P<pre>(?:" + PART_OF_DAY + r"|hôm|ngày)\s+)?"
+    r"(?P<wd>" + WEEKDAY + r")"
     r"(?:\s*[-–]\s*(?P<wd2>" + WEEKDAY + r"))?(?![\w])"
     r"(?:\s+(?:(?P<wk>tuần\s+(?:này|trước|qua|tới|sau|vừa\s+qua)|này)|(?P<set>(?:hằng|hàng"
     r"|mỗi)\s+tuần)))?(?![\w])"
@@ -157,8 +158,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not (trigger or m["wk"] or m["set"] or dated_after or (capital and not word.isdigit())):
         return None  # "lần thứ hai", "thứ 8" are ordinals
     part = _part_of(m["pre"])
-    if m["set"]:
-        return Candidate(m.start(), m.end(), "set", f"XXXX-WXX-{wd}", "set:weekday", weekday=wd)
+    if m["set"] or m["every"]:
+        value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+        return Candidate(m.start(), m.end(), "set", value, "set:weekday", weekday=wd)
     weeks = None
     if m["wk"]:
         words = key(m["wk"]).split(" ", 1)
