@@ -43,6 +43,11 @@ class Settings:
     jobs: int = 1
     # Summaries: default length in syllables.
     summary_syllables: int = 200
+    # Names: a TSV of extra names read after the packaged gazetteer (same columns as
+    # thoisu/entities/gazetteer.tsv), and whether underthesea's CRF types the names the rules
+    # leave open (about 30x slower; see docs/entities_timeline.md).
+    gazetteer_file: str = ""
+    ner_crf: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; ``None`` values are ignored (unset flags)."""
