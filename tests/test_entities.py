@@ -233,3 +233,16 @@ def test_awkward_input_never_crashes() -> None:
         extract_entities(article(text or "x"))
 
     check()
+
+
+def test_settings_add_a_user_gazetteer(tmp_path: Path) -> None:
+    from thoisu.settings import Settings
+
+    extra = tmp_path / "names.tsv"
+    extra.write_text("Zorvex Group\tORG\tcompany\tZorvex Group|ZVX\n", encoding="utf-8")
+    a = article("ZVX công bố lãi lớn. Zorvex Group mở nhà máy ở Hải Phòng.")
+    assert "Zorvex Group" not in by_name(extract_entities(a))
+    got = by_name(story_entities([a], settings=Settings(gazetteer_file=str(extra))))
+    assert got["Zorvex Group"] == ("ORG", 2) and got["Hải Phòng"] == ("LOC", 1)
+    with pytest.raises(FileNotFoundError, match="gazetteer_file"):
+        extract_entities(a, settings=Settings(gazetteer_file=str(tmp_path / "missing.tsv")))

@@ -15,9 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
-from thoisu.entities.gazetteer import Gazetteer, default_gazetteer
+from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with
 from thoisu.entities.ner import Mention, find_mentions, get_crf
 from thoisu.model import Article, Entity
+from thoisu.settings import Settings
 
 
 def _article_texts(article: Article) -> list[str]:
@@ -141,8 +142,20 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
     return entities
 
 
-def extract_entities(article: Article, *, use_crf: bool = False,
-                     gazetteer: Gazetteer | None = None) -> list[Entity]:
+def _options(settings: Settings | None, use_crf: bool | None,
+             gazetteer: Gazetteer | None) -> tuple[bool, Gazetteer | None]:
+    """Explicit arguments first, then the settings (``ner_crf``, ``gazetteer_file``)."""
+    if settings is not None:
+        if use_crf is None:
+            use_crf = settings.ner_crf
+        if gazetteer is None and settings.gazetteer_file:
+            gazetteer = gazetteer_with(settings.gazetteer_file)
+    return bool(use_crf), gazetteer
+
+
+def extract_entities(article: Article, *, use_crf: bool | None = None,
+                     gazetteer: Gazetteer | None = None,
+                     settings: Settings | None = None) -> list[Entity]:
     """The persons, organisations and places of one article, with counts and variants.
 
     >>> from thoisu.model import Article, Origin
@@ -151,13 +164,19 @@ def extract_entities(article: Article, *, use_crf: bool = False,
     >>> [(e.name, e.type, e.count) for e in extract_entities(a)][:2]
     [('Moskva', 'LOC', 2), ('Điện Kremlin', 'ORG', 1)]
     """
-    return merge_mentions(article_mentions(article, gazetteer, use_crf))
+    crf, gaz = _options(settings, use_crf, gazetteer)
+    return merge_mentions(article_mentions(article, gaz, crf))
 
 
-def story_entities(articles: Sequence[Article], *, use_crf: bool = False,
-                   gazetteer: Gazetteer | None = None) -> list[Entity]:
-    """The names of a story, merged across its articles, most mentioned first."""
+def story_entities(articles: Sequence[Article], *, use_crf: bool | None = None,
+                   gazetteer: Gazetteer | None = None,
+                   settings: Settings | None = None) -> list[Entity]:
+    """The names of a story, merged across its articles, most mentioned first.
+
+    ``settings`` supplies ``ner_crf`` and ``gazetteer_file`` unless the arguments say otherwise.
+    """
+    crf, gaz = _options(settings, use_crf, gazetteer)
     mentions: list[Mention] = []
     for article in articles:
-        mentions.extend(article_mentions(article, gazetteer, use_crf))
+        mentions.extend(article_mentions(article, gaz, crf))
     return merge_mentions(mentions)

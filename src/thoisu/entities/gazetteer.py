@@ -113,3 +113,19 @@ class Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read once per process on first use."""
     return Gazetteer.from_files([DEFAULT_PATH])
+
+
+@cache
+def gazetteer_with(extra: str) -> Gazetteer:
+    """The packaged gazetteer plus the user's file ``extra`` (the ``gazetteer_file`` setting),
+    read once per process. A variant both claim keeps the packaged entry.
+
+    Raises ``ValueError`` naming the file and line when a line is malformed, and
+    ``FileNotFoundError`` when the file is missing: a setting that cannot be used stops the run.
+    """
+    if not extra:
+        return default_gazetteer()
+    path = Path(extra).expanduser()
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: gazetteer_file not found; fix or unset the setting")
+    return Gazetteer.from_files([DEFAULT_PATH, path])
