@@ -35,6 +35,8 @@ from thoisu.model import Role
 _TOKENS = re.compile(r"[^\W_]+")
 
 NO_TITLE = "no title line: the first sentence was not taken as the title"
+# How far past a heading in the tail the search for its byline goes.
+LOOKAHEAD_LINES = 400
 
 
 @dataclass
@@ -175,7 +177,7 @@ def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: i
 
     Sidebars never carry bylines; without one, six paragraphs under one heading are needed.
     """
-    n = len(infos)
+    n = min(len(infos), i + LOOKAHEAD_LINES)  # bounds the work on pathological pages
     paragraphs = first_block = headings = 0
     closed = subtitle = False
     j = i + 1
@@ -199,6 +201,8 @@ def _looks_like_article(infos: list[LineInfo], local: list[Verdict | None], i: i
             if paragraphs == 0 and not subtitle:
                 subtitle = True  # a short sapo right under the title
                 continue
+            if first_block < 2:
+                return False  # one teaser under the title: a sidebar entry (and stop early)
             headings += 1
             continue
         paragraphs += 1
