@@ -101,7 +101,7 @@ def test_rss_items_with_cdata_html(tmp_path: Path) -> None:
     first, second, third = read(path)
     assert isinstance(first, RawPage) and isinstance(second, RawPage)
     # content:encoded (the full text) wins over the description
-    assert first.html is not None and first.html.startswith("<p>Trận mưa kéo dài")
+    assert first.html is not None and first.html.startswith("<html><body><p>Trận mưa kéo dài")
     assert "trạm bơm" in first.html and first.text is None
     assert first.meta == {
         "title": "Hà Nội mưa lớn, nhiều tuyến phố ngập sâu",
@@ -112,7 +112,7 @@ def test_rss_items_with_cdata_html(tmp_path: Path) -> None:
         "source": "Báo Tin Nhanh - Thời sự",
     }
     assert first.origin == Origin(str(path), line=1, id="tn-101")
-    assert second.html == "<p>Giá vàng tăng nửa triệu đồng.&nbsp;</p>"
+    assert second.html == "<html><body><p>Giá vàng tăng nửa triệu đồng.&nbsp;</p></body></html>"
     assert second.origin.line == 2
     assert isinstance(third, Problem) and third.kind == "skipped"
     assert str(third) == (f"{path}:3: feed item has no content (no description, content or "
@@ -124,7 +124,8 @@ def test_atom_entries(tmp_path: Path) -> None:
     first, second, third = read(path)
     assert isinstance(first, RawPage) and isinstance(second, RawPage)
     assert isinstance(third, RawPage)
-    assert first.html == "<p>Chính sách áp dụng từ tháng 9 năm nay.</p>"  # content over summary
+    # content over summary
+    assert first.html == "<html><body><p>Chính sách áp dụng từ tháng 9 năm nay.</p></body></html>"
     assert first.meta == {
         "title": "Đà Nẵng miễn học phí cho học sinh phổ thông",
         "url": "https://tin.example.vn/mien-hoc-phi-201",  # rel=alternate, not rel=self
@@ -188,7 +189,7 @@ def test_declared_legacy_encoding_and_html_entities(tmp_path: Path) -> None:
     assert page.encoding == "cp1258"
     # decomposed tone marks, as cp1258 writes them; the cleaner's NFC composes them
     assert unicodedata.normalize("NFC", page.meta["title"]) == "Thời tiết\xa0hôm nay"
-    assert unicodedata.normalize("NFC", page.html or "") == 'Trời "nắng"'
+    assert unicodedata.normalize("NFC", page.html or "") == '<html><body>Trời "nắng"</body></html>'
 
 
 def test_feeds_are_sniffed_without_an_extension(tmp_path: Path) -> None:
@@ -212,3 +213,13 @@ def test_feed_items_become_articles(tmp_path: Path) -> None:
     assert first.url == "https://tin.example.vn/mien-hoc-phi-201"
     assert first.origin.id == "urn:tin:201"
     assert "Chính sách áp dụng từ tháng 9 năm nay." in first.full_text
+    # a paragraph broken across source lines stays one paragraph
+    assert articles[1].full_text.endswith("Các trường khai giảng sớm hơn mọi năm.")
+
+
+def test_a_whole_page_in_an_item_is_left_as_it_is() -> None:
+    page = "<html><head><title>Tin</title></head><body><p>Mưa.</p></body></html>"
+    feed = (f"<rss><channel><item><description><![CDATA[{page}]]></description></item>"
+            "</channel></rss>")
+    (item,) = read_feed(feed.encode(), "tin.rss")
+    assert isinstance(item, RawPage) and item.html == page

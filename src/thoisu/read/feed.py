@@ -2,7 +2,8 @@
 
 RSS 2.0 (and RSS 1.0, whose items sit beside the channel) and Atom 1.0. A page's HTML is the
 item's full content when the feed gives it (``content:encoded``, Atom ``content``), else its
-``description`` / ``summary``; Atom ``type="text"`` content becomes ``RawPage.text``. ``meta``
+``description`` / ``summary``, inside ``<html><body>`` (see :func:`as_document`); Atom
+``type="text"`` content becomes ``RawPage.text``. ``meta``
 holds ``title``, ``url`` (the link), ``published`` (``pubDate``, ``dc:date``, Atom ``published``
 or else ``updated``; the raw string, parsed later), ``source`` (the channel or feed title),
 ``id`` (``guid`` / Atom ``id``) and ``author`` when given. ``Origin.line`` is the item number
@@ -38,6 +39,7 @@ _XML_ENCODING = re.compile(
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _TAG = re.compile(r"<[^>]+>")
+_DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.I)
 
 
 def invalid_feed(path: str, detail: str) -> Problem:
@@ -193,7 +195,7 @@ def read_feed(data: bytes, path: str) -> Iterator[RawPage | Problem]:
     ...        '</title><description>&lt;p&gt;Mưa lớn.&lt;/p&gt;</description></item>'
     ...        '</channel></rss>').encode()
     >>> [(p.meta["title"], p.meta["source"], p.html) for p in read_feed(rss, "tin.rss")]
-    [('Hà Nội mưa', 'Tin nhanh', '<p>Mưa lớn.</p>')]
+    [('Hà Nội mưa', 'Tin nhanh', '<html><body><p>Mưa lớn.</p></body></html>')]
     """
     decoded = decode_or_problem(data, path, _declared_encoding(data))
     if isinstance(decoded, Problem):
@@ -233,4 +235,17 @@ def read_feed(data: bytes, path: str) -> Iterator[RawPage | Problem]:
             meta["source"] = source
         origin = Origin(path, line=number, id=meta.get("id"))
         kind_of_body, value = body
+        if kind_of_body == "html":
+            value = as_document(value)
         yield RawPage(origin=origin, meta=meta, encoding=codec, **{kind_of_body: value})
+
+
+def as_document(fragment: str) -> str:
+    """An item's HTML as a page: ``<html><body>`` around it, unless it has its own.
+
+    trafilatura reads a bare fragment differently from a page: it keeps the source's line
+    breaks inside a paragraph, and the cleaner would then take each piece for a line.
+    """
+    if _DOCUMENT.search(fragment[:2048]):
+        return fragment
+    return f"<html><body>{fragment}</body></html>"
