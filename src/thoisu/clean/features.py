@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from thoisu.clean import patterns as P
@@ -32,7 +32,6 @@ class LineInfo:
     role: Role | None = None
     rule: str = ""
     part: int = 0  # article number; 0 for page boilerplate
-    notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def blank(self) -> bool:
