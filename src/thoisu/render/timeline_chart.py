@@ -1,4 +1,5 @@
 """A timeline as an inline SVG chart: no script, no downloaded library, readable without CSS.
+Also the timeline as Markdown, JSON and a small HTML page, for ``thoisu timeline``.
 
 Dates run down a vertical axis, one row per event, so the Vietnamese text fits beside its mark.
 Rows are evenly spaced (a story mixes a 2011 background year with days of one week in 2017;
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
-from thoisu.model import Event, PartialDate
+from thoisu.model import Article, Event, PartialDate
 
 WIDTH = 860
 ROW = 30
@@ -29,7 +31,7 @@ LABEL_CHARS = 95
 COLORS = {"day": "#1f6feb", "month": "#8250df", "year": "#bf8700", "partial": "#6e7781"}
 
 
-def _label(date: PartialDate, end: PartialDate | None) -> str:
+def date_label(date: PartialDate, end: PartialDate | None) -> str:
     """``28/3/2016``, ``3/2011``, ``2015``, ``28/3`` (year unknown), ``23–24/1/2017``."""
     def one(d: PartialDate) -> str:
         parts = [str(x) for x in (d.day, d.month) if x is not None]
@@ -91,7 +93,7 @@ def timeline_svg(events: Sequence[Event], title: str = "Dòng thời gian") -> s
                         f'<line x1="8" x2="{WIDTH - 8}" y1="{y + 10}" y2="{y + 10}" '
                         f'stroke="#d0d7de"/>')
             y += ROW
-        label = _label(event.date, event.end)
+        label = date_label(event.date, event.end)
         sources = len(event.articles)
         tip = (f"{label} ({event.date.precision}): {event.text}\n"
                f"Nguồn: {', '.join(event.articles)}")
@@ -117,3 +119,44 @@ def timeline_svg(events: Sequence[Event], title: str = "Dòng thời gian") -> s
             f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
             f'font-family="sans-serif"><title>{escape(title)}</title>{style}'
             f'<text x="8" y="18" class="yr">{escape(title)}</text>{axis}{"".join(rows)}</svg>')
+
+
+def _date_label(date: PartialDate, end: PartialDate | None) -> str:
+    label = date_label(date, end)
+    return f"{label} (chưa rõ năm)" if date.year is None else label
+
+
+def timeline_markdown(events: Sequence[Event], articles: Sequence[Article]) -> str:
+    titles = {a.id: a.title or a.id for a in articles}
+    out = ["# Dòng thời gian", ""]
+    if not events:
+        out.append("_Không tìm thấy sự kiện nào có ngày tháng._")
+    for event in events:
+        sources = ", ".join(event.articles)
+        out.append(f"- **{_date_label(event.date, event.end)}** — {event.text} "
+                   f"_(nguồn: {sources})_")
+    out += ["", "## Bài", ""]
+    for a in articles:
+        published = a.published.iso() if a.published else "?"
+        out.append(f"- `{a.id}` {titles[a.id]} ({published})")
+    return "\n".join(out) + "\n"
+
+
+def timeline_json(events: Sequence[Event], articles: Sequence[Article]) -> dict[str, Any]:
+    return {
+        "timeline": [{**e.to_json(), "evidence": e.evidence} for e in events],
+        "articles": [{"id": a.id, "title": a.title, "origin": a.origin.to_json(),
+                      "published": a.published.iso() if a.published else None}
+                     for a in articles],
+    }
+
+
+def timeline_html(events: Sequence[Event], articles: Sequence[Article]) -> str:
+    titles = {a.id: a.title or a.id for a in articles}
+    items = "".join(
+        f"<li><b>{escape(_date_label(e.date, e.end))}</b> — {escape(e.text)} "
+        f"<small>({escape(', '.join(titles.get(i, i) for i in e.articles))})</small></li>"
+        for e in events)
+    return ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+            "<title>Dòng thời gian</title></head><body><h1>Dòng thời gian</h1>"
+            f"{timeline_svg(events)}<ol>{items}</ol></body></html>\n")
