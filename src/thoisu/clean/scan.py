@@ -213,8 +213,10 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
                     return Scan(_close(infos, local, j, part), paragraphs, True)
                 elif role is Role.BYLINE:
                     line.set(Role.CAPTION, "caption.name_only")
+                elif rule in ("source.nguon", "source.agency"):
+                    line.set(Role.BOILERPLATE, "boilerplate.credit")  # a chart's or clip's
                 else:
-                    line.set(Role.BODY, "body.paragraph")
+                    line.set(Role.BODY, "body.paragraph")  # "Theo ..." opening a sentence
                     paragraphs += 1
             elif rule == "boilerplate.comments" and paragraphs:
                 line.part = 0
