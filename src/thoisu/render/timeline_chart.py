@@ -118,7 +118,22 @@ def timeline_svg(events: Sequence[Event], title: str = "Dòng thời gian") -> s
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="img" '
             f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
             f'font-family="sans-serif"><title>{escape(title)}</title>{style}'
-            f'<text x="8" y="18" class="yr">{escape(title)}</text>{axis}{"".join(rows)}</svg>')
+            f'<text x="8" y="18" class="yr">{escape(title)}</text>{_legend()}{axis}'
+            f'{"".join(rows)}</svg>')
+
+
+def _legend() -> str:
+    """What the marks mean, top right: day, span (month, year, range), year unknown."""
+    x = WIDTH - 330
+    day, span, partial = COLORS["day"], COLORS["month"], COLORS["partial"]
+    return (f'<g class="legend"><circle cx="{x}" cy="14" r="5" fill="{day}"/>'
+            f'<text x="{x + 9}" y="18" class="d">ngày</text>'
+            f'<rect x="{x + 50}" y="7" width="8" height="14" rx="2" fill="{span}"/>'
+            f'<text x="{x + 63}" y="18" class="d">tháng, năm, khoảng</text>'
+            f'<circle cx="{x + 190}" cy="14" r="5" fill="#fff" stroke="{partial}" '
+            f'stroke-width="2" stroke-dasharray="3 2"/>'
+            f'<text x="{x + 199}" y="18" class="d">chưa rõ năm</text>'
+            f'<text x="{x + 282}" y="18" class="d">×N: số bài</text></g>')
 
 
 def _date_label(date: PartialDate, end: PartialDate | None) -> str:
