@@ -148,8 +148,8 @@ def is_byline(text: str) -> bool:
 def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
     """Runs of three or more very short lines without punctuation: a section menu.
 
-    "Thời sự / Thế giới / Kinh doanh / Thể thao" scraped one per line. Blank lines between
-    them do not break the run.
+    "Thời sự / Thế giới / Kinh doanh / Thể thao" scraped one per line. Blank lines and known
+    furniture between them do not break the run, and keep their own rule.
     """
     run: list[int] = []
 
@@ -160,11 +160,11 @@ def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
         run.clear()
 
     for k, line in enumerate(lines):
-        if line.blank:
-            continue
         verdict = local[k]
+        if line.blank or (verdict is not None and verdict[0] is Role.BOILERPLATE):
+            continue  # furniture already known neither counts nor breaks the run
         short = (line.words <= 3 and not line.sentence_end and not line.text[-1:].isdigit()
-                 and (verdict is None or verdict[0] in (Role.BYLINE, Role.BOILERPLATE)))
+                 and (verdict is None or verdict[0] is Role.BYLINE))
         if short:
             run.append(k)
         else:
