@@ -2,7 +2,8 @@
 
 A name the rules could not type in its sentence takes the type the same name got elsewhere in
 the article (``Peskov`` after ``ông Dmitry Peskov``), else the CRF's guess when it is enabled,
-else a shape rule: two or more capitalised foreign words are a person (``Eric Pahon``).
+else a shape rule: two to four capitalised Latin words starting with a common given name are a
+person (``Sergey Rudskoi``); anything else stays out rather than being guessed.
 Variants are merged under one canonical name: the gazetteer's (``Moscow`` → ``Moskva``,
 ``IS`` → ``Nhà nước Hồi giáo (IS)``), and for persons the fullest name whose last word a short
 mention shares (``Putin``, ``Tổng thống Putin`` → ``Vladimir Putin``; ``ông Thanh`` →
@@ -14,9 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from thoisu.entities.crf import get_crf
 from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
 from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with
-from thoisu.entities.ner import Mention, find_mentions, get_crf
+from thoisu.entities.ner import Mention, find_mentions
 from thoisu.model import Article, Entity
 from thoisu.settings import Settings
 

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thoisu.entities.ner import find_mentions, get_crf
+from thoisu.entities.crf import get_crf
+from thoisu.entities.ner import find_mentions
 
 Labelled = tuple[str, set[tuple[str, str]]]
 
