@@ -246,3 +246,20 @@ def test_settings_add_a_user_gazetteer(tmp_path: Path) -> None:
     assert got["Zorvex Group"] == ("ORG", 2) and got["Hải Phòng"] == ("LOC", 1)
     with pytest.raises(FileNotFoundError, match="gazetteer_file"):
         extract_entities(a, settings=Settings(gazetteer_file=str(tmp_path / "missing.tsv")))
+
+
+def test_no_model_loads_at_import_and_the_crf_tagger_pickles() -> None:
+    import pickle
+    import subprocess
+    import sys
+
+    code = ("import sys, thoisu.entities, thoisu.timeline; "
+            "print(any(m.startswith('underthesea') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+    from thoisu.entities.crf import CrfTagger
+
+    tagger = CrfTagger()
+    tagger._ner = object()  # stands for a loaded model, which does not pickle
+    assert pickle.loads(pickle.dumps(tagger))._ner is None
