@@ -59,11 +59,28 @@ def test_partial_dates_stay_partial_and_group_after_dated_ones() -> None:
 
 
 def test_partial_date_placed_among_dated_ones_when_the_story_has_one_year() -> None:
-    undated = article("u", "Ngày 28/3, quân đội chiếm lại thành phố cổ.")
+    from thoisu.dates import tag_dates
+
+    def tagger(text: str, published: PartialDate | None) -> list[TimeExpr]:
+        if "28/3" in text:  # a date the tagger could not give a year
+            i = text.index("28/3")
+            return [TimeExpr("28/3", i, i + 4, "date", "XXXX-03-28")]
+        return tag_dates(text, published)
+
+    undated = article("u", "Ngày 28/3, quân đội chiếm lại thành phố cổ.", D(2016, 4, 1))
     dated = article("d", "Ngày 15/3, máy bay rút về nước.\nNgày 2/4, phái đoàn đến Geneva.",
                     D(2016, 4, 3))
-    events = build_timeline([undated, dated])
+    events = build_timeline([undated, dated], tagger=tagger)
     assert [e.date.iso() for e in events] == ["2016-03-15", "XXXX-03-28", "2016-04-02"]
+
+
+def test_background_years_do_not_place_a_yearless_day() -> None:
+    undated = article("u", "Ngày 23/5, Nhà Trắng công bố gói viện trợ mới.")
+    background = article("b", "Đầu tháng 6/2015, bộ trưởng công bố khoản viện trợ đầu tiên.\n"
+                               "Ngày 23/5, tổng thống tới thăm thủ đô.")
+    events = build_timeline([undated, background])
+    assert events[0].date.iso() == "2015-06"
+    assert all(e.date.year is None for e in events[1:])
 
 
 def test_partial_date_merges_with_the_full_date_of_the_same_event() -> None:

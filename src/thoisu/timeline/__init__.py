@@ -6,8 +6,10 @@ For each article (its publication date anchoring relative and year-less dates; i
 the text when the article has none), every time expression that dates an event gives a
 candidate: the clause around it (:mod:`thoisu.timeline.candidates`). Candidates telling the
 same event are merged across articles (:mod:`thoisu.timeline.merge`). Entries are sorted by
-date; an entry whose year is unknown (``XXXX-03-28``) sits among the dated ones when all of
-the story's dated entries fall in one year, else in a group of its own after them.
+date; an entry whose year is unknown (``XXXX-03-28``) sits among the dated ones when the
+story's articles were all published in one known year (:func:`story_year`), else in a group of
+its own after them: background years named in the text say nothing about the year of a
+year-less day.
 """
 
 from __future__ import annotations
@@ -76,16 +78,36 @@ def _event(group: Group) -> Event:
 
 
 def collect_candidates(articles: Sequence[Article], tagger: Tagger | None = None,
-                       names: bool = True) -> list[Candidate]:
-    """The dated clauses of every article of the story, article by article."""
+                       names: bool = True,
+                       dates: list[PartialDate | None] | None = None) -> list[Candidate]:
+    """The dated clauses of every article of the story, article by article.
+
+    ``dates``, when given, receives each article's publication date as used.
+    """
     tag = tagger or _default_tagger()
     out: list[Candidate] = []
     for position, article in enumerate(articles):
         others = [a for a in articles if a is not article]
         published = publication_date(article, others)
+        if dates is not None:
+            dates.append(published)
         out.extend(article_candidates(article, position, published, tag,
                                       _names if names else None))
     return out
+
+
+def story_year(published: Sequence[PartialDate | None]) -> int | None:
+    """The one year the story's articles were published in, if that is known.
+
+    Known means: some article has a dated publication, all that have one agree on its year,
+    and none is published on a day whose year is unknown (``XXXX-03-28``). Only then may an
+    event without a year be placed among the dated ones; its date itself stays partial.
+    """
+    known = [p for p in published if p is not None]
+    if not known or any(p.year is None for p in known):
+        return None
+    years = {p.year for p in known}
+    return years.pop() if len(years) == 1 else None
 
 
 def build_timeline(articles: Sequence[Article], *, tagger: Tagger | None = None) -> list[Event]:
@@ -93,8 +115,7 @@ def build_timeline(articles: Sequence[Article], *, tagger: Tagger | None = None)
 
     ``tagger`` defaults to :func:`thoisu.dates.tag_dates`.
     """
-    groups = merge_candidates(collect_candidates(articles, tagger))
-    years = {g.date.year for g in groups if g.date.year is not None}
-    single_year = next(iter(years)) if len(years) == 1 else None
-    groups.sort(key=_sort_key(single_year))
+    published: list[PartialDate | None] = []
+    groups = merge_candidates(collect_candidates(articles, tagger, dates=published))
+    groups.sort(key=_sort_key(story_year(published)))
     return [_event(g) for g in groups]
