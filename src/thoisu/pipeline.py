@@ -161,7 +161,7 @@ def build_stories(articles: Sequence[Article], settings: Settings,
         length = summary_syllables or settings.summary_syllables
         story.summary = summarize(members, length).sentences
         story.timeline = build_timeline(members)
-        story.entities = story_entities(members)
+        story.entities = story_entities(members, settings=settings)
     return stories
 
 
