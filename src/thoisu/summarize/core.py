@@ -35,11 +35,13 @@ class Summarizer:
         if not group.candidates:
             return Summary([], [], budget, 0, "no article has any sentence")
         scores = self.scorer.score(group.matrix)
-        chosen, decisions = select(scores, group.lengths, group.containment, budget, self.params)
+        chosen, decisions = select(scores, group.lengths, group.containment, budget, self.params,
+                                    group.bigram_matrix)
         if not chosen:
             # A tight budget: a short sentence beats an empty summary.
             relaxed = replace(self.params, min_syllables=1)
-            chosen, decisions = select(scores, group.lengths, group.containment, budget, relaxed)
+            chosen, decisions = select(scores, group.lengths, group.containment, budget, relaxed,
+                                        group.bigram_matrix)
         cands = group.candidates
         order = reading_order([(cands[i].article, cands[i].index) for i in chosen],
                               group.articles)

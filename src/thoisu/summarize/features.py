@@ -42,7 +42,25 @@ FEATURES: tuple[str, ...] = (
     "question_colon",  # ends with "?" or ":" (rarely a good summary sentence)
     "articles",  # log of the number of articles in the group
     "article_share",  # the article's share of the group's sentences
+    "content_support",  # bigram_support over bigrams with a content syllable
+    "content_unigram_support",  # unigram_support over content syllables only
+    "content_share",  # share of the sentence's syllables that are content syllables
+    "max_copy",  # best bigram containment in any other article
+    "support_rank",  # rank of bigram_support within its article (1 = best, then 1/rank)
+    "group_support_pct",  # percentile of content_support within the group
+    "article_centrality",  # mean content_support of the article's sentences, / group's best
+    "shared_bigrams",  # share of its bigrams found in at least one other article
+    "widely_shared",  # share of its bigrams found in at least half of the other articles
 )
+
+# Function syllables of Vietnamese: frequent in every text, so their repetition across
+# articles says nothing about the story. Written for this module, not taken from a corpus.
+STOP_SYLLABLES = frozenset("""
+và của các những là có được trong cho với này đã một không để khi đến từ theo về ra tại vào
+cũng như sẽ thì mà lại nhiều nhưng hay hoặc rằng đó nay sau trước trên dưới bị do vì nên nếu
+đang vẫn còn chỉ đều cùng nhất hơn rất việc kia ấy gì nào ai bao nhiêu thế vậy lên xuống qua
+ở cả mỗi điều cách phải hết luôn đây họ chúng tôi ta mình em thể biết cho nói rồi đi làm
+""".split())
 
 _DATE = re.compile(r"\b(ngày|tháng|hôm|sáng|chiều|tối|đêm)\s+\d|\b\d{1,2}/\d{1,2}\b", re.I)
 _QUOTES = "\"“”‘’«»"
@@ -74,6 +92,7 @@ class GroupFeatures:
     matrix: np.ndarray  # candidates × FEATURES
     containment: np.ndarray  # [i, j] = share of i's bigrams that j also has
     lengths: np.ndarray  # syllables per candidate
+    bigram_matrix: sparse.csr_matrix | None = None  # candidates × bigrams, 0/1
 
 
 def bigrams(tokens: Sequence[str]) -> set[str]:
@@ -151,16 +170,36 @@ def group_features(articles: Sequence[Article]) -> GroupFeatures:
     owner_mat = sparse.csr_matrix((np.ones(n), (owner, np.arange(n))), shape=(n_art, n))
     others = max(n_art - 1, 1)
 
-    def support(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    def doc_freq(m: sparse.csr_matrix) -> np.ndarray:
         present = (owner_mat @ m) > 0  # articles × grams
-        df = np.asarray(present.sum(axis=0)).ravel()
+        return np.asarray(present.sum(axis=0)).ravel()
+
+    def support(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        df = doc_freq(m)
         share = (df - 1.0) / others
         sizes = np.maximum(np.asarray(m.sum(axis=1)).ravel(), 1)
         total = m @ share
         return total / sizes, total
 
     b_mean, b_total = support(bmat)
+    b_df = doc_freq(bmat)
+    b_count = np.maximum(np.asarray(bmat.sum(axis=1)).ravel(), 1)
+    shared = (bmat @ (b_df >= 2).astype(np.float64)) / b_count
+    widely = (bmat @ ((b_df - 1) >= others / 2).astype(np.float64)) / b_count
+    if n_art == 1:
+        shared = widely = np.zeros(n)
     u_mean, _ = support(umat)
+    content_b = np.zeros(bmat.shape[1], dtype=bool)
+    for g, j in vocab_b.items():
+        parts = g.split(" ")
+        content_b[j] = any(p not in STOP_SYLLABLES for p in parts)
+    content_u = np.zeros(umat.shape[1], dtype=bool)
+    for g, j in vocab_u.items():
+        content_u[j] = g not in STOP_SYLLABLES
+    cb_mean, _ = support(bmat @ sparse.diags(content_b.astype(np.float64)))
+    cu_mean, _ = support(umat @ sparse.diags(content_u.astype(np.float64)))
+    content_share = np.array([sum(t not in STOP_SYLLABLES for t in c.tokens) / c.syllables
+                              for c in candidates])
 
     overlap = (bmat @ bmat.T).toarray()
     b_sizes = np.maximum(np.asarray(bmat.sum(axis=1)).ravel(), 1)
@@ -186,6 +225,16 @@ def group_features(articles: Sequence[Article]) -> GroupFeatures:
     t_u = np.array([len(set(c.tokens) & title_u) / max(c.syllables, 1) for c in candidates])
 
     per_article = np.bincount(owner, minlength=n_art).astype(np.float64)
+    max_copy = best.max(axis=1)
+    support_rank = np.zeros(n)
+    centrality = np.zeros(n_art)
+    for a in range(n_art):
+        idx = np.flatnonzero(owner == a)
+        ranks = np.argsort(np.argsort(-b_mean[idx], kind="stable"), kind="stable")
+        support_rank[idx] = 1.0 / (1 + ranks)
+        centrality[a] = cb_mean[idx].mean()
+    centrality /= centrality.max() or 1.0
+    pct = np.argsort(np.argsort(cb_mean, kind="stable"), kind="stable") / max(n - 1, 1)
     rows = []
     for i, c in enumerate(candidates):
         rows.append([
@@ -196,6 +245,8 @@ def group_features(articles: Sequence[Article]) -> GroupFeatures:
             c.syllables / 40, float(c.syllables < 10), float(c.syllables > 50),
             *_surface(c),
             np.log(n_art), per_article[c.article] / n,
+            cb_mean[i], cu_mean[i], content_share[i], max_copy[i], support_rank[i], pct[i],
+            centrality[c.article], shared[i], widely[i],
         ])
     matrix = np.array(rows, dtype=np.float64)
-    return GroupFeatures(kept, candidates, matrix, containment, lengths)
+    return GroupFeatures(kept, candidates, matrix, containment, lengths, bmat)

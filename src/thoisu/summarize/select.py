@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from thoisu.summarize.summary import CHOSEN, LOW_SCORE, REDUNDANT, TOO_LONG, TOO_SHORT
 
@@ -22,6 +23,7 @@ class SelectionParams:
     redundancy: float = 0.5  # containment at which a sentence counts as a repeat
     penalty: float = 0.0  # score lost per unit of containment in the chosen sentences
     min_syllables: int = 5  # shorter sentences are fragments ("Ảnh: Reuters")
+    coverage: bool = False  # penalise by the share of bigrams all chosen sentences cover
 
 
 @dataclass
@@ -33,7 +35,8 @@ class Decision:
 
 
 def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, budget: int,
-           params: SelectionParams | None = None) -> tuple[list[int], list[Decision]]:
+           params: SelectionParams | None = None,
+           bigrams: sparse.csr_matrix | None = None) -> tuple[list[int], list[Decision]]:
     """Indices chosen (in the order taken) and a decision for every candidate."""
     params = params or SelectionParams()
     n = len(scores)
@@ -45,6 +48,9 @@ def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, bud
     # Redundancy both ways: i repeats j when i's bigrams are in j, or j's are in i.
     both = np.maximum(containment, containment.T) if n else containment
     worst = np.zeros(n)
+    if bigrams is not None:
+        covered = np.zeros(bigrams.shape[1])
+        sizes = np.maximum(np.asarray(bigrams.sum(axis=1)).ravel(), 1)
     chosen: list[int] = []
     left = budget
     while True:
@@ -63,7 +69,11 @@ def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, bud
                                          f"repeats {both[i, best]:.0%} of a chosen sentence",
                                          best)
         alive &= ~repeats
-        worst = np.maximum(worst, both[:, best])
+        if params.coverage and bigrams is not None:
+            covered = np.maximum(covered, bigrams[best].toarray().ravel())
+            worst = (bigrams @ covered) / sizes
+        else:
+            worst = np.maximum(worst, both[:, best])
     floor = min((scores[i] for i in chosen), default=np.inf)
     for i in np.flatnonzero(alive):
         i = int(i)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from dataclasses import asdict
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
 SEED = 0
 TREES = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8,
          "min_samples_leaf": 20}
-SELECTION = SelectionParams(redundancy=0.5, penalty=0.0)
+# Selection is tuned on training clusters only (an inner split), never on held-out ones.
+PENALTIES = (0.3, 0.5, 0.8)
+REDUNDANCY = 0.5
 
 
 def _bigrams(tokens: Sequence[str]) -> Counter[tuple[str, str]]:
@@ -57,7 +60,33 @@ def sentence_labels(group: GroupFeatures, references: Sequence[Sequence[str]]) -
     return out
 
 
-def fit(clusters: Sequence[EvalCluster], seed: int = SEED) -> Scorer:
+def _rouge2(cluster: EvalCluster, summary: Summary) -> float:
+    from thoisu.evaluate.rouge import rouge_n, truncate
+    from thoisu.text.syllables import syllable_tokens
+
+    tokens = truncate(syllable_tokens(summary.text), cluster.budget)
+    return sum(rouge_n(tokens, r, 2) for r in cluster.references) / len(cluster.references)
+
+
+def tune_selection(clusters: Sequence[EvalCluster], seed: int = SEED) -> SelectionParams:
+    """The redundancy penalty that does best on a held-out fifth of ``clusters``."""
+    inner = folds_of(len(clusters), 5, seed + 1)[0]
+    held = set(inner.tolist())
+    scorer = fit([c for i, c in enumerate(clusters) if i not in held], seed)
+    best, best_score = SelectionParams(REDUNDANCY, PENALTIES[0], coverage=True), -1.0
+    for penalty in PENALTIES:
+        params = SelectionParams(REDUNDANCY, penalty, coverage=True)
+        summarizer = Summarizer(scorer, params)
+        score = sum(_rouge2(clusters[i], summarizer.summarize_features(clusters[i].group,
+                                                                       clusters[i].budget))
+                    for i in inner)
+        if score > best_score:
+            best, best_score = params, score
+    return best
+
+
+def fit(clusters: Sequence[EvalCluster], seed: int = SEED,
+        selection: SelectionParams | None = None) -> Scorer:
     """A tree scorer fitted on the sentences of ``clusters``."""
     from sklearn.ensemble import GradientBoostingRegressor
 
@@ -78,8 +107,7 @@ def fit(clusters: Sequence[EvalCluster], seed: int = SEED) -> Scorer:
         np.mean(y))
     return Scorer(kind="trees", features=list(FEATURES), mean=mean, scale=scale, intercept=init,
                   trees=trees, learning_rate=TREES["learning_rate"],
-                  selection={"redundancy": SELECTION.redundancy, "penalty": SELECTION.penalty,
-                             "min_syllables": SELECTION.min_syllables},
+                  selection=asdict(selection or SelectionParams()),
                   meta={"trained_on": f"ViMs, {len(clusters)} clusters, {len(y)} sentences",
                         "target": "mean share of a sentence's syllable bigrams in the references",
                         "seed": seed, "trees": TREES})
@@ -99,7 +127,8 @@ def cross_validate(clusters: Sequence[EvalCluster], folds: int = 5,
     for held in folds_of(len(clusters), folds, seed):
         held_set = set(held.tolist())
         train = [c for i, c in enumerate(clusters) if i not in held_set]
-        summarizer = Summarizer(fit(train, seed), SELECTION)
+        params = tune_selection(train, seed)
+        summarizer = Summarizer(fit(train, seed, params), params)
         for i in held:
             c = clusters[int(i)]
             t0 = time.perf_counter()
@@ -125,10 +154,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         row, ms = thoisu_row(clusters, args.folds, SEED)
         print(format_table([row]))
         print(f"{ms:.1f} ms per cluster (selection and ordering, features precomputed)")
-    scorer = fit(clusters, SEED)
+    scorer = fit(clusters, SEED, tune_selection(clusters, SEED))
     Path(args.out).write_text(json.dumps(scorer.to_json(), ensure_ascii=False) + "\n",
                               encoding="utf-8")
-    print(f"wrote {args.out}: {len(scorer.trees)} trees over {len(FEATURES)} features")
+    print(f"wrote {args.out}: {len(scorer.trees)} trees over {len(FEATURES)} features, "
+          f"selection {scorer.selection}")
 
 
 if __name__ == "__main__":
