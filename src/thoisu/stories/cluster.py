@@ -22,6 +22,7 @@ Every join keeps the similarity that decided it (:class:`thoisu.model.Join`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -42,10 +43,10 @@ from thoisu.text.language import detect_language
 
 INDEX_TERMS = 20  # strongest terms of an article that index its story and query the index
 POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
-CANDIDATES = 12  # stories scored exactly per article
+CANDIDATES = 8  # stories scored exactly per article
 CENTROID_TERMS = 1000  # terms kept in a story centroid
 KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
-REBUILD_GROWTH = 1.5  # re-weigh every story once the corpus has grown by this factor
+REBUILD_GROWTH = 1.2  # re-weigh every story once the corpus has grown by this factor
 
 
 @dataclass
@@ -123,6 +124,26 @@ def time_factor(day: int | None, story: _Story, window: int) -> float:
     if gap <= window:
         return 1.0
     return float(0.5 ** ((gap - window) / window))
+
+
+# Letters only Vietnamese writes: ă đ ơ ư, and vowels with a hook above or a dot below.
+_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯảẻỉỏủỷạẹịọụỵẢẺỈỎỦỶẠẸỊỌỤỴ"
+                              "ẳẩểổởửặậệộợựẲẨỂỔỞỬẶẬỆỘỢỰắằẵấầẫếềễốồỗớờỡứừữẮẰẴẤẦẪẾỀỄỐỒỖỚỜỠỨỪỮ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def language_of(article: Article) -> str:
+    """The article's language code; ``vi`` when too short to tell.
+
+    Text where at least 3% of the letters are ones only Vietnamese uses is Vietnamese without
+    asking the model (most news is, and the model costs a millisecond an article).
+    """
+    text = article.title + "\n" + article.body_text[:300]
+    letters = len(_LETTER.findall(text))
+    if letters and len(_VIETNAMESE_ONLY.findall(text)) >= 0.03 * letters:
+        return "vi"
+    guess = detect_language(text)
+    return "vi" if guess.code == "und" else guess.code
 
 
 def _order_key(article: Article, position: int) -> tuple[int, int, str, int]:
@@ -262,10 +283,7 @@ class StoryClusterer:
     # ----------------------------------------------------------------- internals
     def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
         terms = article_terms(article, self.params)
-        text = article.title + "\n" + article.body_text[:300]
-        guess = detect_language(text)
-        language = "vi" if guess.code == "und" else guess.code
-        return language, terms
+        return language_of(article), terms
 
     def _central_title(self, story: _Story) -> str:
         """The title of the member closest to the centroid (ties: the earlier member)."""
@@ -306,15 +324,32 @@ class StoryClusterer:
         at an amortised cost linear in the number of articles.
         """
         self._postings = {}
+        vectors: dict[str, dict[int, float]] = {}
         for seq in sorted(self._stories):
             story = self._stories[seq]
             story.centroid = {}
             for member in story.members:
-                vector = weigh(member.terms, self.df, self.params)
+                vector = vectors[member.id] = weigh(member.terms, self.df, self.params)
                 story._update(vector, 1.0)
                 self._index(seq, vector)
         self._rebuilt_at = self.df.n
-
+        # A join decided under the flatter IDF of a smaller corpus may no longer hold: a member
+        # whose mean similarity with the rest of its story is now below the threshold leaves
+        # it and is placed again, as if it arrived now.
+        leaving: list[tuple[_Member, str]] = []
+        for seq in sorted(self._stories):
+            story = self._stories[seq]
+            if len(story.members) < 2:
+                continue
+            for member in list(story.members[1:]):
+                vector = vectors[member.id]
+                if vector and self._similarity(vector, member.day, story,
+                                               own=True) < self.threshold:
+                    story.remove(member.id, vector)
+                    leaving.append((member, story.language))
+        for member, language in leaving:
+            self._place_member(member, vectors[member.id], language,
+                               "; placed again after the IDF was updated")
     def _index(self, seq: int, vector: dict[int, float]) -> None:
         for term in list(vector)[:INDEX_TERMS]:
             posting = self._postings.setdefault(term, {})
@@ -358,25 +393,29 @@ class StoryClusterer:
 
     def _place(self, article: Article, language: str, terms: ArticleTerms) -> int:
         vector = self._vectors[article.id]
-        day = day_number(article.published)
+        member = self._member(article, terms)
         if not vector:
             story = self._new_story(language, f"s-{article.id}")
-            story.add(self._member(article, terms), vector)
+            story.add(member, vector)
             story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
             self._story_of[article.id] = story.seq
             return story.seq
-        sim, seq = self._best(vector, day, language)
+        return self._place_member(member, vector, language)
+
+    def _place_member(self, member: _Member, vector: dict[int, float], language: str,
+                      note: str = "") -> int:
+        sim, seq = self._best(vector, member.day, language)
         if seq is not None and sim >= self.threshold:
             story = self._stories[seq]
             reason = f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
         else:
-            story = self._new_story(language, f"s-{article.id}")
+            story = self._new_story(language, f"s-{member.id}")
             reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
             if language != "vi":
                 reason += f"; language {language}: kept out of Vietnamese stories"
-        story.add(self._member(article, terms), vector)
-        story.joins[article.id] = Join(article.id, round(float(sim), 4), reason)
-        self._story_of[article.id] = story.seq
+        story.add(member, vector)
+        story.joins[member.id] = Join(member.id, round(float(sim), 4), reason + note)
+        self._story_of[member.id] = story.seq
         self._index(story.seq, vector)
         return story.seq
 

@@ -20,8 +20,8 @@ stays canonical, so an id once shown to readers does not change.
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,8 +43,9 @@ def tokens(text: str) -> list[str]:
 
 
 def _hash32(data: bytes) -> int:
-    # Stable across processes (Python's str hash is salted), cheaper than SHA-1.
-    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+    # Stable across processes (Python's str hash is salted) and far cheaper than SHA-1;
+    # MinHash's own random affine permutations are applied on top of it.
+    return zlib.crc32(data)
 
 
 def shingles(article: Article, size: int) -> set[str]:
@@ -83,6 +84,10 @@ class DuplicateIndex:
         lsh_threshold = min(max(self.threshold, 0.05), 0.9)
         self.lsh = MinHashLSH(threshold=lsh_threshold, num_perm=settings.dedup_num_perm)
         self._entries: dict[str, _Entry] = {}
+        # Drawing the permutations is costlier than hashing one article: draw them once.
+        template = MinHash(num_perm=settings.dedup_num_perm, seed=1)
+        self._permutations = template.permutations
+        self._scheme = template.scheme
         self._canonical_of: dict[str, str] = {}  # every id seen -> its canonical id
 
     def __len__(self) -> int:
@@ -96,7 +101,8 @@ class DuplicateIndex:
         grams = shingles(article, self.settings.dedup_shingle)
         if not grams:
             return None
-        mh = MinHash(num_perm=self.settings.dedup_num_perm, seed=1, hashfunc=_hash32)
+        mh = MinHash(num_perm=self.settings.dedup_num_perm, seed=1, hashfunc=_hash32,
+                     permutations=self._permutations, scheme=self._scheme)
         mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
         return mh
 

@@ -21,7 +21,6 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,9 +39,9 @@ bởi qua thêm vẫn chỉ mới đều cùng chưa phải lên xuống nơi vi
 giờ hôm nay lúc này kia hơn nhất số thế vậy sự mỗi mọi tất cả đi làm nói cho biết thấy
 """.split())
 
-_CLAUSE_SPLIT = re.compile(r"([.!?…\n]+|[,;:()\[\]\"“”‘’«»–—]+)")
-_WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?…\n]")
+# A word, a run of sentence-ending marks, or a run of clause-breaking marks.
+_TOKENS = re.compile(r"[^\W_]+|[.!?…\n]+|[,;:()\[\]\"“”‘’«»–—]+")
+_SENTENCE_END = frozenset(".!?…\n")
 
 
 @dataclass(frozen=True)
@@ -56,77 +55,69 @@ class VectorParams:
     idf_prior: float = 20.0  # pseudo-documents added to N: damps IDF while the corpus is small
     idf_power: float = 2.0  # >1 favours rare terms (event details) over the topic's vocabulary
     numbers: bool = True  # keep numbers ("22/5", "3 tỷ") as terms
-    trigram_weight: float = 0.0  # three-syllable phrases: shared wording of one event
 
 
 def _hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & (DIM - 1)
 
 
-def clauses(text: str) -> Iterable[tuple[list[str], bool]]:
-    """The words of each clause of ``text``, and whether the clause starts a sentence."""
-    starts_sentence = True
-    for piece in _CLAUSE_SPLIT.split(text):
-        if not piece:
-            continue
-        if _CLAUSE_SPLIT.fullmatch(piece):
-            starts_sentence = bool(_SENTENCE_END.search(piece))
-            continue
-        words = _WORD.findall(piece)
-        if words:
-            yield words, starts_sentence
-            starts_sentence = False
-
-
-def _names(words: list[str], sentence_start: bool) -> list[str]:
-    """Runs of capitalised syllables; a lone capitalised word only inside a sentence."""
-    out: list[str] = []
-    run: list[str] = []
-    run_at_start = False
-
-    def flush() -> None:
-        nonlocal run
-        items = list(run)
-        while items and items[0].lower() in STOPWORDS:
-            items = items[1:]  # "Theo Bộ ...", "Ông Putin": the first word is not the name
-        if len(items) >= 2 or (len(items) == 1 and not run_at_start and len(items[0]) > 1):
-            out.append(" ".join(items).lower())
-        run = []
-
-    for i, word in enumerate(words):
-        if word[0].isupper() and not word.isdigit():
-            if not run:
-                run_at_start = sentence_start and i == 0
-            run.append(word)
-        elif run:
-            flush()
-    if run:
-        flush()
-    return out
+def _name(run: list[str], at_start: bool) -> str | None:
+    """A run of capitalised words as a name; a lone capitalised word only inside a sentence."""
+    start = 0
+    while start < len(run) and run[start] in STOPWORDS:
+        start += 1  # "Theo Bộ Y tế", "Ông Putin": the first word is not part of the name
+    items = run[start:]
+    if len(items) >= 2 or (len(items) == 1 and not at_start and len(items[0]) > 1):
+        return " ".join(items)
+    return None
 
 
 def term_counts(text: str, weight: float, counts: Counter[str], names: Counter[str] | None,
-                bigram_weight: float = 1.0, numbers: bool = False,
-                trigram_weight: float = 0.0) -> None:
-    """Add the weighted unigrams, bigrams (and names) of ``text`` to ``counts``."""
-    for words, at_start in clauses(text):
-        low = [w.lower() for w in words]
-        prev: str | None = None
-        prev2: str | None = None
-        for w in low:
-            keep = len(w) > 1 and (numbers or not w.isdigit()) and w not in STOPWORDS
-            if keep:
-                counts[w] += weight
-                if prev is not None:
-                    counts[prev + " " + w] += weight * bigram_weight
-                    if prev2 is not None and trigram_weight:
-                        counts[prev2 + " " + prev + " " + w] += weight * trigram_weight
-                prev2, prev = prev, w
-            else:
-                prev2 = prev = None
+                bigram_weight: float = 1.0, numbers: bool = True) -> None:
+    """Add the weighted unigrams and bigrams (and names) of ``text`` to ``counts``.
+
+    One pass over the tokens: bigrams and names never reach across punctuation, and a
+    capitalised word that only starts a sentence is not taken for a name.
+    """
+    prev: str | None = None
+    run: list[str] = []
+    run_at_start = False
+    sentence_start = True
+    pair_weight = weight * bigram_weight
+    for token in _TOKENS.findall(text):
+        first = token[0]
+        if not first.isalnum():
+            prev = None
+            if run and names is not None:
+                name = _name(run, run_at_start)
+                if name:
+                    names[name] += weight
+            run = []
+            sentence_start = first in _SENTENCE_END
+            continue
+        low = token.lower()
         if names is not None:
-            for name in _names(words, at_start):
-                names[name] += weight
+            if first.isupper():
+                if not run:
+                    run_at_start = sentence_start
+                run.append(low)
+            elif run:
+                name = _name(run, run_at_start)
+                if name:
+                    names[name] += weight
+                run = []
+        sentence_start = False
+        if len(low) > 1 and (numbers or not low.isdigit()) and low not in STOPWORDS:
+            counts[low] += weight
+            if prev is not None:
+                counts[prev + " " + low] += pair_weight
+            prev = low
+        else:
+            prev = None
+    if run and names is not None:
+        name = _name(run, run_at_start)
+        if name:
+            names[name] += weight
 
 
 @dataclass
@@ -148,9 +139,9 @@ def article_terms(article: Article, params: VectorParams) -> ArticleTerms:
     names: Counter[str] = Counter()
     own_names = not article.entities
     term_counts(article.title, params.title_weight, words, names if own_names else None,
-                params.bigram_weight, params.numbers, params.trigram_weight)
+                params.bigram_weight, params.numbers)
     term_counts(article.body_text, 1.0, words, names if own_names else None,
-                params.bigram_weight, params.numbers, params.trigram_weight)
+                params.bigram_weight, params.numbers)
     if not own_names:
         for entity in article.entities:
             names[entity.name.lower()] += entity.count
