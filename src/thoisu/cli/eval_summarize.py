@@ -1,0 +1,53 @@
+"""``thoisu eval summarize``: every summarizer on ViMs in one table, one protocol, one run."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("summarize")
+@click.option("--dataset", type=click.Choice(["vims"]), default="vims", show_default=True,
+              help="The data set (ViMs: Tran et al. 2020, Lang. Resources & Evaluation 54(4)).")
+@click.option("--path", "path", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The ViMs folder (holding data/ and summary/), e.g. ../shared/data/vims.")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="Cross-validation folds over clusters for thoisu's own row.")
+@click.option("--limit", type=click.IntRange(min=2), default=None,
+              help="Only the first N clusters (a quick look; the table in the docs uses all).")
+@click.option("--no-oracle", is_flag=True, help="Skip the (slowest) greedy oracle row.")
+@click.option("--train", is_flag=True,
+              help="Also retrain the packaged model on every cluster (src/thoisu/summarize/"
+                   "model.json); the table still shows cross-validated figures only.")
+def eval_summarize(dataset: str, path: str, folds: int, limit: int | None, no_oracle: bool,
+                   train: bool) -> None:
+    """ROUGE-1/2/L F1 (syllables) of thoisu, Lead, TextRank, LexRank, Centroid, MMR, the
+    greedy oracle and human agreement; every summary cut to the mean reference length."""
+    import json
+    from pathlib import Path
+
+    from thoisu.evaluate.summaries import evaluate_prepared, format_table, prepare
+    from thoisu.evaluate.vims import load_vims
+
+    try:
+        clusters = load_vims(path)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if limit is not None:
+        clusters = clusters[:limit]
+    if len(clusters) < folds:
+        raise click.ClickException(f"{len(clusters)} clusters cannot make {folds} folds; "
+                                   "use more clusters or fewer --folds")
+    prepared = prepare(clusters)
+    rows, timing = evaluate_prepared(prepared, folds=folds, with_oracle=not no_oracle)
+    click.echo(format_table(rows))
+    click.echo(f"\n{len(clusters)} clusters of {dataset}; thoisu: "
+               f"{timing['thoisu_ms_per_cluster']:.1f} ms per cluster for scoring, selection "
+               "and ordering (features precomputed; see benchmarks/summarize_speed.py)")
+    if train:
+        from thoisu.summarize.train import SEED, fit, tune_selection
+
+        scorer = fit(prepared, SEED, tune_selection(prepared, SEED))
+        target = Path(__file__).resolve().parents[1] / "summarize" / "model.json"
+        target.write_text(json.dumps(scorer.to_json(), ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+        click.echo(f"retrained the packaged model on {len(prepared)} clusters: {target}")
