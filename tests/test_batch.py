@@ -129,6 +129,15 @@ def test_order_does_not_depend_on_partitions(
     assert sum(pages) == 5  # 1-mua, 2-bao, two JSON records, 6-truong
 
 
+def test_no_client_means_the_default_one(corpus: list[str], client: object,
+                                         expected: list[Article | Problem]) -> None:
+    from distributed import default_client
+
+    assert default_client() is client
+    assert shape(list(run_batch(corpus[1:], SETTINGS))) == shape(
+        [x for x in expected if not str(getattr(x, "origin", x)).startswith(corpus[0])])
+
+
 def test_stopping_early_cancels_the_rest(corpus: list[str], client: object) -> None:
     items = run_batch(corpus, SETTINGS, client, partition_size=1)  # type: ignore[arg-type]
     first = next(items)

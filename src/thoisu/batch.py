@@ -27,7 +27,7 @@ import logging
 import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -214,7 +214,8 @@ def run_batch(
     """Articles and problems of ``paths``, made on a Dask cluster, in input order.
 
     ``client`` None means the current default client, or else a local cluster (worker
-    processes on this machine, loopback only) for the length of the run. ``window`` is how
+    processes on this machine, loopback only; ``settings.jobs`` of them if above 1, else one
+    per CPU) for the length of the run. ``window`` is how
     many partitions may be in flight or waiting at once (default: twice the worker threads).
     ``on_pages`` is told how many pages each partition read, as it arrives.
     """
@@ -233,7 +234,7 @@ def run_batch(
 
 def _run_on_local(steps: list[Partition | Problem], settings: Settings, window: int | None,
                   on_pages: Callable[[int], None] | None) -> Iterator[Article | Problem]:
-    with local_client(max(1, settings.jobs)) as client:
+    with local_client(settings.jobs if settings.jobs > 1 else None) as client:
         yield from _run(steps, settings, client, window, on_pages)
 
 
@@ -285,7 +286,8 @@ def _run(steps: list[Partition | Problem], settings: Settings, client: Client,
     finally:
         # Stopped early (or failed): the cluster need not finish what nobody will read.
         if running:
-            client.cancel(list(running))
+            with suppress(Exception):  # a client already gone must not hide the first error
+                client.cancel(list(running))
 
 
 def _collect(future: Future, step: Partition | Problem,
