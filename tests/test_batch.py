@@ -218,3 +218,19 @@ def test_missing_dask_says_what_to_install(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == ("Error: batch processing needs Dask, which is not installed; "
                            "pip install 'thoisu[dask]'\n")
+
+
+def test_batch_command_on_a_running_scheduler(corpus: list[str], client: object,
+                                              tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'tin.db'}"
+    env = {**os.environ, "THOISU_CONFIG": str(tmp_path / "none.toml")}
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    done = thoisu("batch", *corpus, "--db", db, "--scheduler", address, "-q", env=env)
+    assert done.stdout == "5 added, 0 already in the store\n", done.stderr
+    assert done.stderr.splitlines()[-1] == "pages: 5 read, 3 skipped, 3 failed"
+    assert not any(line.startswith("stories:") for line in done.stderr.splitlines())  # quiet
+    again = thoisu("batch", corpus[0], "--db", db, "--scheduler", address, "-q", env=env)
+    assert again.stdout == "0 added, 5 already in the store\n"
+    both = thoisu("batch", corpus[0], "--scheduler", address, "--workers", "2", env=env)
+    assert both.returncode == 2
+    assert "--workers is for the local cluster; leave it out with --scheduler" in both.stderr

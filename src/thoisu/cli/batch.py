@@ -57,7 +57,7 @@ def grow_stories(store: Store, added: Sequence[str], settings: Settings) -> set[
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786; default: start a local "
                    "cluster on this machine (loopback only).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes of the local cluster; default: one per CPU.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=DEFAULT_PARTITION_SIZE,
               show_default=True, metavar="N",
