@@ -197,6 +197,9 @@ def test_feeds_are_sniffed_without_an_extension(tmp_path: Path) -> None:
     assert sniff_format(ATOM.encode()) == "feed"
     assert sniff_format(b'<?xml version="1.0"?>\n<html><body>x</body></html>') == "html"
     assert sniff_format(b"<feedback>x</feedback>") == "html"
+    assert sniff_format(b'<!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "rss.dtd">\n'
+                        b"<!-- tin -->\n<rss version='0.91'>") == "feed"
+    assert sniff_format(b"<!DOCTYPE html>\n<html><body>x</body></html>") == "html"
     items = list(iter_pages(["-"], SETTINGS, stdin=io.BytesIO(ATOM.encode())))
     assert [p.origin.line for p in items if isinstance(p, RawPage)] == [1, 2, 3]
     assert len(list(read_feed(RSS.encode(), "tin.rss"))) == 3

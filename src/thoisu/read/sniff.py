@@ -21,8 +21,9 @@ EXTENSIONS: dict[str, str] = {
 }
 # Bytes read to decide an input's format when its name does not say.
 SNIFF_BYTES = 65536
-# An XML declaration, comments and processing instructions, then a feed's root element.
-_FEED_START = re.compile(r"(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
+# An XML declaration, processing instructions, comments and a doctype, then a feed's root.
+_FEED_START = re.compile(
+    r"(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*>\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
 
 
 def format_of(name: str) -> str | None:
@@ -43,7 +44,7 @@ def sniff_format(head: bytes, complete: bool = True) -> str:
     """The format of an input from its first bytes: ``warc``, ``feed``, ``html``, ``jsonl`` or
     ``text``.
 
-    A feed if the first element is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``; else HTML if the text
+    A feed if the root element is ``<rss>``, ``<feed>`` or ``<rdf:RDF>``; else HTML if the text
     starts with ``<``; JSON Lines if every non-blank line starts with ``{``
     (of the lines in ``head``; the last one is left out when ``complete`` is false, as it may
     be cut); otherwise text, which is also where binary data goes to be reported.
