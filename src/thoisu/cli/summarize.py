@@ -137,7 +137,7 @@ def summarize_jsonl(path: str, tally: Tally) -> list[str]:
                 continue
             tally.read += 1
             summary = make_summary(articles, budget)
-            position = {}
+            position: dict[str, int] = {}
             for k, article in enumerate(articles):
                 position.setdefault(article.id, k)
             out.append(json.dumps({

@@ -1,9 +1,10 @@
 """ROUGE-1, ROUGE-2 and ROUGE-L over syllable tokens, equal to ``rouge-score`` on the same tokens.
 
-The protocol of thoisu's summary evaluation: tokens are :func:`thoisu.text.syllables.syllable_tokens`
-(NFC, lowercase, punctuation and symbols to spaces, split), F1 of each measure, and with several
-references the mean of the per-reference scores. ``rouge-score``'s default tokenizer drops every
-non-ASCII letter, which would erase Vietnamese; here tokens are given, not re-tokenised.
+The protocol of thoisu's summary evaluation: tokens are
+:func:`thoisu.text.syllables.syllable_tokens` (NFC, lowercase, punctuation and symbols to
+spaces, split), F1 of each measure, and with several references the mean of the
+per-reference scores. ``rouge-score``'s default tokenizer drops every non-ASCII letter, which
+would erase Vietnamese; here tokens are given, not re-tokenised.
 
 >>> s = rouge(["máy", "bay", "rơi"], [["máy", "bay", "mất", "tích"]])
 >>> round(s.rouge1, 3), round(s.rouge2, 3)
@@ -25,7 +26,7 @@ class RougeScore:
 
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815 (the name rouge-score uses)
+    rougeL: float
 
     def as_percent(self) -> tuple[float, float, float]:
         return (100 * self.rouge1, 100 * self.rouge2, 100 * self.rougeL)

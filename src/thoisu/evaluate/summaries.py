@@ -34,7 +34,7 @@ class Row:
     system: str
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815
+    rougeL: float
     clusters: int
     note: str = ""
 
@@ -47,7 +47,8 @@ def prepare(clusters: Sequence[VimsCluster]) -> list[EvalCluster]:
         refs = [r for r in refs if r]
         if not refs:
             continue
-        articles = [article_from_text(a.title, a.text, Origin(str(a.path))) for a in cluster.articles]
+        articles = [article_from_text(a.title, a.text, Origin(str(a.path)))
+                    for a in cluster.articles]
         budget = round(sum(len(r) for r in refs) / len(refs))
         out.append(EvalCluster(cluster.id, group_features(articles), refs, budget))
     return out
@@ -90,7 +91,11 @@ def human_row(clusters: Sequence[EvalCluster]) -> Row:
 def baseline_rows(clusters: Sequence[EvalCluster]) -> list[Row]:
     rows = []
     for name, fn in SYSTEMS.items():
-        rows.append(system_row(name, clusters, lambda c, fn=fn: fn(c.group.candidates, c.budget)))
+
+        def pick(c: EvalCluster, fn: Callable[..., list[int]] = fn) -> list[int]:
+            return fn(c.group.candidates, c.budget)
+
+        rows.append(system_row(name, clusters, pick))
     return rows
 
 

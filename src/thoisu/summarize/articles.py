@@ -1,6 +1,7 @@
 """Articles from plain title and text, for batch input and evaluation corpora.
 
->>> a = article_from_text("Máy bay rơi", "Máy bay rơi sáng 19/5.\\n\\nHọ nghi có bom. Tìm thấy mảnh vỡ.")
+>>> text = "Máy bay rơi sáng 19/5.\\n\\nHọ nghi có bom. Tìm thấy mảnh vỡ."
+>>> a = article_from_text("Máy bay rơi", text, Origin("a.txt"))
 >>> [s.text for s in a.sentences]
 ['Máy bay rơi sáng 19/5.', 'Họ nghi có bom.', 'Tìm thấy mảnh vỡ.']
 """

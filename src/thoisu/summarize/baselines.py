@@ -12,16 +12,17 @@ addition maximising ROUGE-2 F1 against the references (an upper bound for extrac
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from thoisu.summarize.features import Candidate
 
 
-def _fill(order: Sequence[int], cands: Sequence[Candidate], budget: int,
+def _fill(order: Iterable[int], cands: Sequence[Candidate], budget: int,
           skip_similar: np.ndarray | None = None, threshold: float = 1.0) -> list[int]:
     out: list[int] = []
     used = 0
@@ -122,10 +123,11 @@ def mmr(cands: Sequence[Candidate], budget: int, lam: float = 0.7) -> list[int]:
 
 
 def _bigram_counts(tokens: Sequence[str]) -> Counter[tuple[str, str]]:
-    return Counter(zip(tokens, tokens[1:], strict=False))
+    return Counter(itertools.pairwise(tokens))
 
 
-def oracle(cands: Sequence[Candidate], budget: int, references: Sequence[Sequence[str]]) -> list[int]:
+def oracle(cands: Sequence[Candidate], budget: int,
+           references: Sequence[Sequence[str]]) -> list[int]:
     """Greedily add the sentence that most raises mean ROUGE-2 F1; stop when none does."""
     refs = [_bigram_counts(r) for r in references]
     ref_totals = [max(sum(r.values()), 1) for r in refs]

@@ -8,6 +8,7 @@ articles of the group repeat (syllable bigram document frequency, near-copies of
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ class GroupFeatures:
 
 
 def bigrams(tokens: Sequence[str]) -> set[str]:
-    grams = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    grams = {f"{a} {b}" for a, b in itertools.pairwise(tokens)}
     # A one-syllable sentence still needs something to compare.
     return grams or set(tokens)
 
@@ -133,7 +134,7 @@ def _cosine(m: sparse.csr_matrix, centroid: np.ndarray) -> np.ndarray:
 def _surface(c: Candidate) -> list[float]:
     words = c.text.split()
     n = max(len(c.tokens), 1)
-    names = sum(1 for w in words[1:] if w[:1].isupper() or w[:1] in _QUOTES and w[1:2].isupper())
+    names = sum(1 for w in words[1:] if w[:1].isupper() or (w[:1] in _QUOTES and w[1:2].isupper()))
     text = c.text.strip()
     return [
         sum(1 for t in c.tokens if _DIGIT.search(t)) / n,
@@ -219,7 +220,7 @@ def group_features(articles: Sequence[Article]) -> GroupFeatures:
     title_u: set[str] = set()
     for article in kept:
         t = syllable_tokens(article.title)
-        title_b |= {f"{a} {b}" for a, b in zip(t, t[1:], strict=False)}
+        title_b |= {f"{a} {b}" for a, b in itertools.pairwise(t)}
         title_u |= set(t)
     t_b = np.array([len(s & title_b) / max(len(s), 1) for s in b_sets])
     t_u = np.array([len(set(c.tokens) & title_u) / max(c.syllables, 1) for c in candidates])

@@ -42,8 +42,9 @@ def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, bud
     n = len(scores)
     decisions: dict[int, Decision] = {}
     alive = np.ones(n, dtype=bool)
-    for i in np.flatnonzero(lengths < params.min_syllables):
-        decisions[int(i)] = Decision(int(i), TOO_SHORT, f"{int(lengths[i])} syllables")
+    for k in np.flatnonzero(lengths < params.min_syllables):
+        i = int(k)
+        decisions[i] = Decision(i, TOO_SHORT, f"{int(lengths[i])} syllables")
         alive[i] = False
     # Redundancy both ways: i repeats j when i's bigrams are in j, or j's are in i.
     both = np.maximum(containment, containment.T) if n else containment
@@ -64,10 +65,10 @@ def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, bud
         alive[best] = False
         left -= int(lengths[best])
         repeats = alive & (both[:, best] >= params.redundancy)
-        for i in np.flatnonzero(repeats):
-            decisions[int(i)] = Decision(int(i), REDUNDANT,
-                                         f"repeats {both[i, best]:.0%} of a chosen sentence",
-                                         best)
+        for k in np.flatnonzero(repeats):
+            i = int(k)
+            decisions[i] = Decision(i, REDUNDANT,
+                                    f"repeats {both[i, best]:.0%} of a chosen sentence", best)
         alive &= ~repeats
         if params.coverage and bigrams is not None:
             covered = np.maximum(covered, bigrams[best].toarray().ravel())
@@ -75,8 +76,8 @@ def select(scores: np.ndarray, lengths: np.ndarray, containment: np.ndarray, bud
         else:
             worst = np.maximum(worst, both[:, best])
     floor = min((scores[i] for i in chosen), default=np.inf)
-    for i in np.flatnonzero(alive):
-        i = int(i)
+    for j in np.flatnonzero(alive):
+        i = int(j)
         if lengths[i] > left and scores[i] >= floor:
             decisions[i] = Decision(i, TOO_LONG,
                                     f"{int(lengths[i])} syllables, only {left} left")

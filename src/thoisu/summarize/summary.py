@@ -1,4 +1,4 @@
-"""What a summary is: its sentences with their sources, and why each candidate was or was not taken."""
+"""What a summary is: its sentences with their sources, and why each candidate was taken or not."""
 
 from __future__ import annotations
 

@@ -15,11 +15,12 @@ Retrain the packaged model (and print its cross-validated ROUGE)::
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import time
-from dataclasses import asdict
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ REDUNDANCY = 0.5
 
 
 def _bigrams(tokens: Sequence[str]) -> Counter[tuple[str, str]]:
-    return Counter(zip(tokens, tokens[1:], strict=False))
+    return Counter(itertools.pairwise(tokens))
 
 
 def sentence_labels(group: GroupFeatures, references: Sequence[Sequence[str]]) -> np.ndarray:

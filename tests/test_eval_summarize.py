@@ -1,0 +1,62 @@
+"""The summary evaluation on real ViMs clusters: a quick look by default, the full CV when slow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thoisu.cli.eval_summarize import eval_summarize
+from thoisu.evaluate.summaries import evaluate_prepared, prepare
+
+ROWS = ["thoisu (2-fold CV)", "Lead", "TextRank", "LexRank", "Centroid", "MMR",
+        "Oracle (greedy ROUGE-2)", "Human agreement"]
+
+
+@pytest.fixture(scope="module")
+def few(vims_clusters: list) -> list:
+    return prepare(vims_clusters[:10])
+
+
+def test_every_row_on_a_handful_of_clusters(few: list) -> None:
+    rows, timing = evaluate_prepared(few, folds=2)
+    by_name = {r.system: r for r in rows}
+    assert list(by_name) == ROWS
+    for r in rows:
+        assert 0 < r.rouge2 < r.rouge1 <= 100 and 0 < r.rougeL <= 100
+    oracle = by_name["Oracle (greedy ROUGE-2)"]
+    assert all(oracle.rouge2 > r.rouge2 for r in rows if r is not oracle)
+    assert by_name["thoisu (2-fold CV)"].rouge2 > by_name["Lead"].rouge2
+    assert timing["thoisu_ms_per_cluster"] > 0
+
+
+def test_budget_is_the_mean_reference_length(few: list) -> None:
+    for c in few:
+        mean = sum(len(r) for r in c.references) / len(c.references)
+        assert abs(c.budget - mean) <= 0.5
+
+
+def test_eval_command_prints_one_table(vims_dir: Path) -> None:
+    result = CliRunner().invoke(eval_summarize, ["--dataset", "vims", "--path", str(vims_dir),
+                                                 "--limit", "6", "--folds", "2", "--no-oracle"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "| System | ROUGE-1 | ROUGE-2 | ROUGE-L | clusters | note |"
+    assert lines[2].startswith("| thoisu (2-fold CV) |")
+    assert "6 clusters of vims" in result.stdout
+
+
+def test_eval_command_needs_the_data_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(eval_summarize, ["--path", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no data/ folder; point --path at the ViMs folder" in result.stderr
+
+
+@pytest.mark.slow
+def test_full_cross_validation_floors(vims_clusters: list) -> None:
+    """5-fold CV over all 300 clusters (a few minutes): the figures in docs/summaries.md."""
+    rows, _ = evaluate_prepared(prepare(vims_clusters), folds=5, with_oracle=False)
+    ours, baselines = rows[0], [r for r in rows[1:] if r.system != "Human agreement"]
+    assert ours.rouge2 >= 39.5
+    assert all(ours.rouge1 > r.rouge1 and ours.rougeL > r.rougeL for r in baselines)
