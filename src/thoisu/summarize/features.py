@@ -145,8 +145,18 @@ def _surface(c: Candidate) -> list[float]:
     ]
 
 
-def group_features(articles: Sequence[Article]) -> GroupFeatures:
-    """Features of every sentence of the group (duplicates and empty articles left out)."""
+# Pairwise sentence comparisons grow with the square of the group: a story of hundreds of
+# articles keeps the earlier sentences of each (news puts the essentials first).
+MAX_CANDIDATES = 2000
+
+
+def group_features(articles: Sequence[Article],
+                   max_candidates: int = MAX_CANDIDATES) -> GroupFeatures:
+    """Features of every sentence of the group (duplicates and empty articles left out).
+
+    At most ``max_candidates`` sentences are compared: beyond that, the latest sentences of
+    each article are left out first.
+    """
     kept = unique_articles(articles)
     candidates: list[Candidate] = []
     for a_pos, article in enumerate(kept):
@@ -155,6 +165,9 @@ def group_features(articles: Sequence[Article]) -> GroupFeatures:
             if tokens:
                 candidates.append(Candidate(a_pos, article.id, s.index, s.paragraph, s.text,
                                             tokens))
+    if len(candidates) > max_candidates:
+        keep = sorted(range(len(candidates)), key=lambda i: (candidates[i].index, i))
+        candidates = [candidates[i] for i in sorted(keep[:max_candidates])]
     n = len(candidates)
     if n == 0:
         return GroupFeatures(kept, [], np.zeros((0, len(FEATURES))), np.zeros((0, 0)),
