@@ -174,4 +174,24 @@ def test_paths_mode_writes_cited_markdown_and_json(tmp_path: Path) -> None:
 def test_no_input_is_a_usage_error() -> None:
     result = CliRunner().invoke(summarize_command, [])
     assert result.exit_code == 2
-    assert "give the article files to summarize (PATH...) or --jsonl FILE" in result.stderr
+    assert "give the article files to summarize (PATH...), --jsonl FILE or --story ID" in \
+        result.stderr
+
+
+def test_story_from_the_store(tmp_path: Path, group: list) -> None:
+    from thoisu.model import Story
+    from thoisu.store import Store
+
+    url = f"sqlite:///{tmp_path / 'tin.db'}"
+    with Store.open(url) as store:
+        store.add_articles(group)
+        store.save_stories([Story(id="s1", title="Bão số 3", articles=[a.id for a in group])])
+    runner = CliRunner()
+    done = runner.invoke(summarize_command, ["--story", "s1", "--db", url, "--length", "40",
+                                             "--format", "json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["sentences"] and data["syllables"] <= 40
+    missing = runner.invoke(summarize_command, ["--story", "nope", "--db", url])
+    assert missing.exit_code == 1
+    assert "no story 'nope' in the store; `thoisu stories` lists them" in missing.stderr

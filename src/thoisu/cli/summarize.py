@@ -12,6 +12,7 @@ import click
 
 from thoisu.cli.common import (
     Tally,
+    db_option,
     dump_json,
     format_option,
     get_settings,
@@ -148,8 +149,31 @@ def summarize_jsonl(path: str, tally: Tally) -> list[str]:
     return out
 
 
+def story_articles(story_id: str, db_url: str | None) -> list[Article]:
+    """The stored articles of a story, with their sentences (recomputed: they are not stored)."""
+    from thoisu.store import Store, StoreError
+    from thoisu.text.sentences import article_sentences
+
+    try:
+        with Store.open(get_settings(db_url=db_url).db_url or None) as store:
+            story = store.get_story(story_id)
+            if story is None:
+                raise click.ClickException(f"no story {story_id!r} in the store; "
+                                           "`thoisu stories` lists them")
+            articles = store.get_articles(story.articles)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for article in articles:
+        if not article.sentences:
+            article.sentences = article_sentences(article.lead, article.paragraphs)
+    return articles
+
+
 @click.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--story", "story_id", default=None, metavar="ID",
+              help="Summarize a story of the store (see `thoisu stories`) instead of files.")
+@db_option
 @click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help='Batch mode: a line per group, {"id", "max_syllables", "articles": '
                    '[{"title", "text"}]}; writes a JSON line per group.')
@@ -160,8 +184,9 @@ def summarize_jsonl(path: str, tally: Tally) -> list[str]:
 @format_option
 @output_option
 @quiet_option
-def summarize(paths: tuple[str, ...], jsonl: str | None, length: int | None, explain: bool,
-              fmt: str, output: str | None, quiet: bool) -> None:
+def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
+              jsonl: str | None, length: int | None, explain: bool, fmt: str,
+              output: str | None, quiet: bool) -> None:
     """One summary of the articles in PATH... (files, directories, - for standard input).
 
     Whole sentences only, each cited [n] to its article; no two saying the same thing.
@@ -170,17 +195,29 @@ def summarize(paths: tuple[str, ...], jsonl: str | None, length: int | None, exp
     Example:
       thoisu summarize bai1.txt bai2.html --length 120 --explain
       thoisu summarize --jsonl groups.jsonl -o summaries.jsonl
+      thoisu summarize --story 3f2a9c0d --format html -o tom_tat.html
     """
     tally = Tally()
+    if sum(map(bool, (paths, jsonl is not None, story_id is not None))) > 1:
+        raise click.UsageError("give one of PATH..., --jsonl FILE or --story ID")
+    if story_id is not None:
+        from thoisu.summarize import summarize as make_summary
+
+        articles = story_articles(story_id, db_url)
+        if not articles:
+            raise click.ClickException(f"story {story_id!r} has no stored article to summarize")
+        length = get_settings().summary_syllables if length is None else length
+        summary = make_summary(articles, length)
+        write_output(RENDER[fmt](summary, articles, explain), output)
+        return
     if jsonl is not None:
-        if paths:
-            raise click.UsageError("give either PATH... or --jsonl FILE, not both")
         lines = summarize_jsonl(jsonl, tally)
         write_output("".join(f"{line}\n" for line in lines), output)
         tally.finish(quiet, what="lines")
         return
     if not paths:
-        raise click.UsageError("give the article files to summarize (PATH...) or --jsonl FILE")
+        raise click.UsageError("give the article files to summarize (PATH...), --jsonl FILE "
+                               "or --story ID")
     from thoisu.pipeline import process
     from thoisu.summarize import summarize as make_summary
 
