@@ -149,6 +149,18 @@ def test_batch_mode_summarizes_every_good_line_and_reports_the_bad_one(tmp_path:
         assert article.sentences[s["sentence"]].text == s["text"]
 
 
+def test_batch_explain_gives_every_candidate_a_status(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    record = {"id": "x", "max_syllables": 3, "articles": [{"title": A3[0], "text": A3[1]}]}
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    done = CliRunner().invoke(summarize_command, ["--jsonl", str(src), "--explain"])
+    row = json.loads(done.stdout)
+    assert done.exit_code == 0 and row["sentences"] == []
+    assert row["note"].startswith("no sentence fits in 3 syllables")
+    assert {c["status"] for c in row["explain"]} <= {TOO_LONG, LOW_SCORE, TOO_SHORT}
+    assert {c["article"] for c in row["explain"]} == {0}
+
+
 def test_batch_mode_rejects_a_record_of_the_wrong_shape(tmp_path: Path) -> None:
     code, rows, err = _batch(tmp_path, ['{"id": 7, "max_syllables": 10, "articles": []}'])
     assert code == 1 and rows == []

@@ -14,7 +14,6 @@ from thoisu.cli.common import (
     Tally,
     db_option,
     dump_json,
-    format_option,
     get_settings,
     output_option,
     quiet_option,
@@ -112,8 +111,12 @@ def _record_articles(record: Any, path: str, line: int) -> tuple[str, int, list[
     return rid, budget, articles
 
 
-def summarize_jsonl(path: str, tally: Tally) -> list[str]:
-    """Output lines for the valid input lines; bad lines go to ``tally``."""
+def summarize_jsonl(path: str, tally: Tally, explain: bool = False) -> list[str]:
+    """Output lines for the valid input lines; bad lines go to ``tally``.
+
+    With ``explain``, each line also carries ``"explain"``: every candidate with its score,
+    status and reason (``article`` as the input position, like in ``sentences``).
+    """
     from thoisu.summarize import summarize as make_summary
 
     try:
@@ -141,11 +144,17 @@ def summarize_jsonl(path: str, tally: Tally) -> list[str]:
             position: dict[str, int] = {}
             for k, article in enumerate(articles):
                 position.setdefault(article.id, k)
-            out.append(json.dumps({
+            row: dict[str, Any] = {
                 "id": rid, "summary": summary.text,
                 "sentences": [{"text": s.text, "article": position[s.article],
                                "sentence": s.sentence} for s in summary.sentences],
-            }, ensure_ascii=False))
+            }
+            if explain:
+                row["explain"] = [{**c.to_json(), "article": position[c.article]}
+                                  for c in summary.explain]
+                if summary.note:
+                    row["note"] = summary.note
+            out.append(json.dumps(row, ensure_ascii=False))
     return out
 
 
@@ -181,7 +190,8 @@ def story_articles(story_id: str, db_url: str | None) -> list[Article]:
               help="Summary length in syllables (default: the summary_syllables setting, 200).")
 @click.option("--explain", is_flag=True,
               help="Show each chosen sentence's score and why the runners-up were skipped.")
-@format_option
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md",
+              show_default=True, help="Output format (batch mode always writes JSON Lines).")
 @output_option
 @quiet_option
 def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
@@ -211,7 +221,7 @@ def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
         write_output(RENDER[fmt](summary, articles, explain), output)
         return
     if jsonl is not None:
-        lines = summarize_jsonl(jsonl, tally)
+        lines = summarize_jsonl(jsonl, tally, explain)
         write_output("".join(f"{line}\n" for line in lines), output)
         tally.finish(quiet, what="lines")
         return
