@@ -8,7 +8,8 @@ Vietnamese writes syllables apart, so words must be found: ``"Bộ Quốc phòng
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 _TOKEN = re.compile(r"\w+(?:[.,/:-]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -31,26 +32,76 @@ class SyllableSegmenter:
 
 
 class UndertheseaSegmenter:
-    """underthesea's CRF word segmenter, loaded on first use in each process."""
+    """underthesea's CRF word segmenter (VLSP 2013 model), loaded on first use in each process.
+
+    It runs underthesea's own tokenizer and CRF tagger; the features between them come from
+    :mod:`thoisu.text.crf_features`, which builds the same strings faster. Text reaching it is
+    already normalised, so underthesea's token normalisation is skipped.
+    """
 
     name = "underthesea"
 
     def __init__(self) -> None:
-        self._tokenize = None
+        self._run: Callable[[str], list[str]] | None = None
+
+    def _load(self) -> Callable[[str], list[str]]:
+        from underthesea import word_tokenize
+
+        try:
+            model = _load_crf_model()
+        except (ImportError, OSError, AttributeError):
+            model = None
+        if model is None:  # an underthesea we do not know: use its own entry point
+            return lambda text: list(word_tokenize(text))
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+        featurize, tagger = model
+
+        def run(text: str) -> list[str]:
+            tokens = tokenize(text, use_token_normalize=False)
+            words: list[str] = []
+            for tag, token in zip(tagger.tag(featurize(tokens)), tokens, strict=True):
+                if tag == "I-W" and words:
+                    words[-1] = f"{words[-1]} {token}"
+                else:
+                    words.append(token)
+            return words
+
+        return run
 
     def segment(self, text: str) -> list[str]:
         if not text.strip():
             return []
-        if self._tokenize is None:
-            from underthesea import word_tokenize
-
-            self._tokenize = word_tokenize
-        words: list[str] = self._tokenize(text)
-        return [w.replace(" ", "_") for w in words]
+        if self._run is None:
+            self._run = self._load()
+        return [w.replace(" ", "_") for w in self._run(text)]
 
     def __getstate__(self) -> dict[str, object]:
         # A loaded CRF model does not pickle; a Dask worker loads its own.
-        return {"_tokenize": None}
+        return {"_run": None}
+
+
+def _load_crf_model() -> tuple[Callable[[Sequence[str]], list[list[str]]], Any] | None:
+    """underthesea's packaged segmentation CRF with a featurizer for its templates, or None."""
+    from pathlib import Path
+
+    import joblib
+    import underthesea.pipeline.word_tokenize as package
+    from underthesea_core import CRFTagger
+
+    from thoisu.text.crf_features import compile_templates
+
+    folders = sorted(Path(package.__file__).parent.joinpath("models").glob("ws_crf_*"))
+    if not folders:
+        return None
+    folder = folders[-1]
+    featurize = compile_templates(joblib.load(folder / "features.bin"),
+                                  joblib.load(folder / "dictionary.bin"))
+    if featurize is None:
+        return None
+    tagger = CRFTagger()
+    tagger.load(str(folder / "models.bin"))
+    return featurize, tagger
 
 
 _SEGMENTERS: dict[str, type] = {"underthesea": UndertheseaSegmenter, "syllable": SyllableSegmenter}
