@@ -27,7 +27,8 @@ def model():  # type: ignore[no-untyped-def]
 
 
 def _sentences(vims_clusters, clusters: int) -> list[str]:  # type: ignore[no-untyped-def]
-    return [s for c in vims_clusters[:clusters] for a in c.articles for s in split_sentences(a.text)]
+    articles = [a for c in vims_clusters[:clusters] for a in c.articles]
+    return [s for a in articles for s in split_sentences(a.text)]
 
 
 def test_features_identical_on_real_text(model, vims_clusters) -> None:  # type: ignore[no-untyped-def]
