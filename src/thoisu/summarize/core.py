@@ -10,7 +10,7 @@ from thoisu.model import Article, SummarySentence
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.summarize.order import reading_order
 from thoisu.summarize.scorer import Scorer, load_scorer
-from thoisu.summarize.select import SelectionParams, select
+from thoisu.summarize.selection import SelectionParams, select
 from thoisu.summarize.summary import CHOSEN, Considered, Summary
 
 

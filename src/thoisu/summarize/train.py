@@ -29,7 +29,7 @@ import numpy as np
 from thoisu.summarize.core import Summarizer
 from thoisu.summarize.features import FEATURES, GroupFeatures
 from thoisu.summarize.scorer import Scorer, Tree
-from thoisu.summarize.select import SelectionParams
+from thoisu.summarize.selection import SelectionParams
 from thoisu.summarize.summary import Summary
 
 if TYPE_CHECKING:
