@@ -358,12 +358,21 @@ class StoryClusterer:
             if len(posting) > POSTING_CAP:
                 del posting[next(iter(posting))]
 
-    def _candidates(self, vector: dict[int, float], language: str) -> list[int]:
+    def _candidates(self, vector: dict[int, float], language: str,
+                    day: int | None) -> list[int]:
+        """Stories sharing strong terms with ``vector``, best first, faded by time.
+
+        Without the time factor, older stories of the same topic (last year's floods) would
+        take every candidate slot from the story that is running now.
+        """
         score: dict[int, float] = {}
         for term, weight in list(vector.items())[:INDEX_TERMS]:
             for seq in self._postings.get(term, ()):
                 seq = self._resolve(seq)
                 score[seq] = score.get(seq, 0.0) + weight
+        if day is not None:
+            for seq in score:
+                score[seq] *= time_factor(day, self._stories[seq], self.window)
         ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
         return [seq for seq, _ in ranked[:CANDIDATES]
                 if self._stories[seq].language == language]
@@ -383,7 +392,7 @@ class StoryClusterer:
     def _best(self, vector: dict[int, float], day: int | None, language: str,
               exclude: int | None = None) -> tuple[float, int | None]:
         best: tuple[float, int | None] = (0.0, None)
-        for seq in self._candidates(vector, language):
+        for seq in self._candidates(vector, language, day):
             if seq == exclude:
                 continue
             sim = self._similarity(vector, day, self._stories[seq])
@@ -453,7 +462,7 @@ class StoryClusterer:
             unit = {k: v / story.norm for k, v in top}
             day = story.first_day
             best_sim, best_seq = 0.0, None
-            for other in self._candidates(unit, story.language):
+            for other in self._candidates(unit, story.language, day):
                 if other == seq:
                     continue
                 target = self._stories[other]
