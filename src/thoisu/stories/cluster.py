@@ -33,10 +33,11 @@ from thoisu.settings import Settings
 from thoisu.stories.dedup import DuplicateIndex
 from thoisu.stories.vectors import (
     ArticleTerms,
+    Centroid,
     DocumentFrequencies,
+    Vector,
     VectorParams,
     article_terms,
-    cosine,
     weigh,
 )
 from thoisu.text.language import detect_language
@@ -44,7 +45,6 @@ from thoisu.text.language import detect_language
 INDEX_TERMS = 20  # strongest terms of an article that index its story and query the index
 POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
 CANDIDATES = 8  # stories scored exactly per article
-CENTROID_TERMS = 1000  # terms kept in a story centroid
 KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
 REBUILD_GROWTH = 1.2  # re-weigh every story once the corpus has grown by this factor
 
@@ -65,45 +65,32 @@ class _Story:
     members: list[_Member] = field(default_factory=list)
     joins: dict[str, Join] = field(default_factory=dict)
     duplicates: list[DuplicateLink] = field(default_factory=list)
-    centroid: dict[int, float] = field(default_factory=dict)
-    norm: float = 0.0
+    centroid: Centroid = field(default_factory=Centroid)
     first_day: int | None = None
     last_day: int | None = None
     title: str = ""
     title_dirty: bool = True
 
-    def add(self, member: _Member, vector: dict[int, float]) -> None:
+    def add(self, member: _Member, vector: Vector) -> None:
         self.members.append(member)
-        self._update(vector, 1.0)
+        self.centroid.add([vector])
+        self.title_dirty = True
         if member.day is not None:
             self.first_day = member.day if self.first_day is None else min(self.first_day,
                                                                            member.day)
             self.last_day = member.day if self.last_day is None else max(self.last_day,
                                                                          member.day)
 
-    def remove(self, article_id: str, vector: dict[int, float]) -> _Member:
+    def remove(self, article_id: str, vector: Vector) -> _Member:
         index = next(i for i, m in enumerate(self.members) if m.id == article_id)
         member = self.members.pop(index)
         self.joins.pop(article_id, None)
-        self._update(vector, -1.0)
+        self.centroid.add([vector], -1.0)
+        self.title_dirty = True
         days = [m.day for m in self.members if m.day is not None]
         self.first_day = min(days) if days else None
         self.last_day = max(days) if days else None
         return member
-
-    def _update(self, vector: dict[int, float], sign: float) -> None:
-        c = self.centroid
-        for k, v in vector.items():
-            value = c.get(k, 0.0) + sign * v
-            if abs(value) < 1e-9:
-                c.pop(k, None)
-            else:
-                c[k] = value
-        if len(c) > CENTROID_TERMS:
-            kept = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[: CENTROID_TERMS // 2]
-            self.centroid = c = dict(kept)
-        self.norm = float(np.sqrt(sum(v * v for v in c.values())))
-        self.title_dirty = True
 
 
 def day_number(date: PartialDate | None) -> int | None:
@@ -170,7 +157,7 @@ class StoryClusterer:
         self._stories: dict[int, _Story] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq
-        self._vectors: dict[str, dict[int, float]] = {}  # vectors of the current batch only
+        self._vectors: dict[str, Vector] = {}  # vectors of the current batch only
         self._postings: dict[int, dict[int, None]] = {}
         self._next_seq = 0
         self._rebuilt_at = 0  # corpus size at the last re-weighing
@@ -290,7 +277,7 @@ class StoryClusterer:
         best: tuple[float, str] | None = None
         c = story.centroid
         for member in story.members:
-            score = cosine(weigh(member.terms, self.df, self.params), c)
+            score = c.dot(weigh(member.terms, self.df, self.params))
             if member.title and (best is None or score > best[0]):
                 best = (score, member.title)
         return best[1] if best else ""
@@ -324,14 +311,14 @@ class StoryClusterer:
         at an amortised cost linear in the number of articles.
         """
         self._postings = {}
-        vectors: dict[str, dict[int, float]] = {}
+        vectors: dict[str, Vector] = {}
         for seq in sorted(self._stories):
             story = self._stories[seq]
-            story.centroid = {}
+            story.centroid = Centroid()
             for member in story.members:
                 vector = vectors[member.id] = weigh(member.terms, self.df, self.params)
-                story._update(vector, 1.0)
                 self._index(seq, vector)
+            story.centroid.add([vectors[m.id] for m in story.members])
         self._rebuilt_at = self.df.n
         # A join decided under the flatter IDF of a smaller corpus may no longer hold: a member
         # whose mean similarity with the rest of its story is now below the threshold leaves
@@ -343,22 +330,22 @@ class StoryClusterer:
                 continue
             for member in list(story.members[1:]):
                 vector = vectors[member.id]
-                if vector and self._similarity(vector, member.day, story,
+                if len(vector) and self._similarity(vector, member.day, story,
                                                own=True) < self.threshold:
                     story.remove(member.id, vector)
                     leaving.append((member, story.language))
         for member, language in leaving:
             self._place_member(member, vectors[member.id], language,
                                "; placed again after the IDF was updated")
-    def _index(self, seq: int, vector: dict[int, float]) -> None:
-        for term in list(vector)[:INDEX_TERMS]:
+    def _index(self, seq: int, vector: Vector) -> None:
+        for term, _ in vector.strongest[:INDEX_TERMS]:
             posting = self._postings.setdefault(term, {})
             posting.pop(seq, None)
             posting[seq] = None
             if len(posting) > POSTING_CAP:
                 del posting[next(iter(posting))]
 
-    def _candidates(self, vector: dict[int, float], language: str,
+    def _candidates(self, vector: Vector, language: str,
                     day: int | None) -> list[int]:
         """Stories sharing strong terms with ``vector``, best first, faded by time.
 
@@ -366,7 +353,7 @@ class StoryClusterer:
         take every candidate slot from the story that is running now.
         """
         score: dict[int, float] = {}
-        for term, weight in list(vector.items())[:INDEX_TERMS]:
+        for term, weight in vector.strongest[:INDEX_TERMS]:
             for seq in self._postings.get(term, ()):
                 seq = self._resolve(seq)
                 score[seq] = score.get(seq, 0.0) + weight
@@ -377,19 +364,19 @@ class StoryClusterer:
         return [seq for seq, _ in ranked[:CANDIDATES]
                 if self._stories[seq].language == language]
 
-    def _similarity(self, vector: dict[int, float], day: int | None, story: _Story,
+    def _similarity(self, vector: Vector, day: int | None, story: _Story,
                     own: bool = False) -> float:
         """Mean cosine of an article with a story's members (without itself when ``own``)."""
         # Mean cosine with the members (the criterion of average-link clustering); the
         # centroid is the sum of the members' unit vectors, so this is one dot product.
-        dot = cosine(vector, story.centroid)
+        dot = story.centroid.dot(vector)
         n = len(story.members)
         if own:
             return (dot - 1.0) / (n - 1) * time_factor(day, story, self.window) if n > 1 else 0.0
         sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
 
-    def _best(self, vector: dict[int, float], day: int | None, language: str,
+    def _best(self, vector: Vector, day: int | None, language: str,
               exclude: int | None = None) -> tuple[float, int | None]:
         best: tuple[float, int | None] = (0.0, None)
         for seq in self._candidates(vector, language, day):
@@ -403,7 +390,7 @@ class StoryClusterer:
     def _place(self, article: Article, language: str, terms: ArticleTerms) -> int:
         vector = self._vectors[article.id]
         member = self._member(article, terms)
-        if not vector:
+        if not len(vector):
             story = self._new_story(language, f"s-{article.id}")
             story.add(member, vector)
             story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
@@ -411,7 +398,7 @@ class StoryClusterer:
             return story.seq
         return self._place_member(member, vector, language)
 
-    def _place_member(self, member: _Member, vector: dict[int, float], language: str,
+    def _place_member(self, member: _Member, vector: Vector, language: str,
                       note: str = "") -> int:
         sim, seq = self._best(vector, member.day, language)
         if seq is not None and sim >= self.threshold:
@@ -432,7 +419,7 @@ class StoryClusterer:
         # Moves: an article placed early in the batch may fit a story started after it.
         for article in batch:
             vector = self._vectors[article.id]
-            if not vector:
+            if not len(vector):
                 continue
             day = day_number(article.published)
             seq = self._resolve(self._story_of[article.id])
@@ -456,17 +443,16 @@ class StoryClusterer:
         for seq in sorted({self._resolve(s) for s in touched}):
             seq = self._resolve(seq)
             story = self._stories.get(seq)
-            if story is None or not story.centroid:
+            if story is None or not len(story.centroid):
                 continue
-            top = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
-            unit = {k: v / story.norm for k, v in top}
+            unit = story.centroid.unit()
             day = story.first_day
             best_sim, best_seq = 0.0, None
             for other in self._candidates(unit, story.language, day):
                 if other == seq:
                     continue
                 target = self._stories[other]
-                sim = cosine(story.centroid, target.centroid) / (
+                sim = story.centroid.dot_centroid(target.centroid) / (
                     len(story.members) * len(target.members))
                 sim *= time_factor(day, target, self.window)
                 if sim > best_sim:
@@ -484,9 +470,8 @@ class StoryClusterer:
             keep.joins[member.id] = Join(member.id, old.similarity,
                                          f"{old.reason}; story merged into {keep.id} "
                                          f"(centroid similarity {sim:.2f})")
-        for k, v in gone.centroid.items():
-            keep.centroid[k] = keep.centroid.get(k, 0.0) + v
-        keep._update({}, 1.0)
+        keep.centroid.add_centroid(gone.centroid)
+        keep.title_dirty = True
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
                 if d is not None]
         keep.first_day = min(days) if days else None
