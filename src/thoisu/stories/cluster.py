@@ -146,7 +146,6 @@ class StoryClusterer:
     does), which recomputes vectors and centroids without re-deciding any membership.
     """
 
-
     def __init__(self, settings: Settings, params: VectorParams | None = None) -> None:
         self.settings = settings
         self.params = params or VectorParams()
@@ -246,6 +245,8 @@ class StoryClusterer:
             if not terms.empty:
                 self.df.add(terms)
         for story in stories:
+            if not any(i in by_id for i in story.articles):
+                continue  # none of its articles could be loaded: leave the stored story alone
             language = next((prepared[i][0] for i in story.articles if i in prepared), "vi")
             state = self._new_story(language, story.id)
             joins = {j.article: j for j in story.joins}
