@@ -85,11 +85,15 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
         ids = [*story.articles, *(d.copy for d in story.duplicates)]
         found = {a.id: a for a in store.get_articles(ids)}
     joins = {j.article: j for j in story.joins}
+
+    def published(article_id: str) -> str | None:
+        article = found.get(article_id)
+        return article.published.iso() if article and article.published else None
+
     if fmt == "json":
         data = _story_json(story, [found[i] for i in story.articles if i in found])
         data["joins"] = [{"article": i, "title": found[i].title if i in found else None,
-                          "published": found[i].published.iso()
-                          if i in found and found[i].published else None,
+                          "published": published(i),
                           "similarity": joins[i].similarity if i in joins else None,
                           "reason": joins[i].reason if i in joins else ""}
                          for i in story.articles]

@@ -203,9 +203,9 @@ class StoryClusterer:
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
         self._vectors = {}
         for seq in range(batch_start, self._next_seq):
-            story = self._stories.get(seq)
-            if story is not None and story.members:
-                story.id = f"s-{story.members[0].id}"  # named after its first article
+            new = self._stories.get(seq)
+            if new is not None and new.members:
+                new.id = f"s-{new.members[0].id}"  # named after its first article
         out = []
         for article in articles:
             join = joins.pop(article.id, None)

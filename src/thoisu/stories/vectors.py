@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,7 +72,8 @@ def _name(run: list[str], at_start: bool) -> str | None:
     return None
 
 
-def term_counts(text: str, weight: float, counts: Counter[str], names: Counter[str] | None,
+def term_counts(text: str, weight: float, counts: defaultdict[str, float],
+                names: defaultdict[str, float] | None,
                 bigram_weight: float = 1.0, numbers: bool = True) -> None:
     """Add the weighted unigrams and bigrams (and names) of ``text`` to ``counts``.
 
@@ -135,8 +136,8 @@ class ArticleTerms:
 
 def article_terms(article: Article, params: VectorParams) -> ArticleTerms:
     """Hash the words and names of ``article`` into term ids with sublinear weights."""
-    words: Counter[str] = Counter()
-    names: Counter[str] = Counter()
+    words: defaultdict[str, float] = defaultdict(float)
+    names: defaultdict[str, float] = defaultdict(float)
     own_names = not article.entities
     term_counts(article.title, params.title_weight, words, names if own_names else None,
                 params.bigram_weight, params.numbers)
@@ -264,7 +265,7 @@ class Centroid:
         if unique.size > CENTROID_TERMS:
             top = np.sort(np.argsort(-summed, kind="stable")[: CENTROID_TERMS // 2])
             unique, summed = unique[top], summed[top]
-        self.ids, self.w = unique, summed
+        self.ids, self.w = unique.astype(np.int64), summed.astype(np.float64)
         self.norm = float(np.sqrt(np.dot(summed, summed)))
 
     def dot(self, vector: Vector) -> float:
