@@ -3,9 +3,10 @@
 underthesea's model (``ws_crf_vlsp2013``) describes each token by 43 feature strings such as
 ``T[-1,0].lower=bộ quốc`` or ``T[0].is_in_dict=True``. Its featurizer builds them afresh for
 every token; that step costs most of the segmentation time. Here each column (one template
-over all positions of a sentence) is built at once from per-sentence arrays of tokens, lower
-forms, n-grams and dictionary hits, with per-token values cached. The strings are the same,
-byte for byte (a test compares both on real text), so the CRF tags exactly as before.
+over all positions of a sentence) is gathered from the feature strings of each n-gram, which
+are built once and kept in a bounded cache (news repeats its n-grams constantly). The strings
+are the same, byte for byte (a test compares both on real text), so the CRF tags exactly as
+before.
 
 Templates this module does not know make :func:`compile_templates` return ``None``; the
 segmenter then keeps underthesea's own featurizer.
@@ -18,8 +19,9 @@ from collections.abc import Callable, Sequence
 
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?$")
 _INT32_MAX = 2_147_483_647
+_CACHE_LIMIT = 200_000  # n-grams per width kept between sentences (a few tens of MB at most)
 
-Featurizer = Callable[[Sequence[str]], list[list[str]]]
+Featurizer = Callable[[Sequence[str]], list[tuple[str, ...]]]
 
 
 def _istitle(text: str) -> bool:
@@ -46,44 +48,56 @@ def compile_templates(templates: Sequence[str], dictionary: set[str] | frozenset
             return None
         parsed.append((template + "=", a, b, m.group(3)))
     words = frozenset(dictionary)
+    # Templates grouped by span width; each n-gram's feature strings are built once and cached.
+    by_width: dict[int, list[tuple[int, str, int, int, str | None]]] = {}
+    for k, (prefix, a, b, attr) in enumerate(parsed):
+        by_width.setdefault(b - a + 1, []).append((k, prefix, a, b, attr))
+    caches: dict[int, dict[tuple[str, ...], tuple[str, ...]]] = {w: {} for w in by_width}
 
-    def featurize(tokens: Sequence[str]) -> list[list[str]]:
-        n = len(tokens)
-        toks = list(tokens)
-        lower = [t.lower() for t in toks]
-        spans: dict[tuple[int, str | None], list[str]] = {}
-
-        def values(width: int, attr: str | None) -> list[str]:
-            """The attribute's value for every span of ``width`` tokens starting at 0..n-w."""
-            key = (width, attr)
-            if key in spans:
-                return spans[key]
-            count = n - width + 1
+    def strings(width: int, gram: tuple[str, ...]) -> tuple[str, ...]:
+        text = " ".join(gram)
+        low = text.lower()
+        out = []
+        for _k, prefix, _a, _b, attr in by_width[width]:
             if attr is None:
-                out = [" ".join(toks[i:i + width]) for i in range(count)]
+                out.append(prefix + text)
             elif attr == "lower":
-                out = [" ".join(lower[i:i + width]) for i in range(count)]
+                out.append(prefix + low)
             elif attr == "isdigit":
-                out = [str(_isdigit(s)) for s in values(width, None)]
+                out.append(prefix + str(_isdigit(text)))
             elif attr == "istitle":
-                out = [str(_istitle(s)) for s in values(width, None)]
+                out.append(prefix + str(_istitle(text)))
             else:
-                out = [str(s in words) for s in values(width, "lower")]
-            spans[key] = out
-            return out
+                out.append(prefix + str(low in words))
+        return tuple(out)
 
-        columns = []
-        for prefix, a, b, attr in parsed:
-            # Positions before lo reach left of the sentence (BOS, which wins), after hi right.
-            lo, hi = max(0, -a), min(n - 1, n - 1 - b)
-            if hi < lo:
-                head = min(lo, n)
-                columns.append([prefix + "BOS"] * head + [prefix + "EOS"] * (n - head))
-                continue
-            vals = values(b - a + 1, attr)
-            columns.append([prefix + "BOS"] * lo
-                           + [prefix + v for v in vals[lo + a:hi + a + 1]]
-                           + [prefix + "EOS"] * (n - 1 - hi))
-        return [list(row) for row in zip(*columns, strict=True)] if n else []
+    def featurize(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+        n = len(tokens)
+        if n == 0:
+            return []
+        toks = tuple(tokens)
+        columns: list[list[str]] = [[] for _ in parsed]
+        for width, group in by_width.items():
+            cache = caches[width]
+            if len(cache) > _CACHE_LIMIT:  # bounded: a long run never grows without limit
+                cache.clear()
+            entries = []
+            for s in range(n - width + 1):
+                gram = toks[s:s + width]
+                entry = cache.get(gram)
+                if entry is None:
+                    entry = cache[gram] = strings(width, gram)
+                entries.append(entry)
+            for j, (k, prefix, a, b, _attr) in enumerate(group):
+                # Positions before lo reach left of the sentence (BOS, which wins), after hi right.
+                lo, hi = max(0, -a), min(n - 1, n - 1 - b)
+                if hi < lo:
+                    head = min(lo, n)
+                    columns[k] = [prefix + "BOS"] * head + [prefix + "EOS"] * (n - head)
+                    continue
+                columns[k] = ([prefix + "BOS"] * lo
+                              + [e[j] for e in entries[lo + a:hi + a + 1]]
+                              + [prefix + "EOS"] * (n - 1 - hi))
+        return list(zip(*columns, strict=True))
 
     return featurize

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,7 @@ class LanguageGuess:
 
 class _Identifier:
     def __init__(self) -> None:
-        self._model = None
+        self._model: Any = None
 
     def classify(self, text: str) -> LanguageGuess:
         if self._model is None:

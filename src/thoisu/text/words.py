@@ -81,7 +81,10 @@ class UndertheseaSegmenter:
         return {"_run": None}
 
 
-def _load_crf_model() -> tuple[Callable[[Sequence[str]], list[list[str]]], Any] | None:
+Featurize = Callable[[Sequence[str]], list[tuple[str, ...]]]
+
+
+def _load_crf_model() -> tuple[Featurize, Any] | None:
     """underthesea's packaged segmentation CRF with a featurizer for its templates, or None."""
     from pathlib import Path
 
