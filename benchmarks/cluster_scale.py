@@ -5,12 +5,12 @@ The corpus is ViMs (1,950 articles, 300 clusters) and perturbed copies of it, in
 
 * 15% of the body's words dropped at random, sentences shuffled within each paragraph;
 * the title rewritten: a third of its words dropped, the rest kept in order;
-* every cluster gets a publication day; generation g is dated g × 120 days later, each
+* every cluster gets a publication day; generation g is dated g × GAP days later, each
   article within ±2 days of its cluster's day;
 * 3% of the articles are followed by a syndicated copy (same body, other title and a
   boilerplate line), which the deduplicator must attach to its canonical.
 
-A rewrite of a cluster four months later is a *new* story (the same topic again, as with a
+A rewrite of a cluster eight months later is a *new* story (the same topic again, as with a
 yearly event or a trial's next hearing), so the gold story of an article is (cluster,
 generation): text alone would merge the generations, the time factor must keep them apart.
 The articles arrive in date order, in batches of 1,000, as from a feed; the corpus is made
@@ -46,6 +46,10 @@ VIMS = Path(__file__).resolve().parents[2] / "shared" / "data" / "vims"
 BATCH = 1000
 DROPOUT = 0.15  # share of body words dropped in a rewrite
 DAY0 = 736000  # an ordinal day in 2016
+# Days between generations: more than story_link_window_days (180) after a generation's last
+# day, so the topic again after that silence is a new story for events and for running
+# stories alike (it was 120 before running stories were linked).
+GAP = 250
 
 
 def _date(day: int) -> PartialDate:
@@ -87,7 +91,7 @@ def iter_corpus(size: int, gold: dict[str, str], seed: int = 7) -> Iterator[Arti
             item = article if generation == 0 else _rewrite(article, rng, new_id)
             item = Article(id=new_id, origin=item.origin, title=item.title,
                            paragraphs=list(item.paragraphs),
-                           published=_date(cluster_day[cluster] + 120 * generation
+                           published=_date(cluster_day[cluster] + GAP * generation
                                            + rng.randint(-2, 2)))
             batch.append(item)
             gold[new_id] = f"{cluster}@{generation}"
@@ -100,7 +104,7 @@ def iter_corpus(size: int, gold: dict[str, str], seed: int = 7) -> Iterator[Arti
                 batch.append(copy)
                 gold[copy.id] = gold[new_id]
                 made += 1
-        # Generations are 120 days apart and a generation spans about 64 days, so sorting
+        # Generations are GAP days apart and a generation spans about 64 days, so sorting
         # each one puts the whole stream in date order.
         batch.sort(key=lambda a: (a.published.sort_key() if a.published else (0, 0, 0), a.id))
         yield from batch

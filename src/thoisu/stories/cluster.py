@@ -31,13 +31,16 @@ import numpy as np
 from thoisu.model import Article, DuplicateLink, Join, PartialDate, Story
 from thoisu.settings import Settings
 from thoisu.stories.dedup import DuplicateIndex
+from thoisu.stories.threads import LINK_WORDS, Link, link_events
 from thoisu.stories.vectors import (
+    EMPTY,
     ArticleTerms,
     Centroid,
     DocumentFrequencies,
     Vector,
     VectorParams,
     article_terms,
+    name_vector,
     weigh,
 )
 from thoisu.text.language import detect_language
@@ -66,14 +69,20 @@ class _Story:
     joins: dict[str, Join] = field(default_factory=dict)
     duplicates: list[DuplicateLink] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
+    names: Centroid = field(default_factory=Centroid)  # sum of the members' name vectors
     first_day: int | None = None
     last_day: int | None = None
     title: str = ""
     title_dirty: bool = True
 
-    def add(self, member: _Member, vector: Vector) -> None:
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    def add(self, member: _Member, vector: Vector, names: Vector) -> None:
         self.members.append(member)
         self.centroid.add([vector])
+        self.names.add([names])
         self.title_dirty = True
         if member.day is not None:
             self.first_day = member.day if self.first_day is None else min(self.first_day,
@@ -81,11 +90,12 @@ class _Story:
             self.last_day = member.day if self.last_day is None else max(self.last_day,
                                                                          member.day)
 
-    def remove(self, article_id: str, vector: Vector) -> _Member:
+    def remove(self, article_id: str, vector: Vector, names: Vector) -> _Member:
         index = next(i for i, m in enumerate(self.members) if m.id == article_id)
         member = self.members.pop(index)
         self.joins.pop(article_id, None)
         self.centroid.add([vector], -1.0)
+        self.names.add([names], -1.0)
         self.title_dirty = True
         days = [m.day for m in self.members if m.day is not None]
         self.first_day = min(days) if days else None
@@ -151,13 +161,18 @@ class StoryClusterer:
         self.params = params or VectorParams()
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
+        self.link_threshold = settings.story_link_threshold
+        self.link_window = settings.story_link_window_days
         self.df = DocumentFrequencies(self.params.idf_prior)
         self.dups = DuplicateIndex(settings)
         self._stories: dict[int, _Story] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq
         self._vectors: dict[str, Vector] = {}  # vectors of the current batch only
+        self._names: dict[str, Vector] = {}  # name vectors of the current batch only
         self._postings: dict[int, dict[int, None]] = {}
+        self._pairs: set[tuple[int, int]] = set()  # candidate pairs of events to link
+        self._heads: tuple[dict[int, int], dict[int, Link]] | None = None  # cached links
         self._next_seq = 0
         self._rebuilt_at = 0  # corpus size at the last re-weighing
 
@@ -182,12 +197,15 @@ class StoryClusterer:
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
         self._vectors = {a.id: weigh(t, self.df, self.params) for a, _, t in prepared}
+        self._names = {a.id: name_vector(t, self.df) for a, _, t in prepared}
 
         batch_start = self._next_seq
         touched: list[int] = []
         for article, language, terms in prepared:
             touched.append(self._place(article, language, terms))
         self._repair([a for a, _, _ in prepared], touched)
+        self._collect_pairs(touched)
+        self._heads = None
 
         joins: dict[str, Join] = {}
         for article, _, _ in prepared:
@@ -201,7 +219,7 @@ class StoryClusterer:
             story.duplicates.append(link)
             joins[link.copy] = Join(link.copy, link.similarity,
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
-        self._vectors = {}
+        self._vectors, self._names = {}, {}
         for seq in range(batch_start, self._next_seq):
             new = self._stories.get(seq)
             if new is not None and new.members:
@@ -214,24 +232,51 @@ class StoryClusterer:
         return out
 
     def stories(self) -> list[Story]:
-        """The stories so far, oldest first, each with its most central article's title."""
-        out = []
+        """The stories so far, oldest first, each with its most central article's title.
+
+        A story is one event or several linked by their names (:mod:`thoisu.stories.threads`);
+        the first article of a linked event says so in its join.
+        """
+        heads, links = self._threads()
+        grouped: dict[int, list[_Story]] = {}
         for seq in sorted(self._stories):
-            story = self._stories[seq]
-            if story.title_dirty:
-                story.title = self._central_title(story)
-                story.title_dirty = False
-            out.append(Story(id=story.id, title=story.title,
-                             articles=[m.id for m in story.members],
-                             joins=[story.joins[m.id] for m in story.members],
-                             duplicates=list(story.duplicates)))
+            grouped.setdefault(heads.get(seq, seq), []).append(self._stories[seq])
+        out = []
+        for head, events in grouped.items():
+            lead = self._stories[head]
+            articles: list[str] = []
+            joins: list[Join] = []
+            duplicates: list[DuplicateLink] = []
+            for event in events:
+                if event.title_dirty:
+                    event.title = self._central_title(event)
+                    event.title_dirty = False
+                link = links.get(event.seq)
+                for i, member in enumerate(event.members):
+                    join = event.joins[member.id]
+                    if i == 0 and link is not None:
+                        join = Join(join.article, join.similarity,
+                                    f"{join.reason}; linked to story {lead.id} (same actors: "
+                                    f"names similarity {link.names:.2f} ≥ "
+                                    f"{self.link_threshold:.2f}, words {link.words:.2f})")
+                    articles.append(member.id)
+                    joins.append(join)
+                duplicates.extend(event.duplicates)
+            # The title of the story's largest event (ties: the oldest) names the story.
+            title = max(events, key=lambda e: (e.size, -e.seq)).title
+            out.append(Story(id=lead.id, title=title, articles=articles, joins=joins,
+                             duplicates=duplicates))
         return out
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article (or the canonical it copies)."""
         canonical = self.dups.canonical_of(article_id) or article_id
         seq = self._story_of.get(canonical)
-        return None if seq is None else self._stories[self._resolve(seq)].id
+        if seq is None:
+            return None
+        seq = self._resolve(seq)
+        heads, _ = self._threads()
+        return self._stories[heads.get(seq, seq)].id
 
     @classmethod
     def from_stories(cls, settings: Settings, stories: Sequence[Story],
@@ -256,7 +301,7 @@ class StoryClusterer:
                     continue
                 terms = prepared[article_id][1]
                 vector = weigh(terms, self.df, self.params)
-                state.add(self._member(article, terms), vector)
+                state.add(self._member(article, terms), vector, name_vector(terms, self.df))
                 state.joins[article_id] = joins.get(article_id, Join(article_id, 1.0, "stored"))
                 self._story_of[article_id] = state.seq
                 self._index(state.seq, vector)
@@ -282,6 +327,29 @@ class StoryClusterer:
             if member.title and (best is None or score > best[0]):
                 best = (score, member.title)
         return best[1] if best else ""
+
+    def _threads(self) -> tuple[dict[int, int], dict[int, Link]]:
+        if self._heads is None:
+            pairs = {(min(a, b), max(a, b)) for a, b in
+                     ((self._resolve(a), self._resolve(b)) for a, b in self._pairs)}
+            self._pairs = pairs
+            self._heads = link_events(self._stories, pairs, self.link_threshold,
+                                      LINK_WORDS * self.threshold, self.link_window)
+        return self._heads
+
+    def _collect_pairs(self, seqs: list[int]) -> None:
+        """Candidate events to link with each of ``seqs``: those sharing their strong names."""
+        for seq in sorted({self._resolve(s) for s in seqs}):
+            story = self._stories.get(seq)
+            if story is None:
+                continue
+            unit = story.names.unit()
+            if not len(unit):
+                continue
+            for other in self._candidates(unit, story.language, story.first_day,
+                                          self.link_window):
+                if other != seq:
+                    self._pairs.add((min(seq, other), max(seq, other)))
 
     def _resolve(self, seq: int) -> int:
         while seq in self._alias:
@@ -313,13 +381,16 @@ class StoryClusterer:
         """
         self._postings = {}
         vectors: dict[str, Vector] = {}
+        names: dict[str, Vector] = {}
         for seq in sorted(self._stories):
             story = self._stories[seq]
-            story.centroid = Centroid()
+            story.centroid, story.names = Centroid(), Centroid()
             for member in story.members:
                 vector = vectors[member.id] = weigh(member.terms, self.df, self.params)
+                names[member.id] = name_vector(member.terms, self.df)
                 self._index(seq, vector)
             story.centroid.add([vectors[m.id] for m in story.members])
+            story.names.add([names[m.id] for m in story.members])
         self._rebuilt_at = self.df.n
         # A join decided under the flatter IDF of a smaller corpus may no longer hold: a member
         # whose mean similarity with the rest of its story is now below the threshold leaves
@@ -333,11 +404,13 @@ class StoryClusterer:
                 vector = vectors[member.id]
                 if len(vector) and self._similarity(vector, member.day, story,
                                                own=True) < self.threshold:
-                    story.remove(member.id, vector)
+                    story.remove(member.id, vector, names[member.id])
                     leaving.append((member, story.language))
         for member, language in leaving:
-            self._place_member(member, vectors[member.id], language,
+            self._place_member(member, vectors[member.id], names[member.id], language,
                                "; placed again after the IDF was updated")
+        self._pairs = set()
+        self._collect_pairs(list(self._stories))
     def _index(self, seq: int, vector: Vector) -> None:
         for term, _ in vector.strongest[:INDEX_TERMS]:
             posting = self._postings.setdefault(term, {})
@@ -346,8 +419,8 @@ class StoryClusterer:
             if len(posting) > POSTING_CAP:
                 del posting[next(iter(posting))]
 
-    def _candidates(self, vector: Vector, language: str,
-                    day: int | None) -> list[int]:
+    def _candidates(self, vector: Vector, language: str, day: int | None,
+                    window: int | None = None) -> list[int]:
         """Stories sharing strong terms with ``vector``, best first, faded by time.
 
         Without the time factor, older stories of the same topic (last year's floods) would
@@ -360,7 +433,8 @@ class StoryClusterer:
                 score[seq] = score.get(seq, 0.0) + weight
         if day is not None:
             for seq in score:
-                score[seq] *= time_factor(day, self._stories[seq], self.window)
+                score[seq] *= time_factor(day, self._stories[seq],
+                                          self.window if window is None else window)
         ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
         return [seq for seq, _ in ranked[:CANDIDATES]
                 if self._stories[seq].language == language]
@@ -393,13 +467,13 @@ class StoryClusterer:
         member = self._member(article, terms)
         if not len(vector):
             story = self._new_story(language, f"s-{article.id}")
-            story.add(member, vector)
+            story.add(member, vector, EMPTY)
             story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
             self._story_of[article.id] = story.seq
             return story.seq
-        return self._place_member(member, vector, language)
+        return self._place_member(member, vector, self._names[article.id], language)
 
-    def _place_member(self, member: _Member, vector: Vector, language: str,
+    def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
                       note: str = "") -> int:
         sim, seq = self._best(vector, member.day, language)
         if seq is not None and sim >= self.threshold:
@@ -410,7 +484,7 @@ class StoryClusterer:
             reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
             if language != "vi":
                 reason += f"; language {language}: kept out of Vietnamese stories"
-        story.add(member, vector)
+        story.add(member, vector, names)
         story.joins[member.id] = Join(member.id, round(float(sim), 4), reason + note)
         self._story_of[member.id] = story.seq
         self._index(story.seq, vector)
@@ -430,9 +504,10 @@ class StoryClusterer:
             sim, other = self._best(vector, day, language, exclude=seq)
             if other is None or sim < self.threshold or sim <= own:
                 continue
-            member = own_story.remove(article.id, vector)
+            names = self._names[article.id]
+            member = own_story.remove(article.id, vector, names)
             target = self._stories[other]
-            target.add(member, vector)
+            target.add(member, vector, names)
             target.joins[article.id] = Join(article.id, round(sim, 4),
                                             f"joined (similarity {sim:.2f} ≥ "
                                             f"{self.threshold:.2f}, moved from {own_story.id})")
@@ -446,32 +521,37 @@ class StoryClusterer:
             story = self._stories.get(seq)
             if story is None or not len(story.centroid):
                 continue
-            unit = story.centroid.unit()
-            day = story.first_day
-            best_sim, best_seq = 0.0, None
-            for other in self._candidates(unit, story.language, day):
-                if other == seq:
-                    continue
-                target = self._stories[other]
-                sim = story.centroid.dot_centroid(target.centroid) / (
-                    len(story.members) * len(target.members))
-                sim *= time_factor(day, target, self.window)
-                if sim > best_sim:
-                    best_sim, best_seq = sim, other
-            if best_seq is None or best_sim < self.threshold:
-                continue
-            keep, gone = sorted((seq, best_seq))
-            self._merge(self._stories[keep], self._stories[gone], best_sim)
+            found = self._best_merge(story)
+            if found is not None:
+                other, reason = found
+                keep, gone = sorted((seq, other))
+                self._merge(self._stories[keep], self._stories[gone], reason)
 
-    def _merge(self, keep: _Story, gone: _Story, sim: float) -> None:
+    def _best_merge(self, story: _Story) -> tuple[int, str] | None:
+        """The story ``story`` should merge into (members as similar as a join needs) and why."""
+        day = story.first_day
+        best: tuple[float, int] | None = None
+        for other in self._candidates(story.centroid.unit(), story.language, day):
+            if other == story.seq:
+                continue
+            target = self._stories[other]
+            sim = story.centroid.dot_centroid(target.centroid) / (
+                len(story.members) * len(target.members))
+            sim *= time_factor(day, target, self.window)
+            if sim >= self.threshold and (best is None or sim > best[0]):
+                best = (sim, other)
+        return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
+
+    def _merge(self, keep: _Story, gone: _Story, why: str) -> None:
         for member in gone.members:
             keep.members.append(member)
             self._story_of[member.id] = keep.seq
             old = gone.joins[member.id]
             keep.joins[member.id] = Join(member.id, old.similarity,
                                          f"{old.reason}; story merged into {keep.id} "
-                                         f"(centroid similarity {sim:.2f})")
+                                         f"({why})")
         keep.centroid.add_centroid(gone.centroid)
+        keep.names.add_centroid(gone.names)
         keep.title_dirty = True
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
                 if d is not None]

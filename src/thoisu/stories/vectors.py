@@ -179,6 +179,7 @@ class DocumentFrequencies:
 
 
 STRONGEST = 32  # strongest terms of a vector listed in order, for the candidate index
+NAME_TERMS = 40  # strongest names kept in an article's name vector
 CENTROID_TERMS = 1000  # terms a story centroid may hold before its weakest half is dropped
 
 
@@ -195,6 +196,7 @@ class Vector:
 
 
 EMPTY = Vector(np.zeros(0, np.int64), np.zeros(0), [])
+_NAME_PARAMS = VectorParams(name_weight=1.0, max_terms=NAME_TERMS, idf_power=1.0)
 
 
 def weigh(terms: ArticleTerms, df: DocumentFrequencies, params: VectorParams) -> Vector:
@@ -216,6 +218,21 @@ def weigh(terms: ArticleTerms, df: DocumentFrequencies, params: VectorParams) ->
     strongest = list(zip(ids[order].tolist(), w[order].tolist(), strict=True))
     by_id = np.argsort(ids, kind="stable")
     return Vector(ids[by_id], w[by_id], strongest)
+
+
+def name_vector(terms: ArticleTerms, df: DocumentFrequencies) -> Vector:
+    """The unit vector of an article's names only (``Nga``, ``Syria``, ``Nhà nước Hồi giáo``).
+
+    It says *who* and *where* an article is about, whatever happened; stories that share it
+    across separate events are one running story (see docs/stories.md). Plain IDF, not
+    squared: the names of the actors of a long story recur in every event, and squaring would
+    leave only the names of one event's details.
+    """
+    if terms.empty or not terms.is_name.any():
+        return EMPTY
+    mask = terms.is_name
+    names = ArticleTerms(terms.ids[mask], terms.tf[mask], mask[mask])
+    return weigh(names, df, _NAME_PARAMS)
 
 
 def _dot(ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.ndarray) -> float:
