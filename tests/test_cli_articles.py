@@ -121,7 +121,8 @@ def test_articles_as_json_is_the_digest_article_shape(pages: list[str], db: str)
     expected = [article_to_json(a) for a in fake_process(pages[:2], None, lambda p: None)]
     assert listed == expected
     assert set(listed[0]) == {"id", "origin", "title", "lead", "paragraphs", "captions",
-                              "byline", "source", "url", "published", "removed"}
+                              "byline", "source", "url", "published", "removed",
+                              "published_evidence", "language", "duplicate_of", "problems"}
     assert listed[0]["removed"] == [{"text": "Chia sẻ bài viết", "role": "boilerplate",
                                      "rule": "share-buttons"}]
     limited = json.loads(run("articles", "--db", db, "--format", "json", "--limit", "1").stdout)

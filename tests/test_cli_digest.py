@@ -31,7 +31,7 @@ def test_json_contract_on_the_seed_pages(seeds_digest: dict) -> None:
     # five pages, one of which carries a second full article
     assert len(articles) == 6
     for article in articles:
-        assert ARTICLE_KEYS <= set(article)
+        assert set(article) >= ARTICLE_KEYS
         assert set(article["origin"]) == {"path", "line", "id"}
         assert isinstance(article["paragraphs"], list) and article["paragraphs"]
         for removed in article["removed"]:
@@ -84,7 +84,8 @@ def test_markdown_and_html_reports(tmp_path: Path, examples_dir: Path) -> None:
 def test_bad_file_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     good = tmp_path / "tin.txt"
     good.write_text("Hà Nội mưa lớn\n\nChiều 12/3, một trận mưa lớn đổ xuống Hà Nội. "
-                    "Nhiều tuyến phố bị ngập sâu.\n\nGiao thông ùn tắc kéo dài.\n", encoding="utf-8")
+                    "Nhiều tuyến phố bị ngập sâu.\n\nGiao thông ùn tắc kéo dài.\n",
+                    encoding="utf-8")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a1", "title": "Tin một", "text": "Nội dung bài một. Câu hai."}\n'
                    '{"id": "a2", "title": \n', encoding="utf-8")

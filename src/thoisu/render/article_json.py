@@ -29,4 +29,11 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "url": article.url,
         "published": article.published.iso() if article.published is not None else None,
         "removed": [{"text": r.text, "role": r.role, "rule": r.rule} for r in article.removed],
+        # Later additions (the contract grows, never breaks): why the date, what language,
+        # which article this one copies, and remarks on odd pages.
+        "published_evidence": (article.published_evidence.to_json()
+                               if article.published_evidence is not None else None),
+        "language": article.language,
+        "duplicate_of": article.duplicate_of,
+        "problems": list(article.problems),
     }
