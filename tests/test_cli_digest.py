@@ -109,3 +109,14 @@ def test_stdin_is_read(tmp_path: Path) -> None:
     done = thoisu("clean", "-", stdin=page.encode("utf-8"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Tiêu đề thử")
+
+
+def test_words_flag_lists_segmented_sentences(examples_dir: Path) -> None:
+    page = examples_dir / "cau-hai-au-dathanh.txt"
+    plain = json.loads(thoisu("digest", str(page), "--format", "json", "-q").stdout)
+    assert "sentences" not in plain["articles"][0]
+    done = thoisu("digest", str(page), "--format", "json", "-q", "--words")
+    assert done.returncode == 0, done.stderr
+    sentences = json.loads(done.stdout)["articles"][0]["sentences"]
+    assert sentences and all(s["words"] for s in sentences)
+    assert any("_" in w for s in sentences for w in s["words"]), "multi-syllable words joined"

@@ -48,11 +48,15 @@ def read_and_clean(
 
 
 def analyse(article: Article, settings: Settings) -> Article:
-    """Fill in what every later stage needs: sentences and their words, language, date."""
+    """Fill in what every later stage needs: sentences, language, publication date.
+
+    With ``settings.segment_words`` each sentence's words are filled in too.
+    """
     article.sentences = article_sentences(article.lead, article.paragraphs)
-    segmenter = get_segmenter(settings.segmenter)
-    for sentence in article.sentences:
-        sentence.words = segmenter.segment(sentence.text)
+    if settings.segment_words:
+        segmenter = get_segmenter(settings.segmenter)
+        for sentence in article.sentences:
+            sentence.words = segmenter.segment(sentence.text)
     if not article.sentences:
         article.problems.append("no sentences in the article text")
     article.language = detect_language(article.full_text).code

@@ -35,8 +35,12 @@ def _stdin_for(paths: tuple[str, ...]) -> BinaryIO | None:
               help="Tone-mark placement: old (hòa, thủy) or new (hoà, thuỷ).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for cleaning and analysis (default: the jobs setting, 1).")
+@click.option("--words", is_flag=True, default=None,
+              help="Segment every sentence into words (underthesea CRF); the JSON then lists "
+                   "each article's sentences with their words.")
 def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
-           length: int | None, tone_style: str | None, jobs: int | None) -> None:
+           length: int | None, tone_style: str | None, jobs: int | None,
+           words: bool | None) -> None:
     """Read, clean and analyse news pages; report articles and stories.
 
     PATH is a file (.txt, .html, .jsonl, .warc, .warc.gz), a directory, or - for standard input.
@@ -44,7 +48,7 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     from thoisu.pipeline import digest as run_digest
     from thoisu.pipeline import process
 
-    settings = get_settings(tone_style=tone_style, jobs=jobs)
+    settings = get_settings(tone_style=tone_style, jobs=jobs, segment_words=words or None)
     tally = Tally()
 
     def count_page(_page: object) -> None:

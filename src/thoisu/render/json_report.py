@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thoisu.model import Story
+from thoisu.model import Article, Story
 from thoisu.pipeline import Digest
 from thoisu.render.article_json import article_to_json
 
@@ -27,8 +27,17 @@ def story_to_json(story: Story) -> dict[str, Any]:
     }
 
 
+def _with_sentences(article: Article) -> dict[str, Any]:
+    data = article_to_json(article)
+    if any(s.words is not None for s in article.sentences):
+        data["sentences"] = [{"text": s.text, "paragraph": s.paragraph, "words": s.words}
+                             for s in article.sentences]
+    return data
+
+
 def digest_to_json(result: Digest) -> dict[str, Any]:
+    """The digest; articles list their segmented sentences when words were computed."""
     return {
-        "articles": [article_to_json(a) for a in result.articles],
+        "articles": [_with_sentences(a) for a in result.articles],
         "stories": [story_to_json(s) for s in result.stories],
     }
