@@ -31,7 +31,7 @@ import numpy as np
 from thoisu.model import Article, DuplicateLink, Join, PartialDate, Story
 from thoisu.settings import Settings
 from thoisu.stories.dedup import DuplicateIndex
-from thoisu.stories.threads import LINK_WORDS, Link, link_events
+from thoisu.stories.threads import LINK_WORDS, Link, link_events, needed_to_merge
 from thoisu.stories.vectors import (
     EMPTY,
     ArticleTerms,
@@ -538,7 +538,8 @@ class StoryClusterer:
             sim = story.centroid.dot_centroid(target.centroid) / (
                 len(story.members) * len(target.members))
             sim *= time_factor(day, target, self.window)
-            if sim >= self.threshold and (best is None or sim > best[0]):
+            if sim >= needed_to_merge(story, target, self.threshold) and (
+                    best is None or sim > best[0]):
                 best = (sim, other)
         return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
 

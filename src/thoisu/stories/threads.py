@@ -28,6 +28,9 @@ from typing import Protocol
 from thoisu.stories.vectors import Centroid
 
 LINK_WORDS = 0.5  # share of story_threshold that two linked events need in word similarity
+# Share of the tighter group's own spread (mean cosine between its members) that two groups
+# must reach between them to be merged or linked: see needed_to_merge.
+SPREAD_SHARE = 0.5
 
 
 class Event(Protocol):
@@ -80,6 +83,44 @@ def _fade(a: _Group, b: _Group, window: int) -> float:
     return 1.0 if gap <= window else 0.0
 
 
+def cohesion(words: Centroid, size: int) -> float | None:
+    """Mean cosine between the members of a group, from the sum of their unit vectors.
+
+    ``|Σv|² = n + Σ_{i≠j} v_i·v_j`` for unit vectors, so no pair is ever compared.
+    """
+    if size < 2:
+        return None
+    return (words.norm ** 2 - size) / (size * (size - 1))
+
+
+class _Sized(Protocol):
+    centroid: Centroid
+
+    @property
+    def size(self) -> int: ...
+
+
+def relative_floor(a: Centroid, size_a: int, b: Centroid, size_b: int, floor: float) -> float:
+    """``floor``, or SPREAD_SHARE of the tighter group's spread if that is more.
+
+    Two groups whose members are much closer to each other than to the other group's are two
+    events, even when the similarity between them passes the absolute threshold: 14 unlicensed
+    network-marketing firms named (members at 0.31 of each other) and, days later, one such
+    firm closing down (0.50) are 0.15 apart.
+    """
+    spreads = [c for c in (cohesion(a, size_a), cohesion(b, size_b)) if c is not None]
+    return max(floor, SPREAD_SHARE * max(spreads)) if spreads else floor
+
+
+def needed_to_merge(a: _Sized, b: _Sized, threshold: float) -> float:
+    """The mean cosine two events need to be merged into one: see :func:`relative_floor`."""
+    return relative_floor(a.centroid, a.size, b.centroid, b.size, threshold)
+
+
+def _floor(a: _Group, b: _Group, words_floor: float) -> float:
+    return relative_floor(a.words, a.size, b.words, b.size, words_floor)
+
+
 def _similarities(a: _Group, b: _Group, window: int) -> tuple[float, float]:
     pairs = a.size * b.size
     fade = _fade(a, b, window)
@@ -111,7 +152,7 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
         if not ea.size or not eb.size or not len(ea.names) or not len(eb.names):
             continue
         names, words = _similarities(group(a), group(b), window)
-        if names >= threshold and words >= words_floor:
+        if names >= threshold and words >= _floor(group(a), group(b), words_floor):
             scored.append((names, min(a, b), max(a, b)))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
 
@@ -130,7 +171,7 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
         keep, gone = min(ra, rb), max(ra, rb)
         gk, gg = group(keep), group(gone)
         names, words = _similarities(gk, gg, window)
-        if names < threshold or words < words_floor:
+        if names < threshold or words < _floor(gk, gg, words_floor):
             continue  # the stories as grown so far are no longer close enough on average
         if gk.names is events[keep].names:  # first growth: stop sharing the event's arrays
             gk.names, gk.words = _copy(gk.names), _copy(gk.words)
