@@ -18,8 +18,8 @@ def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
     >>> strip_outlet_prefix("(Dân trí) - Sáng 12/3, mưa lớn ...")
     ('Sáng 12/3, mưa lớn ...', 'Dân trí')
 
-    A place dateline ("HÀ NỘI -", and in a lead "Lâm Đồng -") is stripped too but names no
-    outlet.
+    An unbracketed tag works the same ("Dân trí - ...", "VTV.vn - ..."). A place dateline
+    ("HÀ NỘI -", and in a lead "Lâm Đồng -") is stripped too but names no outlet.
     """
     outlet: str | None = None
     for _ in range(2):  # "TTO - HÀ NỘI - ..."
@@ -33,6 +33,8 @@ def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
             name = m.group("paren").strip()
         elif m.group("dotted"):
             name = m.group("dotted")
+        elif m.group("named"):
+            name = m.group("named")  # "Dân trí - ...", "VietNamNet - ..."
         else:
             name = m.group("caps")
             if not name.isupper():

@@ -11,11 +11,23 @@ import re
 
 DASH = "-–—"
 
+# Outlets that tag a sapo with their name unbracketed and not in capitals ("Dân trí - Sáng
+# 12/3, ..."). Only names that are no place and no common phrase: "Hà Nội - Huế là ..." must
+# keep its words. A name written in camel case (VietNamNet, VnExpress, CafeF) needs no entry.
+OUTLET_NAMES = (
+    "Dân trí", "Zing News", "Zing", "Znews", "Tuổi Trẻ Online", "Tuổi Trẻ", "Thanh Niên",
+    "Người Lao Động", "Lao Động", "Tiền Phong", "Vietnam\\+", "VietnamPlus", "Kenh14",
+    "Soha", "Infonet", "Đất Việt", "Kiến Thức", "Báo Mới", "Sài Gòn Giải Phóng",
+    "An ninh Thủ đô", "Công an nhân dân", "Quân đội nhân dân", "Vietnamnet",
+)
+_OUTLET_NAMES_RE = "|".join(name.replace(" ", r"\s") for name in OUTLET_NAMES)
 # "VOV.VN -", "(Ngày Nay) -", "TTO -", "(Dân trí) -", "HÀ NỘI -", "VTV.vn -", "(NLĐO)-".
 OUTLET_PREFIX = re.compile(
     rf"""^(?P<tag>
         \((?P<paren>[^()]{{2,30}})\)\s*                      # (Dân trí)
       | (?P<dotted>[A-ZĐ][\wĐđ]*(?:\.[\wĐđ]+)+)\s+            # VOV.VN, VTV.vn, Zing.vn
+      | (?P<named>(?i:{_OUTLET_NAMES_RE})(?!\w)                 # Dân trí, Zing
+                 |[A-Z][a-z]+[A-Z][A-Za-z]*)\s*                # VietNamNet, VnExpress
       | (?P<caps>[A-ZĐÀ-Ỹ0-9]{{2,8}}(?:\s[A-ZĐÀ-Ỹ0-9]{{2,8}}){{0,3}})\s+  # TTO, HÀ NỘI
     )[{DASH}]\s*(?=\S)""",
     re.VERBOSE,
@@ -124,8 +136,24 @@ TIMESTAMP_PIECE = re.compile(
 )
 TIMESTAMP_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 
-# "Thế giới > Quân sự", "Trang chủ / Thời sự": a breadcrumb trail.
-BREADCRUMB = re.compile(r"^[^>»/|]{1,30}(?:\s[>»/|]\s[^>»/|]{1,30}){1,5}$")
+# "Thế giới > Quân sự", "Kinh doanh › Tài chính", "Trang chủ / Thời sự": a breadcrumb trail.
+BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30}){1,5}$")
+BREADCRUMB_SEP = re.compile(r"\s[>»›/|]\s")
+
+# The sections Vietnamese news sites file stories under, as printed above a title (one per
+# line, or joined: "Văn hóa - Xã hội", "Pháp luật & Bạn đọc"). Lower case, old tone style.
+SECTION_NAMES = frozenset(name.strip() for name in
+    """thời sự|thế giới|quốc tế|trong nước|xã hội|chính trị|kinh tế|kinh doanh|tài chính
+    |ngân hàng|chứng khoán|bất động sản|nhà đất|thị trường|tiêu dùng|doanh nghiệp|pháp luật
+    |an ninh|an ninh trật tự|hình sự|vụ án|hồ sơ vụ án|thể thao|bóng đá|bóng đá việt nam
+    |bóng đá quốc tế|giáo dục|tuyển sinh|du học|sức khỏe|y tế|dinh dưỡng|làm đẹp|văn hóa
+    |giải trí|văn nghệ|âm nhạc|điện ảnh|sao|thời trang|công nghệ|khoa học|số hóa|viễn thông
+    |xe|ô tô|xe máy|du lịch|đời sống|gia đình|nhịp sống|giới trẻ|bạn đọc|góc nhìn|ý kiến
+    |quân sự|quốc phòng|giao thông|môi trường|nông nghiệp|nông thôn|lao động|việc làm
+    |chính sách|đô thị|tin tức|tin trong ngày|tiêu điểm|phóng sự|điều tra|bình luận
+    |chuyện lạ|tâm sự|podcast|emagazine|infographic|multimedia|media|video|ảnh|tranh luận
+    |địa phương|kiều bào|người việt bốn phương|cộng đồng|tôn giáo|văn học|sách|ẩm thực""".split("|"))
+SECTION_JOIN = re.compile(r"\s*(?:[-–&,]|\svà\s)\s*")
 
 LINK = re.compile(r"https?://|www\.", re.I)
 

@@ -32,6 +32,7 @@ import re
 
 from thoisu.clean import patterns as P
 from thoisu.clean.features import LineInfo
+from thoisu.clean.normalize import normalize_tones
 from thoisu.model import Role
 
 Verdict = tuple[Role, str]
@@ -59,9 +60,7 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.credit"
         if P.LINK.search(text):
             return Role.BOILERPLATE, "boilerplate.link"
-        if not line.sentence_end and P.BREADCRUMB.match(text) and all(
-            len(piece.split()) <= 4 for piece in re.split(r"\s[>»/|]\s", text)
-        ):
+        if not line.sentence_end and is_breadcrumb(text):
             return Role.BOILERPLATE, "boilerplate.navigation"
     if line.words <= 40 and P.PHOTO_PLACEHOLDER.search(text):
         return Role.PHOTO, "photo.placeholder"
@@ -83,6 +82,31 @@ def local_rule(line: LineInfo) -> Verdict | None:
         if is_byline(text):
             return Role.BYLINE, "byline.name"
     return None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail of section names: "Trang chủ / Văn hóa - Xã hội", "Kinh doanh › Tài chính".
+
+    Each piece is a short capitalised name (a dash or "&" joining two names inside a piece
+    does not count as a word), so "Hà Nội / TP.HCM tăng giá" is not taken.
+    """
+    if not P.BREADCRUMB.match(text):
+        return False
+    for piece in P.BREADCRUMB_SEP.split(text):
+        words = [w for w in piece.split() if w not in ("-", "–", "&")]
+        if not 1 <= len(words) <= 4 or not words[0][0].isupper():
+            return False
+    return True
+
+
+def is_section_name(text: str) -> bool:
+    """A news section's name alone ("Thời sự", "KINH TẾ", "Văn hóa - Xã hội").
+
+    The names are :data:`patterns.SECTION_NAMES`; joined names must all be known.
+    """
+    low = normalize_tones(text.lower(), "old").strip(" .:")
+    parts = [part for part in P.SECTION_JOIN.split(low) if part]
+    return bool(parts) and all(part in P.SECTION_NAMES for part in parts)
 
 
 def is_timestamp(text: str) -> bool:

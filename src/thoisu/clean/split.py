@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field
 
 from thoisu.clean import patterns as P
-from thoisu.clean.context import is_single_sentence, next_nonblank, read_blocks
+from thoisu.clean.context import is_single_sentence, next_nonblank, prev_nonblank, read_blocks
 from thoisu.clean.features import HEADING_MAX_WORDS, LineInfo, line_key
-from thoisu.clean.rules import Verdict
+from thoisu.clean.rules import Verdict, is_section_name
 from thoisu.clean.scan import scan_article
 from thoisu.model import Role
 
@@ -99,21 +99,35 @@ def _box_end(infos: list[LineInfo], local: list[Verdict | None], i: int) -> int:
 
 
 def _section_label(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
-    """A one-to-three-word line ("THỜI SỰ", "Quân sự") above a longer heading.
+    """A section name above the title: "THỜI SỰ", "Quân sự", "Pháp luật" / "Hồ sơ vụ án".
 
-    Other short lines and page furniture may sit between them ("Thời sự / Giao thông /
-    Thứ năm, 6/2/2025").
+    A known section name (:func:`rules.is_section_name`) alone at the top is one wherever it
+    stands, also right above the sapo of a page without a title line. Another line of one to
+    three words (four when it is in capitals or stacked under a label) is one when a longer
+    heading follows it; other short lines and page furniture may sit between them
+    ("Thời sự / Giao thông / Thứ năm, 6/2/2025"). The title is the longer heading.
     """
-    def short(k: int) -> bool:
-        return local[k] is None and infos[k].heading_like and infos[k].words <= 3
+    def short(k: int, most: int) -> bool:
+        line = infos[k]
+        return (local[k] is None and line.heading_like and not line.sentence_end
+                and line.words <= most and not any(c.isdigit() for c in line.text))
 
-    if not short(j):
+    if not short(j, 4):
+        return False
+    if is_section_name(infos[j].text):
+        return True
+    p = prev_nonblank(infos, j)
+    stacked = p is not None and infos[p].rule in _LABEL_RULES
+    if not short(j, 4 if stacked or infos[j].text.isupper() else 3):
         return False
     n = next_nonblank(infos, j + 1)
-    while n is not None and (short(n) or _role_of(local, n) is Role.BOILERPLATE):
+    while n is not None and (short(n, 4) or _role_of(local, n) is Role.BOILERPLATE):
         n = next_nonblank(infos, n + 1)
     return (n is not None and local[n] is None and infos[n].heading_like
             and infos[n].words > infos[j].words + 2)
+
+
+_LABEL_RULES = frozenset({"boilerplate.section_label", "boilerplate.navigation"})
 
 
 def _role_of(local: list[Verdict | None], k: int) -> Role | None:
