@@ -13,7 +13,7 @@ from typing import Any
 from thoisu.clean.build import build_article, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.normalize import normalize_line, normalize_text
-from thoisu.clean.rules import Verdict, local_rule, mark_closings, mark_navigation
+from thoisu.clean.rules import Verdict, local_rule, mark_closings, mark_footer, mark_navigation
 from thoisu.clean.split import Span, split_page
 from thoisu.model import Article, Line, Origin, RawPage, Role
 from thoisu.settings import Settings
@@ -30,6 +30,7 @@ def analyse_page(text: str, settings: Settings,
         if line.blank:
             line.set(Role.BLANK, "blank")
     mark_navigation(infos, local)
+    mark_footer(infos, local)
     mark_closings(infos, local)
     spans = split_page(infos, local, known_title)
     return infos, spans

@@ -81,10 +81,14 @@ AGENCY_LINE = re.compile(r"^\((?:[A-ZĐ][\w.+]*)(?:\s*[/,-]\s*[A-ZĐ][\w.+]*){0,
 LOOSE_SOURCE = re.compile(r"^\(?(?:theo|nguồn)[\s_:]+[A-ZĐÀ-Ỹ]", re.I)
 
 # "Đức Dũng (lược dịch)", "Minh An (theo Reuters)", "Hà Linh/VOV-Moscow", "Nhóm PV".
+# "Minh Châu (TTXVN)", "Lan Anh (Vietnam+)": the reporter's agency in brackets, one token.
 BYLINE_NOTE = re.compile(
-    r"\s*\((?:lược dịch|tổng hợp|biên dịch|dịch|theo [^()]{1,40}|tổng hợp từ [^()]{1,40})\)\s*$",
+    r"\s*\((?:lược dịch|tổng hợp|biên dịch|dịch|theo [^()]{1,40}|tổng hợp từ [^()]{1,40}"
+    r"|(?-i:[A-ZĐ][\w.+]*[A-ZĐ.+][\w.+]*(?:/[A-ZĐ][\w.+]*)?))\)\s*$",
     re.I,
 )
+# "VOV.VN", "Dantri.com.vn": an outlet's address alone on a line.
+OUTLET_ONLY = re.compile(r"^[A-ZĐa-z][\w-]*(?:\.(?:vn|com|net|org|info|tv))+$", re.I)
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:bài|tin)(?:\s*[-,&/]\s*|\s+và\s+)ảnh|ảnh(?:\s*[-,&/]\s*|\s+và\s+)(?:bài|tin)|bài|tin"
     r"|tác giả|phóng viên|nhóm phóng viên|pv|btv|thực hiện|ghi chép)\s*:\s*",
@@ -118,7 +122,9 @@ COMMENTS_HEADER = re.compile(
 )
 # Widget and navigation lines: loading notices, share buttons, tags, timestamps alone.
 WIDGET = re.compile(
-    r"^(?:đang (?:cập nhật|tải)(?: dữ liệu)?\s*!?\.*|loading\.*|chia sẻ|share|facebook|twitter"
+    r"^(?:đang (?:cập nhật|tải)(?: dữ liệu)?\s*!?\.*|loading\.*|facebook|twitter"
+    r"|(?:chia sẻ|share)(?:\s+(?:bài|qua|lên))?\s*:?(?:[\s,|/]*(?:facebook|zalo|twitter|x"
+    r"|email|messenger|linkedin|telegram|pinterest|copy link|sao chép(?: liên kết| link)?))*"
     r"|zalo|in bài|lưu bài|gửi bài|báo lỗi|quảng cáo|advertisement|tags?\s*:.*|từ khóa\s*:.*"
     r"|trở về đầu trang|về đầu trang|lên đầu trang|top|trang chủ|bình luận(?: \(\d+\))?"
     r"|xem video|xem ảnh|\d+ bình luận|[\d.,]+ lượt xem"
@@ -126,6 +132,28 @@ WIDGET = re.compile(
     r"|tweet|email|in|gửi|tải về|nghe bài viết|đọc bài viết)\s*$",
     re.I,
 )
+# A site's footer: copyright, licence and reprint notices, which are never an article's text
+# wherever they stand ("© 2025 Báo X", "Bản quyền thuộc về ...", "Giấy phép số 12/GP-...").
+# They open the line or a sentence of it ("Báo X điện tử. Ghi rõ nguồn ...").
+_FOOTER_START = r"(?:^|[.|;]\s+|\s[-–]\s)"
+FOOTER = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|all rights reserved"
+    rf"|{_FOOTER_START}(?:copyright\b|bản quyền (?:thuộc về|nội dung|©|\d)|giấy phép (?:số|hoạt động|xuất bản"
+    r"|thiết lập|mxh)|cấm (?:sao chép|sử dụng lại)|không được (?:sao chép|phép sao chép)"
+    r"|ghi rõ nguồn\b.{0,80}\bkhi\b|chỉ được phát hành lại|cơ quan chủ quản"
+    r"|chịu trách nhiệm (?:xuất bản|nội dung|quản lý nội dung)|tổng biên tập\s*:)",
+    re.I,
+)
+# Contact lines of a footer ("Tòa soạn: ...", "Địa chỉ: ...", "Hotline: ...", "Email: ..."):
+# an article may print such lines too (an appeal for help), so they count only in the run of
+# furniture that ends the page.
+FOOTER_CONTACT = re.compile(
+    rf"{_FOOTER_START}(?:tòa soạn|trụ sở(?: chính)?|văn phòng đại diện|địa chỉ|hotline"
+    r"|đường dây nóng|điện thoại|đt|email|e-mail|fax|liên hệ quảng cáo|quảng cáo)\s*:"
+    r"|^hotline\s*\d",
+    re.I,
+)
+
 # "Thứ Hai, 10/3/2025, 08:15 (GMT+7)", "Cập nhật: 08:15 10/03/2025": a timestamp line. What is
 # left after removing these pieces must be empty.
 TIMESTAMP_PIECE = re.compile(

@@ -9,6 +9,8 @@ Rule names (see docs/cleaning.md):
 - ``boilerplate.comments``: "Ý kiến bạn đọc", "Gửi bình luận": the readers' comments start
 - ``boilerplate.related_header``: "Tin liên quan", "Xem thêm:", "Video đang HOT"
 - ``boilerplate.widget``: "Đang cập nhật dữ liệu !", "Chia sẻ", "Tags: ...", "12 bình luận"
+- ``boilerplate.footer``: copyright, licence and reprint notices ("© 2025 Báo X", "Bản
+  quyền thuộc về ...", "Giấy phép số ..."); contact lines ("Địa chỉ: ...") where the page ends
 - ``boilerplate.timestamp``: a date and time alone on a line ("Thứ Hai, 10/3/2025 08:15 (GMT+7)")
 - ``boilerplate.credit``: a credit alone ("Ảnh: Reuters", "Đồ họa: Minh Hà")
 - ``boilerplate.link``: a short line carrying a web address ("Nguồn: http://...")
@@ -20,7 +22,10 @@ Rule names (see docs/cleaning.md):
 - ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
 - ``source.agency``: an agency credit in brackets, "(TTXVN/Vietnam+)", "(Reuters/AFP)"
 - ``source.nguon``: "Nguồn: Kinh tế & Đô thị", however the name is written
-- ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)"
+- ``source.outlet``: an outlet's address alone, "VOV.VN": a source where the article ends,
+  boilerplate above its text
+- ``byline.name``: a short run of capitalised words, "Đăng Nguyễn", "Đức Dũng (lược dịch)",
+  "Minh Châu (TTXVN)", "Bài và ảnh: TRẦN HÙNG"
 - ``byline.caps``: an upper-case name ("NGỌC AN") where an article ends (nothing follows)
 - ``source.loose``: "Theo Trí thức trẻ": a "Theo" line whose name is not all capitalised,
   where an article ends
@@ -54,6 +59,9 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.related_header"
         if P.WIDGET.match(text):
             return Role.BOILERPLATE, "boilerplate.widget"
+    if line.words <= 60 and P.FOOTER.search(text):
+        return Role.BOILERPLATE, "boilerplate.footer"
+    if line.words <= 14:
         if is_timestamp(text):
             return Role.BOILERPLATE, "boilerplate.timestamp"
         if P.CREDIT_ONLY.match(text):
@@ -73,6 +81,8 @@ def local_rule(line: LineInfo) -> Verdict | None:
     if line.words <= 35 and P.CAPTION_POSITION.search(text):
         return Role.CAPTION, "caption.position"
     if line.words <= 10:
+        if P.OUTLET_ONLY.match(text):
+            return Role.SOURCE, "source.outlet"  # boilerplate under the title (scan.py)
         if source_name(text) is not None:
             return Role.SOURCE, "source.theo"
         if P.AGENCY_LINE.match(text):
@@ -150,6 +160,7 @@ def is_byline(text: str) -> bool:
     if P.SENTENCE_END.search(text) and not text.endswith(")"):
         return False
     core = P.BYLINE_NOTE.sub("", text)
+    prefixed = bool(P.BYLINE_PREFIX.match(core))
     core = P.BYLINE_PREFIX.sub("", core).strip()
     if P.BYLINE_GROUP.match(core):
         return True
@@ -160,10 +171,11 @@ def is_byline(text: str) -> bool:
         words = name.split()
         if not 1 <= len(words) <= 5:
             return False
-        # Names are written "Đăng Nguyễn"; an upper-case run ("ĐỘI HÌNH") is a subheading.
+        # Names are written "Đăng Nguyễn"; an upper-case run ("ĐỘI HÌNH") is a subheading,
+        # unless a prefix says it is a name ("Bài và ảnh: TRẦN HÙNG").
         if not all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
             return False
-        if len(words) > 1 and all(w.isupper() for w in words):
+        if len(words) > 1 and all(w.isupper() for w in words) and not prefixed:
             return False
     # One capitalised word alone ("Syria") is a place more often than a reporter.
     return len(core.split()) >= 2 or core.isupper()
@@ -194,6 +206,32 @@ def mark_navigation(lines: list[LineInfo], local: list[Verdict | None]) -> None:
         else:
             flush()
     flush()
+
+
+def mark_footer(lines: list[LineInfo], local: list[Verdict | None]) -> None:
+    """Contact lines ("Địa chỉ: ...", "Hotline: ...") in the furniture that ends the page.
+
+    The run walked up from the page end through blanks, furniture and contact lines must
+    open with furniture (share buttons, a copyright line): a contact line right after the
+    article's text is the article's own ("Mọi ý kiến xin liên hệ / Hotline: ...").
+    """
+    contacts: list[int] = []
+    top: int | None = None  # the run's first non-blank line
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        verdict = local[k]
+        if line.blank:
+            continue
+        if verdict is not None and verdict[0] is Role.BOILERPLATE:
+            top = k
+        elif verdict is None and line.words <= 60 and P.FOOTER_CONTACT.search(line.text):
+            contacts.append(k)
+            top = k
+        else:
+            break
+    if top is not None and local[top] is not None:
+        for k in contacts:
+            local[k] = (Role.BOILERPLATE, "boilerplate.footer")
 
 
 def is_caps_name(line: LineInfo) -> bool:

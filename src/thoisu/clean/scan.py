@@ -16,6 +16,7 @@ Rule names given here:
 - ``subheading.before_paragraph``: a short line without final period followed by a paragraph
 - ``body.paragraph``: everything else that reads as text
 - ``byline.top``/``source.top``: a byline or source line before any body text
+- ``boilerplate.outlet_name``: an outlet's address alone ("VOV.VN") before any body text
 - ``closing.byline``/``closing.source``: a byline or source line that ends the article
 - ``closing.byline_caps``: a name in capitals followed by another article's title and teaser
 - ``boilerplate.related_inline``: the titles of a "Xem thêm:" box inside the article
@@ -207,7 +208,9 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
         if verdict is not None:
             role, rule = verdict
             if role in (Role.BYLINE, Role.SOURCE):
-                if not paragraphs:
+                if not paragraphs and rule == "source.outlet":
+                    line.set(Role.BOILERPLATE, "boilerplate.outlet_name")  # "VOV.VN" on top
+                elif not paragraphs:
                     line.set(role, rule.split(".")[0] + ".top")
                 elif not _text_follows(infos, local, j):
                     return Scan(_close(infos, local, j, part), paragraphs, True)

@@ -81,6 +81,8 @@ def _first_content(infos: list[LineInfo], local: list[Verdict | None]) -> int | 
             line.set(*verdict)
             if verdict[1] == "boilerplate.related_header":
                 skip_to = _box_end(infos, local, j + 1)
+        elif verdict is not None and verdict[1] == "source.outlet":
+            line.set(Role.BOILERPLATE, "boilerplate.outlet_name")  # "VOV.VN" above the title
         elif _section_label(infos, local, j):
             line.set(Role.BOILERPLATE, "boilerplate.section_label")
         else:
