@@ -57,6 +57,18 @@ CREDIT_ONLY = re.compile(
     r"(?:\s*:\s*[^.]{0,40})?\)?\.?$",
     re.I,
 )
+# "Biểu đồ: lãi suất kỳ hạn 12 tháng", "Đồ họa: Minh Hà": a chart's label. What follows the
+# colon is a caption when it describes, a credit when it only names someone.
+CHART_LABEL = re.compile(
+    r"^\(?(?:biểu đồ|đồ họa|infographic|sơ đồ|bản đồ|bảng)(?:\s+\d{1,2})?\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# A credit line that names a photo's author ("Ảnh: Xuân Hoàng", "Ảnh minh họa"): the line
+# that describes the picture stands right under it (or right above it).
+PHOTO_CREDIT = re.compile(r"^\(?(?:ảnh|hình|hình ảnh|nguồn ảnh)\b", re.I)
+# "<title> - 1", "<title> - 2": a photo left as its alt text (the title) and its number.
+NUMBERED_COPY = re.compile(rf"^(?P<stem>.*\S)\s*[{DASH}]\s*\d{{1,2}}$")
+
 # "Ông A (thứ hai từ trái) trao quà": a position in the picture marks a caption.
 CAPTION_POSITION = re.compile(
     r"\((?:trái|phải|giữa|đứng giữa|ngồi giữa|bìa trái|bìa phải"

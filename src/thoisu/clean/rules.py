@@ -17,6 +17,8 @@ Rule names (see docs/cleaning.md):
 - ``boilerplate.navigation``: three or more one-to-three-word lines in a row (a menu)
 - ``photo.placeholder``: a photo left as its alt text, "<title> ảnh 1", "<title> - ảnh 2"
 - ``caption.credit``: a line that ends in a photo credit, "… (Ảnh: Getty)"
+- ``caption.chart``: a chart's label that describes it, "Biểu đồ: lãi suất huy động ..."
+  ("Đồ họa: Minh Hà", a name only, is ``boilerplate.credit``)
 - ``caption.bar``: a line that ends in "|", as some outlets close captions
 - ``caption.position``: a place in the picture, "Ông A (thứ hai từ trái) trao quà"
 - ``source.theo``: "Theo Đất Việt", "Theo_Người Đưa Tin", "Nguồn: Reuters"
@@ -61,6 +63,11 @@ def local_rule(line: LineInfo) -> Verdict | None:
             return Role.BOILERPLATE, "boilerplate.widget"
     if line.words <= 60 and P.FOOTER.search(text):
         return Role.BOILERPLATE, "boilerplate.footer"
+    chart = P.CHART_LABEL.match(text) if line.words <= 40 else None
+    if chart:
+        if is_credit_name(chart.group("rest")):
+            return Role.BOILERPLATE, "boilerplate.credit"  # "Đồ họa: Minh Hà"
+        return Role.CAPTION, "caption.chart"  # "Biểu đồ: lãi suất huy động ..."
     if line.words <= 14:
         if is_timestamp(text):
             return Role.BOILERPLATE, "boilerplate.timestamp"
@@ -92,6 +99,13 @@ def local_rule(line: LineInfo) -> Verdict | None:
         if is_byline(text):
             return Role.BYLINE, "byline.name"
     return None
+
+
+def is_credit_name(text: str) -> bool:
+    """Only names after a credit's colon: "Minh Hà", "TTXVN", "Vietnam+", "Minh Hà/TTXVN"."""
+    text = text.strip(" .()")
+    words = text.replace("/", " ").split()
+    return is_byline(text) or (1 <= len(words) <= 3 and all(w[0].isupper() for w in words))
 
 
 def is_breadcrumb(text: str) -> bool:

@@ -10,6 +10,8 @@ Rule names given here:
 - ``boilerplate.repeated_title``: the article's title printed again
 - ``lead.first_paragraph``: the first paragraph after the title (the sapo)
 - ``caption.after_photo``: the short line after a photo placeholder
+- ``caption.by_credit``: a short plain line right under (or above) a credit line alone
+  ("Ảnh: Xuân Hoàng")
 - ``caption.near_photo``: a short line without final period next to a photo placeholder
 - ``caption.descriptive``: a one-sentence description between paragraphs, with no tense
   marker, reporting verb, anaphora or quote ("Tàu tuần tra neo tại cảng Cam Ranh.")
@@ -39,9 +41,12 @@ from thoisu.clean.context import (
     read_blocks,
     starts_teaser_run,
 )
-from thoisu.clean.features import LineInfo
+from thoisu.clean.features import LineInfo, line_key
 from thoisu.clean.rules import Verdict, is_caps_name
 from thoisu.model import Role
+
+# A caption next to a credit line is at most this long.
+CREDIT_CAPTION_MAX_WORDS = 25
 
 _ENDING_BOILERPLATE = {"boilerplate.related_header", "boilerplate.follow_call"}
 
@@ -143,6 +148,49 @@ def _near_photo(infos: list[LineInfo], local: list[Verdict | None], j: int) -> b
     return Role.PHOTO in (_role_at(local, p), _role_at(local, n))
 
 
+def _is_photo_credit(infos: list[LineInfo], local: list[Verdict | None], j: int | None) -> bool:
+    """A credit line alone that names a photo's author: "Ảnh: Xuân Hoàng"."""
+    verdict = local[j] if j is not None else None
+    return (j is not None and verdict is not None and verdict[1] == "boilerplate.credit"
+            and bool(P.PHOTO_CREDIT.match(infos[j].text)))
+
+
+def _caption_shaped(line: LineInfo) -> bool:
+    """Short and plain: a description of a picture rather than a paragraph."""
+    return line.words <= CREDIT_CAPTION_MAX_WORDS and (
+        (line.heading_like and not line.sentence_end) or is_plain_statement(line))
+
+
+def _credit_caption(infos: list[LineInfo], local: list[Verdict | None], j: int,
+                    prev: int | None) -> bool:
+    """The line that describes a picture, next to its credit line.
+
+    Right under "Ảnh: Xuân Hoàng" ("Một homestay giữa vườn sầu riêng ở Củ Chi."); or right
+    above it when what comes under the credit is not caption-shaped.
+    """
+    line = infos[j]
+    if not _caption_shaped(line):
+        return False
+    if _is_photo_credit(infos, local, prev):
+        return True
+    n = next_nonblank(infos, j + 1)
+    if not _is_photo_credit(infos, local, n):
+        return False
+    after = next_nonblank(infos, n + 1) if n is not None else None
+    return after is None or local[after] is not None or not _caption_shaped(infos[after])
+
+
+def mark_numbered_copies(infos: list[LineInfo], local: list[Verdict | None], start: int,
+                         title_key: str) -> None:
+    """Photos left as the title and a number ("<title> - 1"): placeholders, like "- ảnh 1"."""
+    for k in range(start, len(infos)):
+        text = infos[k].text
+        if local[k] is None and text[-1:].isdigit():
+            m = P.NUMBERED_COPY.match(text)
+            if m and line_key(m.group("stem")) == title_key:
+                local[k] = (Role.PHOTO, "photo.placeholder")
+
+
 def _text_follows(infos: list[LineInfo], local: list[Verdict | None], j: int) -> bool:
     """Whether running text of the same article goes on after the byline or source at ``j``.
 
@@ -186,6 +234,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
     """Roles for the lines from ``start`` to the article's end; returns where it ended."""
     n = len(infos)
     paragraphs = 0
+    if title_key:
+        mark_numbered_copies(infos, local, start, title_key)
     # Without a title the first paragraph is the lead only when an outlet tag marks it.
     lead_open = True
     j = start
@@ -247,6 +297,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             or "ảnh" in line.text.lower()
         ):
             line.set(Role.CAPTION, "caption.after_photo")
+        elif paragraphs and _credit_caption(infos, local, j, prev):
+            line.set(Role.CAPTION, "caption.by_credit")
         elif lead_open and ((want_lead and line.paragraph_like)
                             or P.OUTLET_PREFIX.match(line.text)):
             line.set(Role.LEAD, "lead.first_paragraph")
