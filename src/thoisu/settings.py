@@ -45,7 +45,7 @@ class Settings:
     # Stories: two stories whose names (people, places, organisations) have this mean cosine
     # are one running story (a campaign, a trial) even if their events differ, provided they
     # are within story_link_window_days of each other; see docs/stories.md.
-    story_link_threshold: float = 0.3
+    story_link_threshold: float = 0.25
     story_link_window_days: int = 180
     # Worker processes for cleaning and analysis (1: in the calling process).
     jobs: int = 1
