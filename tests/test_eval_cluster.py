@@ -78,7 +78,8 @@ def test_full_vims_floor(vims_clusters) -> None:  # type: ignore[no-untyped-def]
     one = run_clusterer(articles, gold, Settings())
     ten = run_clusterer(articles, gold, Settings(), batches=10, seed=1)
     best_baseline = max(r.scores.f1 for r in run_baseline(articles, gold))
-    # Measured: 0.970 (one batch), 0.966 (ten shuffled batches), baseline best 0.961.
-    assert one.scores.f1 >= 0.96
-    assert ten.scores.f1 >= 0.955
+    # Measured: 0.973 (one batch), 0.971 (ten shuffled batches), baseline best 0.961.
+    assert one.scores.f1 >= 0.967
+    assert ten.scores.f1 >= 0.964
+    assert abs(one.scores.f1 - ten.scores.f1) <= 0.01
     assert one.scores.f1 > best_baseline
