@@ -505,3 +505,178 @@ def test_related_box_above_the_article() -> None:
     assert article.title == "Khai trương bến xe buýt điện đầu tiên"
     assert article.lead.startswith("Sáng 3/12")
     assert len(article.paragraphs) == 2
+
+
+# --- Failure classes found by the blind set (docs/cleaning_blind.md); invented text. ---
+
+
+def rules_of(text: str) -> dict[int, str]:
+    return {line.number: line.rule for line in line_roles(text, S) if line.role is not Role.BLANK}
+
+
+BODY = ("Sáng 4/6, tỉnh Phú Yên khánh thành cầu vượt lũ nối hai xã ven sông Kỳ Lộ.\n"
+        "Cây cầu dài 320 m, được xây dựng trong 18 tháng với vốn ngân sách tỉnh.\n"
+        "Người dân hai xã từ nay không còn phải đi đò qua sông vào mùa mưa.\n")
+
+
+@pytest.mark.parametrize("top", [
+    "Giao thông\nCầu đường miền núi\n",  # two labels, the second of four syllables
+    "Xã hội\nNông thôn mới\n",
+    "Thời sự › Giao thông\n",  # breadcrumbs
+    "Trang chủ / Kinh tế - Xã hội\n",
+    "Tin tức | Địa phương\n",
+    "THỜI SỰ\n",
+])
+def test_section_furniture_above_the_title_is_not_the_title(top: str) -> None:
+    title = "Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ"
+    [article] = clean_text(top + title + "\n" + BODY, S)
+    assert article.title == title
+    assert article.lead.startswith("Sáng 4/6")
+    n_top = top.count("\n")
+    got = roles(top + title + "\n" + BODY)
+    assert all(got[k] == "boilerplate" for k in range(1, n_top + 1))
+
+
+def test_short_title_over_a_sapo_is_still_the_title() -> None:
+    # A three-word title with a paragraph under it is not a section label.
+    [article] = clean_text("Bão số 3\n" + BODY, S)
+    assert article.title == "Bão số 3"
+
+
+def test_section_name_under_the_timestamp_of_an_untitled_page() -> None:
+    text = ("Thứ Tư, 4/6/2025 10:20 (GMT+7)\nKinh tế\n(Báo Miền Trung) - " + BODY)
+    [article] = clean_text(text, S)
+    assert article.title == ""
+    assert "no title line" in article.problems[0]
+    assert rules_of(text)[2] == "boilerplate.section_label"
+    assert article.source == "Báo Miền Trung"
+
+
+def test_footers_and_share_widgets_are_boilerplate() -> None:
+    text = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY +
+            "Hoài Nam\n"
+            "Chia sẻ:\n"
+            "Facebook\n"
+            "Chia sẻ: Facebook Zalo\n"
+            "Tạp chí Miền Biển điện tử. Tòa soạn: 12 Trần Phú, TP Tuy Hòa.\n"
+            "Hotline: 0900 000 000. Email: toasoan@example.vn\n"
+            "© 2025 Tạp chí Miền Biển. Giấy phép số 99/GP-BTTTT.\n"
+            "Bản quyền thuộc về Tạp chí Miền Biển. Cấm sao chép khi chưa được đồng ý.\n")
+    [article] = clean_text(text, S)
+    assert article.byline == "Hoài Nam"
+    assert len(article.paragraphs) == 2
+    got = rules_of(text)
+    assert got[6] == got[8] == "boilerplate.widget"
+    assert got[9] == got[10] == got[11] == got[12] == "boilerplate.footer"
+
+
+def test_contact_line_right_after_the_text_is_kept() -> None:
+    # An appeal ends with its own hotline: no furniture stands before it.
+    text = ("Quỹ học bổng cho học sinh vùng lũ\n" + BODY +
+            "Bạn đọc muốn ủng hộ xin liên hệ ban tổ chức.\n"
+            "Hotline: 0900 111 222\n")
+    [article] = clean_text(text, S)
+    assert article.paragraphs[-1] == "Hotline: 0900 111 222"
+
+
+def test_copyright_word_inside_a_sentence_is_body() -> None:
+    text = ("Tranh chấp tác quyền bài hát\n" + BODY +
+            "Ca sĩ cho rằng bản quyền thuộc về nhạc sĩ đã mất, không phải công ty.\n"
+            "Vụ việc đang được tòa án xem xét.\n")
+    assert roles(text)[6] == "body"
+
+
+@pytest.mark.parametrize("line,byline", [
+    ("Hoài Nam (TTXVN)", "Hoài Nam (TTXVN)"),
+    ("Lê Thảo (Vietnam+)", "Lê Thảo (Vietnam+)"),
+    ("Bài và ảnh: HOÀI NAM", "HOÀI NAM"),
+    ("Bài, ảnh: Hoài Nam", "Hoài Nam"),
+])
+def test_agency_and_prefixed_bylines_close_the_article(line: str, byline: str) -> None:
+    text = "Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY + line + "\n"
+    [article] = clean_text(text, S)
+    assert article.byline == byline
+    assert rules_of(text)[5] == "closing.byline"
+
+
+def test_upper_case_heading_without_prefix_is_not_a_byline() -> None:
+    assert not is_byline("ĐỘI HÌNH XUẤT PHÁT")
+    assert is_byline("Tin, ảnh: NGỌC LAN")
+
+
+def test_bare_outlet_address_under_the_title_is_boilerplate() -> None:
+    text = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\nMIENBIEN.VN\n" + BODY +
+            "Hoài Nam/MIENBIEN.VN\n")
+    [article] = clean_text(text, S)
+    assert article.byline == "Hoài Nam/MIENBIEN.VN"
+    assert rules_of(text)[2] == "boilerplate.outlet_name"
+
+
+def test_outlet_address_where_the_article_ends_is_its_source() -> None:
+    text = "Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY + "Baomienbien.vn\n"
+    [article] = clean_text(text, S)
+    assert article.source == "Baomienbien.vn"
+
+
+def test_caption_under_or_above_a_credit_line() -> None:
+    under = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY +
+             "Ảnh: Hoài Nam\n"
+             "Xe máy qua cầu trong buổi sáng khánh thành.\n"
+             "Tỉnh dự kiến xây thêm hai cầu tương tự trong năm tới ở các huyện miền núi.\n")
+    got = rules_of(under)
+    assert got[5] == "boilerplate.credit"
+    assert got[6] == "caption.by_credit"
+    above = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY +
+             "Cây cầu nhìn từ bờ bắc sông Kỳ Lộ.\n"
+             "Ảnh: Hoài Nam\n"
+             "Theo Sở Giao thông, tỉnh sẽ xây thêm hai cầu tương tự trong năm tới.\n")
+    got = rules_of(above)
+    assert got[5] == "caption.by_credit"
+    assert got[7] == "body.paragraph"
+
+
+def test_chart_label_is_a_caption_and_a_name_only_credit_is_not() -> None:
+    text = ("Giá gạo xuất khẩu tăng ba tháng liền\n"
+            "Giá gạo xuất khẩu của Việt Nam tiếp tục tăng trong tháng 5, theo hiệp hội.\n"
+            "Biểu đồ: giá gạo 5% tấm trong sáu tháng đầu năm\n"
+            "Đồ họa: Thu Trang\n"
+            "Infographic: sản lượng gạo theo vùng\n"
+            "Các doanh nghiệp dự báo giá còn giữ ở mức cao đến cuối quý.\n"
+            "Hoài Nam\n")
+    got = rules_of(text)
+    assert got[3] == got[5] == "caption.chart"
+    assert got[4] == "boilerplate.credit"
+    [article] = clean_text(text, S)
+    assert len(article.captions) == 2
+
+
+def test_title_repeated_with_a_number_is_a_photo() -> None:
+    title = "Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ"
+    text = (title + "\n" + BODY + title + " - 1\n"
+            "Người dân đi bộ qua cầu trong ngày khánh thành\n"
+            "Tỉnh dự kiến xây thêm hai cầu tương tự trong năm tới ở các huyện miền núi.\n")
+    got = rules_of(text)
+    assert got[5] == "photo.placeholder"
+    assert got[6] == "caption.after_photo"
+
+
+@pytest.mark.parametrize("lead,outlet,rest", [
+    ("Dân trí - Sáng 4/6, tỉnh khánh thành cầu.", "Dân trí", "Sáng 4/6, tỉnh khánh thành cầu."),
+    ("Zing - Chiều qua, mưa lớn.", "Zing", "Chiều qua, mưa lớn."),
+    ("VietNamNet - Hôm nay, giá xăng giảm.", "VietNamNet", "Hôm nay, giá xăng giảm."),
+    ("VTV.vn - Tối 3/6, trận đấu diễn ra.", "VTV.vn", "Tối 3/6, trận đấu diễn ra."),
+    # Not outlets: a route and a camel-case brand keep their words.
+    ("Hà Nội - Hải Phòng là tuyến cao tốc đông xe.", None,
+     "Hà Nội - Hải Phòng là tuyến cao tốc đông xe."),
+    ("TikTok - mạng xã hội video ngắn - vừa bị phạt.", None,
+     "TikTok - mạng xã hội video ngắn - vừa bị phạt."),
+])
+def test_unbracketed_outlet_tags(lead: str, outlet: str | None, rest: str) -> None:
+    assert strip_outlet_prefix(lead) == (rest, outlet)
+
+
+def test_unbracketed_outlet_tag_gives_the_source() -> None:
+    text = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\nDân trí - " + BODY)
+    [article] = clean_text(text, S)
+    assert article.source == "Dân trí"
+    assert article.lead.startswith("Sáng 4/6")

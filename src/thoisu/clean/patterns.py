@@ -13,7 +13,8 @@ DASH = "-–—"
 
 # Outlets that tag a sapo with their name unbracketed and not in capitals ("Dân trí - Sáng
 # 12/3, ..."). Only names that are no place and no common phrase: "Hà Nội - Huế là ..." must
-# keep its words. A name written in camel case (VietNamNet, VnExpress, CafeF) needs no entry.
+# keep its words. A camel-case name opening with Vn, Viet or Cafe (VietNamNet, VnExpress,
+# CafeF) needs no entry; other camel case ("TikTok - ...") is not taken.
 OUTLET_NAMES = (
     "Dân trí", "Zing News", "Zing", "Znews", "Tuổi Trẻ Online", "Tuổi Trẻ", "Thanh Niên",
     "Người Lao Động", "Lao Động", "Tiền Phong", "Vietnam\\+", "VietnamPlus", "Kenh14",
@@ -27,7 +28,7 @@ OUTLET_PREFIX = re.compile(
         \((?P<paren>[^()]{{2,30}})\)\s*                      # (Dân trí)
       | (?P<dotted>[A-ZĐ][\wĐđ]*(?:\.[\wĐđ]+)+)\s+            # VOV.VN, VTV.vn, Zing.vn
       | (?P<named>(?i:{_OUTLET_NAMES_RE})(?!\w)                 # Dân trí, Zing
-                 |[A-Z][a-z]+[A-Z][A-Za-z]*)\s*                # VietNamNet, VnExpress
+                 |(?:Vn|Viet|Cafe)[a-z]*[A-Z][A-Za-z]*)\s*     # VietNamNet, VnExpress
       | (?P<caps>[A-ZĐÀ-Ỹ0-9]{{2,8}}(?:\s[A-ZĐÀ-Ỹ0-9]{{2,8}}){{0,3}})\s+  # TTO, HÀ NỘI
     )[{DASH}]\s*(?=\S)""",
     re.VERBOSE,
@@ -150,8 +151,9 @@ WIDGET = re.compile(
 _FOOTER_START = r"(?:^|[.|;]\s+|\s[-–]\s)"
 FOOTER = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|all rights reserved"
-    rf"|{_FOOTER_START}(?:copyright\b|bản quyền (?:thuộc về|nội dung|©|\d)|giấy phép (?:số|hoạt động|xuất bản"
-    r"|thiết lập|mxh)|cấm (?:sao chép|sử dụng lại)|không được (?:sao chép|phép sao chép)"
+    rf"|{_FOOTER_START}(?:copyright\b|bản quyền (?:thuộc về|nội dung|©|\d)"
+    r"|giấy phép (?:số|hoạt động|xuất bản|thiết lập|mxh)|cấm (?:sao chép|sử dụng lại)"
+    r"|không được (?:sao chép|phép sao chép)"
     r"|ghi rõ nguồn\b.{0,80}\bkhi\b|chỉ được phát hành lại|cơ quan chủ quản"
     r"|chịu trách nhiệm (?:xuất bản|nội dung|quản lý nội dung)|tổng biên tập\s*:)",
     re.I,
@@ -192,7 +194,8 @@ SECTION_NAMES = frozenset(name.strip() for name in
     |quân sự|quốc phòng|giao thông|môi trường|nông nghiệp|nông thôn|lao động|việc làm
     |chính sách|đô thị|tin tức|tin trong ngày|tiêu điểm|phóng sự|điều tra|bình luận
     |chuyện lạ|tâm sự|podcast|emagazine|infographic|multimedia|media|video|ảnh|tranh luận
-    |địa phương|kiều bào|người việt bốn phương|cộng đồng|tôn giáo|văn học|sách|ẩm thực""".split("|"))
+    |địa phương|kiều bào|người việt bốn phương|cộng đồng|tôn giáo|văn học|sách
+    |ẩm thực""".split("|"))
 SECTION_JOIN = re.compile(r"\s*(?:[-–&,]|\svà\s)\s*")
 
 LINK = re.compile(r"https?://|www\.", re.I)
