@@ -552,6 +552,14 @@ def test_section_name_under_the_timestamp_of_an_untitled_page() -> None:
     assert article.source == "Báo Miền Trung"
 
 
+def test_section_name_between_title_and_sapo_is_boilerplate() -> None:
+    text = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n"
+            "Thứ Tư, 4/6/2025 10:20\nGiao thông\n" + BODY)
+    [article] = clean_text(text, S)
+    assert article.lead.startswith("Sáng 4/6")
+    assert rules_of(text)[3] == "boilerplate.section_label"
+
+
 def test_footers_and_share_widgets_are_boilerplate() -> None:
     text = ("Phú Yên khánh thành cầu vượt lũ trên sông Kỳ Lộ\n" + BODY +
             "Hoài Nam\n"

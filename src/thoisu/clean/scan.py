@@ -42,7 +42,7 @@ from thoisu.clean.context import (
     starts_teaser_run,
 )
 from thoisu.clean.features import LineInfo, line_key
-from thoisu.clean.rules import Verdict, is_caps_name
+from thoisu.clean.rules import Verdict, is_caps_name, is_section_name
 from thoisu.model import Role
 
 # A caption next to a credit line is at most this long.
@@ -299,6 +299,8 @@ def scan_article(infos: list[LineInfo], local: list[Verdict | None], start: int,
             line.set(Role.CAPTION, "caption.after_photo")
         elif paragraphs and _credit_caption(infos, local, j, prev):
             line.set(Role.CAPTION, "caption.by_credit")
+        elif not paragraphs and line.heading_like and is_section_name(line.text):
+            line.set(Role.BOILERPLATE, "boilerplate.section_label")  # under title or timestamp
         elif lead_open and ((want_lead and line.paragraph_like)
                             or P.OUTLET_PREFIX.match(line.text)):
             line.set(Role.LEAD, "lead.first_paragraph")
