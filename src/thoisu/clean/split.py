@@ -17,7 +17,9 @@ Rule names given here:
 - ``boilerplate.repeated_title``: a title printed twice in a row
 - ``boilerplate.sidebar``: a photo, caption or byline inside a sidebar
 - ``boilerplate.comments``: everything after a comments header ("Ý kiến bạn đọc")
-- ``boilerplate.section_label``: a section name above the title ("THỜI SỰ")
+- ``boilerplate.section_label``: a section name above the title ("THỜI SỰ", "Pháp luật" /
+  "Hồ sơ vụ án"), or a known one above the sapo of a page without a title line
+- ``boilerplate.outlet_name``: an outlet's address alone ("VOV.VN") above the title
 """
 
 from __future__ import annotations
