@@ -23,7 +23,7 @@ from thoisu.settings import Settings
 
 pytest.importorskip("distributed")
 
-SETTINGS = Settings()
+SETTINGS = Settings(segment_words=True)  # so the workers must load their own segmenter
 
 MUA = """Hà Nội mưa lớn suốt đêm, nhiều tuyến phố ngập sâu
 Trận mưa kéo dài từ tối thứ Hai đến sáng thứ Ba khiến nhiều tuyến phố nội thành ngập nước.
