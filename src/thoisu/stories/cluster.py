@@ -14,7 +14,11 @@ A batch goes through four steps (details and figures in docs/stories.md):
    per term, so an article meets a bounded number of stories and cost grows linearly;
 4. a **repair** pass lets the batch's articles move to a better story found later in the
    batch, and merges a story touched by the batch into an older one when their centroids are
-   as similar as a join requires. This is what keeps one batch and ten batches close.
+   as similar as a join requires (and at least half as similar as the tighter story's own
+   members are to each other). This is what keeps one batch and ten batches close.
+
+The stories of steps 3 and 4 are *events*; :meth:`StoryClusterer.stories` links events that
+share their actors into running stories (:mod:`thoisu.stories.threads`).
 
 Every join keeps the similarity that decided it (:class:`thoisu.model.Join`).
 """
