@@ -30,24 +30,15 @@ from dataclasses import dataclass, field
 
 from thoisu.model import Article, PartialDate, Sentence, TimeExpr
 from thoisu.text.sentences import article_sentences
-from thoisu.timeline.clauses import event_clause
+from thoisu.timeline.clauses import event_clause, event_pieces
+from thoisu.timeline.roles import Role, expression_role
 
 _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
 _RANGE_TEXT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})")
 _SAME_DAY = re.compile(r"\bcùng (?:ngày|hôm)\b", re.IGNORECASE)
-# Words before a bare year that make it date an event ("từ năm 2015", "vào năm 2016").
-_YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "cuối", "đầu", "giữa", "sau", "trước",
-                         "suốt", "năm"})
-_YEAR_COUNT = re.compile(r"(?:tính từ|tính đến|so với|như|thay vì)\s*$", re.IGNORECASE)
-# A year or month that closes a period is a deadline or a target, not an event:
-# "hợp đồng đến tận tháng 6/2019", "đến năm 2020 đạt 90%".
-_DEADLINE = re.compile(r"(?:đến|tới|đến tận|cho đến|hạn|hết|trước)\s*$", re.IGNORECASE)
-# A year that heads a figure is a statistic: "năm 2014 là 136 triệu lượt, năm 2015 đạt...".
-_STATISTIC = re.compile(r"^\s*(?:(?:là|đạt|có|tăng|giảm|chỉ|mới|khoảng|với)?\s*(?:khoảng\s*)?\d"
-                        r"|là\b)", re.IGNORECASE)
-# A year or month in a plan is not yet an event: "dự kiến hoàn thành vào năm 2019".
-_PLAN = re.compile(r"\b(?:dự kiến|sẽ|kế hoạch|mục tiêu|phấn đấu|lộ trình)\b[^,;.]*$",
-                   re.IGNORECASE)
+# Only "đến" between two days makes one range of them: "đêm 11/3 đến sáng thứ Tư (12/3)".
+_RANGE_LINK = re.compile(r"^\s*(?:,\s*)?(?:kéo dài\s+|cho\s+)?(?:đến|tới|[-–])\s*$",
+                         re.IGNORECASE)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MIN_YEAR = 1900
 
@@ -116,20 +107,16 @@ def _year_ok(date: PartialDate, published: PartialDate | None) -> bool:
     return MIN_YEAR <= date.year <= ceiling
 
 
-def dates_an_event(sentence: str, expr: TimeExpr, date: PartialDate) -> bool:
-    """Whether a year or month expression dates an event of its sentence (days always do)."""
-    if date.precision not in {"year", "month"}:
-        return True
-    before = sentence[:expr.start].rstrip()
-    if _DEADLINE.search(before) or _PLAN.search(before):
+def _range_end(sentence: str, first: tuple[TimeExpr, PartialDate],
+               second: tuple[TimeExpr, PartialDate]) -> bool:
+    """Whether ``second`` closes a range opened by ``first``: "đêm 11/3 đến sáng thứ Tư (12/3)"
+    is one event from 11/3 to 12/3, not two."""
+    (e1, d1), (e2, d2) = first, second
+    if not _RANGE_LINK.match(sentence[e1.end:e2.start]) or d1.day is None or d2.day is None:
         return False
-    if date.precision == "month":
-        return True
-    if _YEAR_COUNT.search(before) or _STATISTIC.match(sentence[expr.end:]):
+    if d1.year is not None and d2.year is not None and d1.year != d2.year:
         return False
-    if not before or before[-1] in ",;:(“\"–-":
-        return True
-    return before.split()[-1].lower() in _YEAR_INTRO
+    return (d1.month or 0, d1.day) < (d2.month or 0, d2.day)
 
 
 def in_quotation(text: str, pos: int) -> bool:
@@ -152,31 +139,54 @@ def article_candidates(article: Article, position: int, published: PartialDate |
     last: Candidate | None = None
     years_told: set[int] = set()
     for sentence in sentences_of(article):
-        seen: set[str] = set()
-        found = False
-        for expr in tag(sentence.text, published):
+        text_of = sentence.text
+        dated: list[tuple[TimeExpr, PartialDate, Role]] = []
+        previous: tuple[TimeExpr, Role] | None = None
+        for expr in tag(text_of, published):
             if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
                 continue  # durations, sets; lunar values are not solar dates
-            if expr.rule.startswith("relative") and in_quotation(sentence.text, expr.start):
+            if expr.rule.startswith("relative") and in_quotation(text_of, expr.start):
                 continue  # "hôm qua" in a quote counts from when it was said, not published
             date = parse_value(expr.value)
-            if (date is None or not _year_ok(date, published) or date.iso() in seen
-                    or not dates_an_event(sentence.text, expr, date)
-                    or (date.precision == "year" and date.year in years_told)):
+            if date is None or not _year_ok(date, published):
+                continue
+            role = expression_role(text_of, expr, date, previous)
+            previous = (expr, role)
+            if role.event:
+                dated.append((expr, date, role))
+        # One event per range, one entry per date, one year-precision entry per year.
+        events: list[tuple[TimeExpr, PartialDate, Role, TimeExpr | None]] = []
+        seen: set[str] = set()
+        for expr, date, role in dated:
+            if events and events[-1][3] is None and _range_end(
+                    text_of, events[-1][:2], (expr, date)):  # type: ignore[arg-type]
+                events[-1] = (*events[-1][:3], expr)
+                continue
+            if date.iso() in seen or (date.precision == "year" and date.year in years_told):
                 continue
             if date.precision == "year" and date.year is not None:
                 years_told.add(date.year)
             seen.add(date.iso())
-            found = True
-            text = event_clause(sentence.text, expr.start, expr.end)
+            events.append((expr, date, role, None))
+        spans = [(e.start, (closer or e).end) for e, _, _, closer in events]
+        for (expr, date, role, closer), (a, b) in zip(events, event_pieces(text_of, spans),
+                                                       strict=True):
+            stop = (closer or expr).end
+            text = event_clause(text_of[a:b], expr.start - a, stop - a)
             anchor = f", anchored to {published.iso()}" if published is not None else ""
+            end = _end_of(expr, date)
+            shown = expr.text
+            if closer is not None:
+                end = parse_value(closer.value)
+                shown = text_of[expr.start:closer.end]
             last = Candidate(
                 date=date, text=text, article=article.id, position=position,
-                sentence=sentence.index, end=_end_of(expr, date),
-                evidence=f"{article.id}#{sentence.index}: {expr.text!r} → {expr.value}"
-                         f" ({expr.rule or expr.type}{anchor})",
+                sentence=sentence.index, end=end,
+                evidence=f"{article.id}#{sentence.index}: {shown!r} → {expr.value}"
+                         f" ({expr.rule or expr.type}; {role.rule}{anchor})",
                 names=names(text) if names else frozenset())
             out.append(last)
+        found = bool(events)
         if (not found and last is not None and last.date.day is not None
                 and _SAME_DAY.search(sentence.text)):
             m = _SAME_DAY.search(sentence.text)

@@ -13,6 +13,7 @@ conjunctions, then widened to a readable length (the date phrase alone is not an
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from thoisu.text.syllables import count_syllables
 
@@ -101,3 +102,45 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 14,
     hi_w = min(len(words), lo_w + max_syllables)
     out = _tidy(" ".join(words[lo_w:hi_w]))
     return ("…" if lo_w else "") + out + ("…" if hi_w < len(words) else "")
+
+
+# Where a sentence holding two events splits between them, strongest first: "...; ...",
+# "..., sau đó ...", "... năm 2021 và khởi công tháng 2/2023", "..., ...".
+_EVENT_SPLITS = (
+    re.compile(r"\s*;\s*"),
+    re.compile(r",?\s*\b(?:sau đó|rồi|tiếp đó|trước đó)\b,?\s*", re.IGNORECASE),
+    re.compile(r",?\s+(?:và|còn|đồng thời)\s+", re.IGNORECASE),
+    re.compile(r"\s*(?:,(?!\d)|(?<!\d),)\s*"),
+)
+
+
+def event_pieces(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The part of ``sentence`` that belongs to each of its dated events (``spans``, in text
+    order): cut between two events at the strongest split found between them, the last of its
+    kind; two events with no split between them share their text.
+
+    >>> s = "Dự án được duyệt năm 2021 và khởi công đầu tháng 2/2023."
+    >>> [s[a:b] for a, b in event_pieces(s, [(17, 25), (39, 55)])]
+    ['Dự án được duyệt năm 2021', 'khởi công đầu tháng 2/2023.']
+    """
+    if len(spans) < 2:
+        return [(0, len(sentence))] * len(spans)
+    cuts: list[tuple[int, int] | None] = []
+    for (_, end1), (start2, _) in pairwise(spans):
+        gap = sentence[end1:start2]
+        cut = None
+        for pattern in _EVENT_SPLITS:
+            found = list(pattern.finditer(gap))
+            if found:
+                cut = (end1 + found[-1].start(), end1 + found[-1].end())
+                break
+        cuts.append(cut)
+    # Events with no split between them form one group and share its text.
+    pieces: list[tuple[int, int]] = []
+    start, group = 0, 0
+    for cut in [*cuts, (len(sentence), len(sentence))]:
+        group += 1
+        if cut is not None:
+            pieces.extend([(start, cut[0])] * group)
+            start, group = cut[1], 0
+    return pieces
