@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from thoisu.model import Article, PartialDate, Sentence, TimeExpr
 from thoisu.text.sentences import article_sentences
+from thoisu.text.syllables import count_syllables
 from thoisu.timeline.clauses import event_clause, event_pieces
 from thoisu.timeline.roles import Role, expression_role
 
@@ -39,6 +40,11 @@ _SAME_DAY = re.compile(r"\bcùng (?:ngày|hôm)\b", re.IGNORECASE)
 # Only "đến" between two days makes one range of them: "đêm 11/3 đến sáng thứ Tư (12/3)".
 _RANGE_LINK = re.compile(r"^\s*(?:,\s*)?(?:kéo dài\s+|cho\s+)?(?:đến|tới|[-–])\s*$",
                          re.IGNORECASE)
+# Roles of expressions whose closing clause is left out of an event's text; a year that
+# qualifies a noun ("lễ hội sen năm 2025") belongs to the event's clause and stays.
+_POINTER_RULES = frozenset({"occasion", "deadline", "comparison", "since-superlative", "count",
+                            "coordinated"})
+_COMMA = re.compile(r"[,;](?!\d)|(?<!\d)[,;]")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MIN_YEAR = 1900
 
@@ -119,6 +125,21 @@ def _range_end(sentence: str, first: tuple[TimeExpr, PartialDate],
     return (d1.month or 0, d1.day) < (d2.month or 0, d2.day)
 
 
+def _without_pointer_tail(sentence: str, stop: int, end: int, pointers: list[TimeExpr]) -> int:
+    """Where an event's text ends once a closing clause that only names an occasion, a deadline
+    or a comparison is left out: "đưa vào sử dụng từ ngày 29/4, trước dịp nghỉ lễ 30/4 và 1/5"
+    → "đưa vào sử dụng từ ngày 29/4"."""
+    for expr in pointers:
+        if not stop <= expr.start < end:
+            continue
+        commas = [m.start() for m in _COMMA.finditer(sentence, stop, expr.start)]
+        if (commas and not _COMMA.search(sentence, expr.end, end)
+                and count_syllables(sentence[:commas[-1]]) >= 6):
+            return commas[-1]
+        break
+    return end
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation: one opened before it, or (when the sentence
     splitter cut a long quote) one closed after it and never opened."""
@@ -141,6 +162,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
     for sentence in sentences_of(article):
         text_of = sentence.text
         dated: list[tuple[TimeExpr, PartialDate, Role]] = []
+        pointers: list[TimeExpr] = []  # occasions, deadlines, comparisons
         previous: tuple[TimeExpr, Role] | None = None
         for expr in tag(text_of, published):
             if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
@@ -154,6 +176,8 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             previous = (expr, role)
             if role.event:
                 dated.append((expr, date, role))
+            elif role.rule.split()[0] in _POINTER_RULES:
+                pointers.append(expr)
         # One event per range, one entry per date, one year-precision entry per year.
         events: list[tuple[TimeExpr, PartialDate, Role, TimeExpr | None]] = []
         seen: set[str] = set()
@@ -172,6 +196,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
         for (expr, date, role, closer), (a, b) in zip(events, event_pieces(text_of, spans),
                                                        strict=True):
             stop = (closer or expr).end
+            b = _without_pointer_tail(text_of, stop, b, pointers)
             text = event_clause(text_of[a:b], expr.start - a, stop - a)
             anchor = f", anchored to {published.iso()}" if published is not None else ""
             end = _end_of(expr, date)

@@ -5,7 +5,9 @@ the other: ``XXXX-03-28`` and ``2016-03-28``) and their texts are alike: the sha
 bigrams they have in common (over the shorter one) reaches ``text_threshold``; or the share of
 content syllables (function words and numbers left out) reaches ``words_threshold`` (the same
 event retold in other words: "sét đánh trúng nông dân" / "vụ sét đánh xảy ra chiều 28/5");
-or a lower ``names_threshold`` of bigrams when they also share two or more names.
+or a lower ``names_threshold`` of bigrams when they also share two or more names; or, for
+two clauses that give the same range (same first and last day), ``RANGE_THRESHOLD`` of
+content syllables.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from thoisu.timeline.candidates import Candidate
 TEXT_THRESHOLD = 0.4
 WORDS_THRESHOLD = 0.35
 NAMES_THRESHOLD = 0.1
+# Two clauses giving the same range ("từ đêm 11/3 đến sáng 12/3") need less text in common.
+RANGE_THRESHOLD = 0.2
 # Frequent syllables that say nothing about what happened.
 FUNCTION_SYLLABLES = frozenset("""
 các những của và đã được cho với trong người này là có không một hai ba bị đến từ tại ở về
@@ -105,6 +109,9 @@ def similar(a: Candidate, ga: Features, b: Candidate, gb: Features,
     if min(len(ga.words), len(gb.words)) >= 4:
         words = overlap(ga.words, gb.words)
         if words >= words_threshold:
+            return words
+        if (words >= RANGE_THRESHOLD and a.end is not None and a.end == b.end
+                and a.date == b.date):
             return words
     # Shared names only vouch for dates told at the same precision: "năm 2015" and
     # "30/9/2015" must also be told alike.

@@ -53,10 +53,12 @@ _COMPARISON = re.compile(r"\b(?:so với|cùng kỳ|thay vì)\b(?:\s+\S+){0,4}\s
 _COUNT = re.compile(r"\b(?:tính từ|tính đến)(?:\s+(?:năm|tháng))?\s*$", re.IGNORECASE)
 # "mức cao nhất kể từ năm 2020", "lần đầu tiên kể từ tháng 3/2022": a reference point.
 _SINCE = re.compile(r"\b(?:kể từ|từ)(?:\s+(?:năm|tháng|ngày|đầu|cuối|giữa))?\s*$", re.IGNORECASE)
+# "mức cao nhất trong tháng Ba kể từ năm 2020": the month is part of the comparison too.
+_SINCE_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?kể từ\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:nhất|kỷ lục|lần đầu|đầu tiên)\b", re.IGNORECASE)
 # A year or month in a plan is not yet an event: "dự kiến hoàn thành vào năm 2019".
-_PLAN = re.compile(r"\b(?:dự kiến|sẽ|kế hoạch|mục tiêu|phấn đấu|lộ trình)\b[^,;.]*$",
-                   re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:dự kiến|sẽ|kế hoạch|mục tiêu|phấn đấu|lộ trình|lần tới|kỳ tới|"
+                   r"lần sau)\b[^,;.]*$", re.IGNORECASE)
 # A year that heads a figure is a statistic: "năm 2014 là 136 triệu lượt".
 _STATISTIC = re.compile(r"^\s*(?:(?:là|đạt|có|tăng|giảm|chỉ|mới|khoảng|với)?\s*(?:khoảng\s*)?\d"
                         r"|là\b)", re.IGNORECASE)
@@ -85,8 +87,9 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
     it in the sentence with its role, so that a date coordinated with an occasion is one too.
 
     Non-events, by rule: ``coordinated`` (joined by ``và`` / ``,`` to a non-event),
-    ``occasion``, ``deadline``, ``comparison``, ``since-superlative``, ``count``, ``plan``, ``statistic``,
-    ``year-qualifier`` (a bare year with no temporal preposition: ``chiến dịch năm 2017``).
+    ``occasion``, ``deadline``, ``comparison``, ``since-superlative``, ``count``, ``plan``,
+    ``statistic``, ``year-qualifier`` (a bare year with no temporal preposition:
+    ``chiến dịch năm 2017``).
     Events: ``day``, ``month``, ``year-introduced``, ``year-opens-clause``.
     """
     if previous is not None and not previous[1].event:
@@ -99,7 +102,8 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
         return Role(False, "occasion")
     if _COMPARISON.search(before):
         return Role(False, "comparison")
-    if _SINCE.search(before) and _SUPERLATIVE.search(before):
+    if _SUPERLATIVE.search(before) and (_SINCE.search(before)
+                                        or _SINCE_AFTER.match(sentence[expr.end:])):
         return Role(False, "since-superlative")
     if date.day is not None:
         if _DEADLINE_DAY.search(before) or (
