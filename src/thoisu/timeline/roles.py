@@ -36,9 +36,9 @@ _CLAUSE_START = re.compile(r"[,;:.!?“”\"()]|\s(?:và|nhưng|còn|trong khi)\
 _OCCASION = re.compile(r"\b(?:dịp|kỳ nghỉ|nghỉ lễ|ngày lễ|đại lễ|kỷ niệm|chào mừng|tết|"
                        r"lễ kỷ niệm|mùa lễ)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # A deadline: "hạn chót ngày 15/6", "chậm nhất là ngày 20/5", "đến hết ngày 30/6".
-_DEADLINE_DAY = re.compile(r"\b(?:hạn chót|hạn cuối|thời hạn|hạn|chậm nhất|muộn nhất|trễ nhất|"
-                           r"đến hết|tới hết)\b(?:\s+(?:là|vào|trước|ngày|hết))*\s*$",
-                           re.IGNORECASE)
+_DEADLINE_DAY = re.compile(r"\b(?:hạn chót|hạn cuối|thời hạn|chậm nhất|muộn nhất|trễ nhất|đến hết|"
+                           r"tới hết)\b(?:\s+\S+){0,3}\s*$"
+                           r"|\bhạn(?:\s+(?:là|vào|trước|ngày|hết))*\s*$", re.IGNORECASE)
 # "trước ngày 15/6" is a deadline when the clause asks for something to be done by then.
 _BEFORE = re.compile(r"\btrước(?:\s+ngày)?\s*$", re.IGNORECASE)
 _OBLIGATION = re.compile(r"\b(?:phải|cần|yêu cầu|buộc|đề nghị|hoàn thành|hoàn tất|nộp|đăng ký|"
@@ -65,6 +65,10 @@ _STATISTIC = re.compile(r"^\s*(?:(?:là|đạt|có|tăng|giảm|chỉ|mới|kho�
 # Words before a bare year that make it date an event ("từ năm 2015", "vào năm 2016").
 _YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "cuối", "đầu", "giữa", "sau", "trước",
                          "suốt", "năm"})
+# A bare year closing a clause told in the past or passive dates it: "Dự án được duyệt năm
+# 2021 và ...", "Công ty được thành lập năm 2009."
+_PAST = re.compile(r"\b(?:được|bị|đã)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:và|rồi|sau đó|trước khi)\b)", re.IGNORECASE)
 # Only a conjunction between two expressions: the second shares the first's role
 # ("trước dịp nghỉ lễ 30/4 và 1/5").
 _COORDINATED = re.compile(r"^\s*(?:,|và|hoặc|hay|cùng|[-–])\s*(?:ngày\s+)?$", re.IGNORECASE)
@@ -90,7 +94,8 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
     ``occasion``, ``deadline``, ``comparison``, ``since-superlative``, ``count``, ``plan``,
     ``statistic``, ``year-qualifier`` (a bare year with no temporal preposition:
     ``chiến dịch năm 2017``).
-    Events: ``day``, ``month``, ``year-introduced``, ``year-opens-clause``.
+    Events: ``day``, ``month``, ``year-introduced``, ``year-opens-clause``,
+    ``year-closes-past-clause`` (``được thành lập năm 2009.``).
     """
     if previous is not None and not previous[1].event:
         gap = sentence[previous[0].end:expr.start]
@@ -124,4 +129,6 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
         return Role(True, "year-opens-clause")
     if full_before.split()[-1].lower() in _YEAR_INTRO:
         return Role(True, "year-introduced")
+    if _PAST.search(before) and _CLAUSE_END.match(sentence[expr.end:]):
+        return Role(True, "year-closes-past-clause")
     return Role(False, "year-qualifier")
