@@ -50,6 +50,7 @@ def roles(sentence: str, published: PartialDate = MAY_2025) -> list[tuple[str, R
     ("Thành phố sẽ hoàn thành tuyến đường vào năm 2027.", "plan"),
     ("Tỉnh đặt mục tiêu đến năm 2030 phủ xanh đồi trọc.", "deadline"),
     ("Chiến dịch năm 2017 của quân đội kéo dài ba tháng.", "year-qualifier"),
+    ("Tỉnh đã lập quy hoạch cho giai đoạn năm 2026.", "year-qualifier"),
 ])
 def test_expression_that_dates_no_event(sentence: str, rule: str) -> None:
     found = roles(sentence)
@@ -81,6 +82,8 @@ def test_one_entry_for_an_event_before_a_holiday_and_its_text_leaves_the_holiday
     "Năm 2013, nhà máy đóng cửa vì thua lỗ.",
     "Công ty được thành lập vào năm 2009 tại Cần Thơ.",
     "Nhà máy được xây dựng năm 1998, nay đã xuống cấp.",
+    "Anh có thể sẽ bị loại như trường hợp của đồng đội hồi tháng 3/2024.",
+    "Giải đấu lâu đời nhất châu lục này diễn ra từ ngày 4/6 đến 27/6.",
 ])
 def test_expression_that_dates_its_event(sentence: str) -> None:
     assert [role.event for _, role in roles(sentence)] == [True]

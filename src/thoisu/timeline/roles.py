@@ -52,7 +52,9 @@ _COMPARISON = re.compile(r"\b(?:so với|cùng kỳ|thay vì)\b(?:\s+\S+){0,4}\s
 # states what was true that day, an event).
 _COUNT = re.compile(r"\b(?:tính từ|tính đến)(?:\s+(?:năm|tháng))?\s*$", re.IGNORECASE)
 # "mức cao nhất kể từ năm 2020", "lần đầu tiên kể từ tháng 3/2022": a reference point.
-_SINCE = re.compile(r"\b(?:kể từ|từ)(?:\s+(?:năm|tháng|ngày|đầu|cuối|giữa))?\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:nhất|kỷ lục|lần đầu|đầu tiên)\b"
+                    r"(?:(?:\s+\S+){0,4}?\s+kể từ|(?:\s+\S+)?\s+từ)"
+                    r"(?:\s+(?:năm|tháng|ngày|đầu|cuối|giữa))?\s*$", re.IGNORECASE)
 # "mức cao nhất trong tháng Ba kể từ năm 2020": the month is part of the comparison too.
 _SINCE_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?kể từ\b", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:nhất|kỷ lục|lần đầu|đầu tiên)\b", re.IGNORECASE)
@@ -69,6 +71,11 @@ _YEAR_INTRO = frozenset({"từ", "vào", "trong", "hồi", "cuối", "đầu", "
 # 2021 và ...", "Công ty được thành lập năm 2009."
 _PAST = re.compile(r"\b(?:được|bị|đã)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:$|[,.;:!?)]|(?:và|rồi|sau đó|trước khi)\b)", re.IGNORECASE)
+# "nhiệm kỳ 2015 - 2020", "mùa giải 2016": a term named by its years.
+_TERM = re.compile(r"\b(?:nhiệm kỳ|giai đoạn|niên khóa|niên khoá|mùa giải|khóa|khoá)\s*$",
+                   re.IGNORECASE)
+# "hồi tháng 3/2016" is in the past even after a "sẽ".
+_PAST_INTRO = re.compile(r"\b(?:hồi|vào hồi)\s*$", re.IGNORECASE)
 # Only a conjunction between two expressions: the second shares the first's role
 # ("trước dịp nghỉ lễ 30/4 và 1/5").
 _COORDINATED = re.compile(r"^\s*(?:,|và|hoặc|hay|cùng|[-–])\s*(?:ngày\s+)?$", re.IGNORECASE)
@@ -107,8 +114,8 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
         return Role(False, "occasion")
     if _COMPARISON.search(before):
         return Role(False, "comparison")
-    if _SUPERLATIVE.search(before) and (_SINCE.search(before)
-                                        or _SINCE_AFTER.match(sentence[expr.end:])):
+    if _SINCE.search(before) or (_SUPERLATIVE.search(before)
+                                 and _SINCE_AFTER.match(sentence[expr.end:])):
         return Role(False, "since-superlative")
     if date.day is not None:
         if _DEADLINE_DAY.search(before) or (
@@ -119,7 +126,7 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
         return Role(False, "count")
     if _DEADLINE_PERIOD.search(full_before):
         return Role(False, "deadline")
-    if _PLAN.search(full_before):
+    if _PLAN.search(full_before) and not _PAST_INTRO.search(full_before):
         return Role(False, "plan")
     if date.precision == "month":
         return Role(True, "month")
@@ -129,6 +136,7 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
         return Role(True, "year-opens-clause")
     if full_before.split()[-1].lower() in _YEAR_INTRO:
         return Role(True, "year-introduced")
-    if _PAST.search(before) and _CLAUSE_END.match(sentence[expr.end:]):
+    if (_PAST.search(before) and _CLAUSE_END.match(sentence[expr.end:])
+            and not _TERM.search(before)):
         return Role(True, "year-closes-past-clause")
     return Role(False, "year-qualifier")
