@@ -103,3 +103,22 @@ def test_seed_pages_keep_partial_dates_partial(seeds_dir: Path) -> None:
     assert "XXXX-03-28" in [e["date"] for e in events]
     partial = [i for i, e in enumerate(events) if e["precision"] == "partial"]
     assert partial and partial == list(range(partial[0], len(events)))  # a group at the end
+
+
+def test_holidays_are_no_events_and_each_event_keeps_its_own_clause(tmp_path: Path) -> None:
+    page = tmp_path / "cau.txt"
+    page.write_text(
+        "Cầu mới qua sông thông xe\n\n"
+        "Cây cầu mới qua sông đã được đưa vào sử dụng từ ngày 29/4/2025, trước dịp nghỉ lễ 30/4 "
+        "và 1/5.\n\nDự án được duyệt năm 2021 và khởi công đầu tháng 2/2023.\n\n"
+        "Mưa lớn từ đêm 11/3/2025 đến sáng 12/3 khiến công trường phải tạm dừng.\n",
+        encoding="utf-8")
+    done = thoisu("timeline", str(page), "--format", "json", "-q")
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)["timeline"]
+    assert [(e["date"], e["text"], e.get("end")) for e in events] == [
+        ("2021", "Dự án được duyệt năm 2021", None),
+        ("2023-02", "Khởi công đầu tháng 2/2023", None),
+        ("2025-03-11", "Mưa lớn từ đêm 11/3/2025 đến sáng 12/3 khiến công trường phải tạm dừng",
+         "2025-03-12"),
+        ("2025-04-29", "Cây cầu mới qua sông đã được đưa vào sử dụng từ ngày 29/4/2025", None)]

@@ -106,6 +106,16 @@ def _end_of(expr: TimeExpr, date: PartialDate) -> PartialDate | None:
     return None
 
 
+def _range_year(start: PartialDate, end: PartialDate | None) -> PartialDate | None:
+    """A range's last day takes its first day's year when the text gave it once for both
+    ("từ đêm 11/3/2025 đến sáng 12/3"): told in one expression, not invented."""
+    if (end is None or end.year is not None or start.year is None or end.month is None
+            or end.day is None or start.month is None or start.day is None
+            or (end.month, end.day) < (start.month, start.day)):
+        return end
+    return PartialDate(start.year, end.month, end.day)
+
+
 def _year_ok(date: PartialDate, published: PartialDate | None) -> bool:
     if date.year is None:
         return True
@@ -204,6 +214,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             if closer is not None:
                 end = parse_value(closer.value)
                 shown = text_of[expr.start:closer.end]
+            end = _range_year(date, end)
             last = Candidate(
                 date=date, text=text, article=article.id, position=position,
                 sentence=sentence.index, end=end,
