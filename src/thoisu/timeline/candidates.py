@@ -6,17 +6,16 @@ Which expressions date an event:
   ``gần 7 năm``) and sets (``hàng ngày``) do not;
 * a value must say at least a year or a month and day: ``2016``, ``2016-03``, ``XXXX-03-28``;
   weeks and bare parts of day (``XXXX-XX-XXTMO``) are too vague for a timeline;
-* background years are kept as year-precision events (``từ năm 2015`` → ``2015``): a reader
-  of a two-year story wants to see where it began; but a bare year only dates an event when a
-  temporal preposition introduces it (``từ``, ``vào``, ``trong``, ``hồi``...) or it opens its
-  clause (``Năm 2015, ...``). A year that qualifies a noun (``chiến dịch năm 2017``), a
-  comparison (``như năm 2014``), a count (``tính từ năm 2016``) or a figure (``năm 2014 là
-  136 triệu``) does not, nor does a year or month closing a period (``đến năm 2020``); an
+* each remaining expression gets a role (:mod:`thoisu.timeline.roles`): it dates the event
+  of its clause, or only points at a time: an occasion (``trước dịp nghỉ lễ 30/4``), a
+  deadline, a comparison (``cao nhất kể từ năm 2020``), a count, a plan, a figure, a year
+  qualifying a noun. Background years that date an event (``từ năm 2015``) are kept; an
   article gives at most one year-precision entry per year (its first);
+* two days joined by ``đến`` (``đêm 11/3 đến sáng thứ Tư (12/3)``) are one event with an end;
+* a sentence with several events gives each its own clause (cut at ``;``, ``sau đó``, ``và``,
+  ``,`` between them), and an event's text leaves out a closing occasion or comparison;
 * a sentence with no expression of its own but ``cùng ngày`` / ``cùng hôm`` takes the day of
   the previous sentence dated to a day (``Trước đó cùng ngày, ...``);
-* a year or month in a plan (``dự kiến hoàn thành vào năm 2019``) is not yet an event (a
-  planned day, ``sẽ trở lại Geneva vào ngày 10/12``, is kept);
 * a relative date inside a quotation (``“Hôm qua chúng tôi...”``) counts from when it was
   said, which the text seldom gives: it is skipped;
 * impossible dates (``31/2``) and years far from the article's own are dropped, never invented.
