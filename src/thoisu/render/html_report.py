@@ -6,7 +6,7 @@ from html import escape
 
 from thoisu.model import Article, Story
 from thoisu.pipeline import Digest
-from thoisu.render.markdown import TYPE_NAMES
+from thoisu.render.markdown import TYPE_NAMES, event_dates
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
@@ -45,7 +45,7 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
         for event in story.timeline:
             cites = "".join(_cite(a, number) for a in event.articles)
             parts.append(f'<li><time datetime="{escape(event.date.iso())}">'
-                         f"{escape(event.date.iso())}</time>{escape(event.text)}{cites}</li>")
+                         f"{escape(event_dates(event))}</time>{escape(event.text)}{cites}</li>")
         parts.append("</ol>")
     if story.entities:
         parts.append('<h3>Tên riêng</h3><div class="names">')

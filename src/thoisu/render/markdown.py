@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from thoisu.model import Article, Entity, Story
+from thoisu.model import Article, Entity, Event, Story
 from thoisu.pipeline import Digest
 
 TYPE_NAMES = {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa danh"}
+
+
+def event_dates(event: Event) -> str:
+    """``2025-03-11`` or, for a range, ``2025-03-11 – 2025-03-12``."""
+    if event.end is not None and event.end != event.date:
+        return f"{event.date.iso()} – {event.end.iso()}"
+    return event.date.iso()
 
 
 def _article_line(article: Article) -> str:
@@ -36,7 +43,7 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
         out.append("")
         for event in story.timeline:
             refs = "".join(f"[{number.get(a, '?')}]" for a in event.articles)
-            out.append(f"- **{event.date.iso()}** {event.text} {refs}")
+            out.append(f"- **{event_dates(event)}** {event.text} {refs}")
         out.append("")
     if story.entities:
         out.append("### Tên riêng")
