@@ -28,10 +28,6 @@ class Candidate:
     clock: tuple[int, int] | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
-    @property
-    def explicit_year(self) -> bool:
-        return self.raw is not None and self.raw.year is not None
-
 
 @dataclass
 class Context:

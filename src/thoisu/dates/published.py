@@ -175,14 +175,6 @@ def _ordinal(p: PartialDate) -> int:
     return dt.date(p.year or 1, p.month or 1, p.day or 1).toordinal()
 
 
-def _day_distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Days between two day-months, the short way round the year (28/12 and 3/1: 6 days)."""
-    x = dt.date(2001, a[0], min(a[1], 28 if a[0] == 2 else a[1])).timetuple().tm_yday
-    y = dt.date(2001, b[0], min(b[1], 28 if b[0] == 2 else b[1])).timetuple().tm_yday
-    d = abs(x - y)
-    return min(d, 365 - d)
-
-
 def _latest_day_month(mentions: list[_Mention]) -> _Mention | None:
     """The latest day-month, reading January after December when the mentions straddle New
     Year (a story of 28/12 ... 3/1)."""
