@@ -41,10 +41,8 @@ def publication_date(article: Article, others: Sequence[Article] = ()) -> Partia
     """The article's date, or the one its text (and its story's other articles) support."""
     if article.published is not None:
         return article.published
-    try:
-        from thoisu.dates.published import infer_published
-    except ImportError:  # the publication-date stage is optional for a bare timeline
-        return None
+    from thoisu.dates.published import infer_published
+
     evidence = infer_published(article, others)
     return evidence.value if evidence is not None else None
 

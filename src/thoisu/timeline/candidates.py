@@ -174,7 +174,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
         pointers: list[TimeExpr] = []  # occasions, deadlines, comparisons
         previous: tuple[TimeExpr, Role] | None = None
         for expr in tag(text_of, published):
-            if expr.type not in {"date", "time"} or getattr(expr, "mod", None) == "LUNAR":
+            if expr.type not in {"date", "time"} or expr.mod == "LUNAR":
                 continue  # durations, sets; lunar values are not solar dates
             if expr.rule.startswith("relative") and in_quotation(text_of, expr.start):
                 continue  # "hôm qua" in a quote counts from when it was said, not published
@@ -221,11 +221,8 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                          f" ({expr.rule or expr.type}; {role.rule}{anchor})",
                 names=names(text) if names else frozenset())
             out.append(last)
-        found = bool(events)
-        if (not found and last is not None and last.date.day is not None
-                and _SAME_DAY.search(sentence.text)):
-            m = _SAME_DAY.search(sentence.text)
-            assert m is not None
+        m = _SAME_DAY.search(text_of) if not events else None
+        if m is not None and last is not None and last.date.day is not None:
             text = event_clause(sentence.text, m.start(), m.end())
             out.append(Candidate(
                 date=last.date, text=text, article=article.id, position=position,
