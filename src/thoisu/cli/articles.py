@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,16 +15,13 @@ from thoisu.cli.common import (
     get_settings,
     progress,
     quiet_option,
+    stdin_for,
     write_output,
 )
 from thoisu.model import Article, Problem
 
 if TYPE_CHECKING:
     from thoisu.store import Store
-
-
-def _stdin_for(paths: tuple[str, ...]) -> BinaryIO | None:
-    return sys.stdin.buffer if "-" in paths else None
 
 
 def _open_store(db_url: str | None) -> Store:
@@ -50,9 +47,6 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
     settings = get_settings(db_url=db_url)
     tally = Tally()
 
-    def count_page(_page: object) -> None:
-        tally.read += 1
-
     def store_failed(failure: AddFailure) -> None:
         origin = failure.origin
         tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
@@ -65,8 +59,8 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
             yield article
 
     with Store.open(settings.db_url or None) as store:
-        articles = process(list(paths), settings, tally.report, stdin=_stdin_for(paths),
-                           on_page=count_page)
+        articles = process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                           on_page=tally.count_page)
         with progress(articles, None, "Ingest", quiet) as items:
             result = store.add_articles(keep(items), on_failure=store_failed)
         # New articles join the stored stories (or start new ones) as they arrive.

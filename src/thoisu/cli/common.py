@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
@@ -41,6 +41,12 @@ def write_output(text: str, output: str | None) -> None:
             f"{output}: cannot write ({exc.strerror}); check the path") from exc
 
 
+def stdin_for(paths: Sequence[str]) -> BinaryIO | None:
+    """Standard input as bytes when ``-`` is among the paths (read inside the command, so
+    ``CliRunner``'s input is the one read)."""
+    return sys.stdin.buffer if "-" in paths else None
+
+
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -61,6 +67,10 @@ class Tally:
         else:
             self.failed += 1
         click.echo(f"thoisu: {problem.kind}: {problem}", err=True)
+
+    def count_page(self, _page: object) -> None:
+        """An ``on_page`` callback: one more page read."""
+        self.read += 1
 
     def summary(self, what: str = "pages") -> str:
         return f"{what}: {self.read} read, {self.skipped} skipped, {self.failed} failed"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from typing import BinaryIO
-
 import click
 
 from thoisu.cli.common import (
@@ -15,13 +12,10 @@ from thoisu.cli.common import (
     output_option,
     progress,
     quiet_option,
+    stdin_for,
     write_output,
 )
 from thoisu.model import Article, Line
-
-
-def _stdin_for(paths: tuple[str, ...]) -> BinaryIO | None:
-    return sys.stdin.buffer if "-" in paths else None
 
 
 @click.command()
@@ -51,11 +45,8 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     settings = get_settings(tone_style=tone_style, jobs=jobs, segment_words=words or None)
     tally = Tally()
 
-    def count_page(_page: object) -> None:
-        tally.read += 1
-
-    articles = process(list(paths), settings, tally.report, stdin=_stdin_for(paths),
-                       on_page=count_page)
+    articles = process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                       on_page=tally.count_page)
     with progress(articles, None, "Đọc bài", quiet) as items:
         collected = list(items)
     result = run_digest(collected, settings, summary_syllables=length)
@@ -111,11 +102,8 @@ def clean(paths: tuple[str, ...], explain: bool, fmt: str, output: str | None) -
     settings = get_settings()
     tally = Tally()
 
-    def count_page(_page: object) -> None:
-        tally.read += 1
-
     articles = list(read_and_clean(list(paths), settings, tally.report,
-                                   stdin=_stdin_for(paths), on_page=count_page))
+                                   stdin=stdin_for(paths), on_page=tally.count_page))
     if fmt == "json":
         from thoisu.render.article_json import article_to_json
 

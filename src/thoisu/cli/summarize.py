@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -17,6 +16,7 @@ from thoisu.cli.common import (
     get_settings,
     output_option,
     quiet_option,
+    stdin_for,
     write_output,
 )
 from thoisu.model import Article, Origin, Problem
@@ -232,12 +232,8 @@ def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
     from thoisu.summarize import summarize as make_summary
 
     settings = get_settings()
-
-    def count_page(_page: object) -> None:
-        tally.read += 1
-
-    stdin = sys.stdin.buffer if "-" in paths else None
-    articles = list(process(list(paths), settings, tally.report, stdin=stdin, on_page=count_page))
+    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                            on_page=tally.count_page))
     if not articles:
         tally.finish(quiet=True)
         raise click.ClickException("no article text found in the inputs; nothing to summarize")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from thoisu.cli.common import (
@@ -13,6 +11,7 @@ from thoisu.cli.common import (
     get_settings,
     output_option,
     quiet_option,
+    stdin_for,
     write_output,
 )
 
@@ -35,12 +34,8 @@ def timeline(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool) 
     settings = get_settings()
     tally = Tally()
 
-    def count_page(_page: object) -> None:
-        tally.read += 1
-
-    stdin = sys.stdin.buffer if "-" in paths else None
-    articles = list(process(list(paths), settings, tally.report, stdin=stdin,
-                            on_page=count_page))
+    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                            on_page=tally.count_page))
     settle_dates(articles)
     events = build_timeline(articles)
     if fmt == "json":
