@@ -39,8 +39,14 @@ def read_and_clean(
     on_page: Callable[[RawPage], None] | None = None,
 ) -> Iterator[Article]:
     """Clean articles from the inputs, in input order; bad inputs go to ``on_problem``."""
-    for page in _pages(paths, settings, on_problem, stdin, on_page):
-        result = _clean(page, settings)
+    pages = _pages(paths, settings, on_problem, stdin, on_page)
+    yield from _articles((_clean(page, settings) for page in pages), on_problem)
+
+
+def _articles(results: Iterable[list[Article] | Problem],
+              on_problem: Callable[[Problem], None]) -> Iterator[Article]:
+    """The articles of each page's result; a page's problem goes to ``on_problem``."""
+    for result in results:
         if isinstance(result, Problem):
             on_problem(result)
         else:
@@ -104,13 +110,7 @@ def process(
     """
     pages = _pages(paths, settings, on_problem, stdin, on_page)
     if settings.jobs <= 1:
-        results: Iterable[list[Article] | Problem] = (
-            _clean_and_analyse(page, settings) for page in pages)
-        for result in results:
-            if isinstance(result, Problem):
-                on_problem(result)
-            else:
-                yield from result
+        yield from _articles((_clean_and_analyse(page, settings) for page in pages), on_problem)
         return
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice, repeat
@@ -118,11 +118,8 @@ def process(
     with ProcessPoolExecutor(settings.jobs) as pool:
         # A window of pages at a time, so a large archive is never all in memory at once.
         while window := list(islice(pages, 64 * settings.jobs)):
-            for result in pool.map(_clean_and_analyse, window, repeat(settings), chunksize=8):
-                if isinstance(result, Problem):
-                    on_problem(result)
-                else:
-                    yield from result
+            results = pool.map(_clean_and_analyse, window, repeat(settings), chunksize=8)
+            yield from _articles(results, on_problem)
 
 
 def settle_dates(articles: Sequence[Article]) -> None:
