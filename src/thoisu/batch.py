@@ -100,19 +100,13 @@ def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
     Directories are listed here with the same problems :func:`thoisu.read.iter_pages` reports
     (an unreadable folder, no readable files), so a batch reports what ``ingest`` would.
     """
-    from thoisu.read import problems
-    from thoisu.read.directory import walk
+    from thoisu.read.directory import files_and_problems
 
     for path in paths:
         if path == "-":
             yield stdin_problem()
         elif os.path.isdir(path):
-            files, errors = walk(path)
-            for error in errors:
-                yield problems.unreadable(str(error.filename or path), error)
-            if not files and not errors:
-                yield problems.no_files(path)
-            yield from files
+            yield from files_and_problems(path)
         else:
             yield path
 

@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from thoisu.model import Problem, RawPage
 from thoisu.read import problems
-from thoisu.read.directory import walk
+from thoisu.read.directory import files_and_problems, walk
 from thoisu.read.encoding import DecodeError, NotTextError, UndecodableError, decode_bytes
 from thoisu.read.feed import read_feed
 from thoisu.read.html import read_html
@@ -149,12 +149,10 @@ def iter_pages(paths: Sequence[str], settings: Settings,
             except OSError as exc:
                 yield problems.unreadable(STDIN, exc)
         elif os.path.isdir(path):
-            files, errors = walk(path)
-            for error in errors:
-                yield problems.unreadable(str(error.filename or path), error)
-            if not files and not errors:
-                yield problems.no_files(path)
-            for file in files:
-                yield from read_file(file, settings)
+            for item in files_and_problems(path):
+                if isinstance(item, Problem):
+                    yield item
+                else:
+                    yield from read_file(item, settings)
         else:
             yield from read_file(path, settings)

@@ -2,15 +2,19 @@
 
 Recursive; hidden files and folders (name starting with ``.``) are skipped, and so are files
 whose extension is not one of ``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.warc``,
-``.warc.gz``. The order is by path, numbers by value: ``2.txt`` before ``10.txt``.
+``.warc.gz``, ``.rss``, ``.atom``, ``.xml``. The order is by path, numbers by value:
+``2.txt`` before ``10.txt``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from thoisu.model import Problem
+from thoisu.read import problems
 from thoisu.read.sniff import format_of
 
 _DIGITS = re.compile(r"(\d+)")
@@ -38,3 +42,14 @@ def walk(directory: str) -> tuple[list[str], list[OSError]]:
                      if not f.startswith(".") and format_of(f) is not None)
     found.sort(key=lambda p: (natural_key(os.path.relpath(p, directory)), p))
     return found, errors
+
+
+def files_and_problems(directory: str) -> Iterator[str | Problem]:
+    """The files :func:`walk` finds, after a problem for each folder that could not be read,
+    or one saying that no readable file was found."""
+    files, errors = walk(directory)
+    for error in errors:
+        yield problems.unreadable(str(error.filename or directory), error)
+    if not files and not errors:
+        yield problems.no_files(directory)
+    yield from files
