@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thoisu.dates import tag_dates
+from thoisu.dates.published import parse_anchor
 from thoisu.model import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,10 +97,7 @@ def load_rows(path: Path = DEFAULT_PATH) -> list[Row]:
 
 
 def parse_doc_date(text: str) -> PartialDate | None:
-    if not text:
-        return None
-    y, m, d = (int(x) for x in text.split("-"))
-    return PartialDate(y, m, d)
+    return parse_anchor(text) if text else None
 
 
 def run_row(row: Row) -> RowResult:

@@ -17,27 +17,17 @@ from thoisu.cli.common import Tally, dump_json, output_option, write_output
 from thoisu.model import PartialDate, Problem, TimeExpr
 
 
-def _published(value: str | None, where: str) -> PartialDate | None:
-    from thoisu.dates.published import parse_date_value
+def _read_published(value: str | None, where: str) -> PartialDate | None:
+    """ISO and day-first dates, or a TimeML partial value such as ``XXXX-03-28``."""
+    from thoisu.dates.published import parse_anchor
 
     if value in (None, ""):
         return None
-    parsed = parse_date_value(str(value))
+    parsed = parse_anchor(str(value))
     if parsed is None:
         raise ValueError(f"{where}: published {value!r} is not a date; "
                          "write it as 2016-03-28, 2016-03, 28/3/2016 or XXXX-03-28")
     return parsed
-
-
-def _read_published(value: str | None, where: str) -> PartialDate | None:
-    """ISO and day-first dates, or a TimeML partial value such as ``XXXX-03-28``."""
-    if value is not None and str(value).startswith("XXXX"):
-        from thoisu.dates import value_date
-
-        parsed = value_date(str(value))
-        if parsed is not None:
-            return parsed
-    return _published(value, where)
 
 
 def _text_report(found: list[TimeExpr]) -> str:

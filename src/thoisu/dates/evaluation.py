@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thoisu.dates.published import infer_published, parse_date_value
+from thoisu.dates.published import infer_published, parse_anchor
 from thoisu.dates.tagger import tag_dates
 from thoisu.dates.values import value_date
 from thoisu.model import Article, PartialDate, TimeExpr
@@ -57,9 +57,7 @@ class ClassScore:
 
 
 def _anchor(text: str) -> PartialDate | None:
-    if text in ("", "-"):
-        return None
-    return value_date(text) if text.startswith("XXXX") else parse_date_value(text)
+    return None if text in ("", "-") else parse_anchor(text)
 
 
 def load_gold(path: Path) -> list[GoldRow]:

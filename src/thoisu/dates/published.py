@@ -26,6 +26,7 @@ from email.utils import parsedate
 from thoisu.dates.base import Candidate
 from thoisu.dates.calendar import shift_days, valid_day, years_with_weekday
 from thoisu.dates.tagger import tag_candidates
+from thoisu.dates.values import value_date
 from thoisu.model import Article, DateEvidence, PartialDate, Role
 
 META_KEYS = ("published", "date_published", "datePublished", "pubDate", "published_time",
@@ -98,6 +99,18 @@ def parse_date_value(text: str) -> PartialDate | None:
         if month:
             return _checked(int(year), month, int(day))
     return None
+
+
+def parse_anchor(text: str) -> PartialDate | None:
+    """A date to anchor tagging to: what :func:`parse_date_value` reads, or a TimeML partial
+    value whose year is unknown.
+
+    >>> parse_anchor("XXXX-03-28"), parse_anchor("28/3/2016")
+    (PartialDate(year=None, month=3, day=28), PartialDate(year=2016, month=3, day=28))
+    """
+    if text.startswith("XXXX"):
+        return value_date(text)
+    return parse_date_value(text)
 
 
 def _int(s: str | None) -> int | None:
