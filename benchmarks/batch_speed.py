@@ -13,11 +13,10 @@ The machine is shared with other work, so compare the two columns, not the absol
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from thoisu.batch import DEFAULT_PARTITION_SIZE, local_client, run_batch
 from thoisu.model import Article, Problem
@@ -44,15 +43,6 @@ def _on_dask(files: list[str], settings: Settings, client: object, size: int) ->
     return count
 
 
-def _timed(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
-    times, n = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        n = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), n
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", default=str(Path(__file__).resolve().parents[2] / "shared" /
@@ -73,14 +63,14 @@ def main(argv: list[str] | None = None) -> None:
     def row(name: str, seconds: float, n: int) -> None:
         print(f"{name:<50}{n:>10}{seconds:>10.2f}{n / seconds:>10.1f}", flush=True)
 
-    seconds, n = _timed(lambda: _in_one_process(files, settings), args.repeat)
+    seconds, n = timed(lambda: _in_one_process(files, settings), args.repeat)
     row("pipeline.process, 1 process", seconds, n)
     with local_client(args.workers) as client:
         name = f"run_batch, LocalCluster {args.workers} workers"
-        first, n = _timed(lambda: _on_dask(files, settings, client, args.partition_size), 1)
+        first, n = timed(lambda: _on_dask(files, settings, client, args.partition_size), 1)
         row(f"{name} (first run)", first, n)
-        seconds, n = _timed(lambda: _on_dask(files, settings, client, args.partition_size),
-                            args.repeat)
+        seconds, n = timed(lambda: _on_dask(files, settings, client, args.partition_size),
+                           args.repeat)
         row(name, seconds, n)
 
 

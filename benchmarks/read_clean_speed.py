@@ -11,12 +11,11 @@ processes, each the median of ``--repeat`` runs. The issue's target is 200 artic
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from timing import timed  # benchmarks/timing.py, beside this script
 
 from thoisu.clean import clean_page
 from thoisu.model import Problem, RawPage
@@ -61,15 +60,6 @@ def _parallel(paths: list[str], depth: int, jobs: int) -> int:
         return sum(pool.map(run, chunks, [depth] * jobs))
 
 
-def _timed(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
-    times, n = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        n = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), n
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", default=str(Path(__file__).resolve().parents[2] / "shared" /
@@ -90,9 +80,9 @@ def main(argv: list[str] | None = None) -> None:
     for depth, name in enumerate(stages):
         for jobs in sorted({1, args.jobs}):
             if jobs == 1:
-                seconds, n = _timed(lambda d=depth: run(files, d), args.repeat)
+                seconds, n = timed(lambda d=depth: run(files, d), args.repeat)
             else:
-                seconds, n = _timed(lambda d=depth, j=jobs: _parallel(files, d, j), args.repeat)
+                seconds, n = timed(lambda d=depth, j=jobs: _parallel(files, d, j), args.repeat)
             rate = len(files) / seconds
             print(f"{name:<28}{jobs:>10}{n:>10}{seconds:>10.2f}{rate:>10.0f}"
                   f"{megabytes / seconds:>8.2f}{rate / TARGET:>10.2f}x")
