@@ -22,9 +22,6 @@ def eval_summarize(dataset: str, path: str, folds: int, limit: int | None, no_or
                    train: bool) -> None:
     """ROUGE-1/2/L F1 (syllables) of thoisu, Lead, TextRank, LexRank, Centroid, MMR, the
     greedy oracle and human agreement; every summary cut to the mean reference length."""
-    import json
-    from pathlib import Path
-
     from thoisu.evaluate.summaries import evaluate_prepared, format_table, prepare
     from thoisu.evaluate.vims import load_vims
 
@@ -44,10 +41,7 @@ def eval_summarize(dataset: str, path: str, folds: int, limit: int | None, no_or
                f"{timing['thoisu_ms_per_cluster']:.1f} ms per cluster for scoring, selection "
                "and ordering (features precomputed; see benchmarks/summarize_speed.py)")
     if train:
-        from thoisu.summarize.train import SEED, fit, tune_selection
+        from thoisu.summarize.train import PACKAGED_MODEL, retrain
 
-        scorer = fit(prepared, SEED, tune_selection(prepared, SEED))
-        target = Path(__file__).resolve().parents[1] / "summarize" / "model.json"
-        target.write_text(json.dumps(scorer.to_json(), ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-        click.echo(f"retrained the packaged model on {len(prepared)} clusters: {target}")
+        retrain(prepared)
+        click.echo(f"retrained the packaged model on {len(prepared)} clusters: {PACKAGED_MODEL}")

@@ -28,7 +28,7 @@ import numpy as np
 
 from thoisu.summarize.core import Summarizer
 from thoisu.summarize.features import FEATURES, GroupFeatures
-from thoisu.summarize.scorer import Scorer, Tree
+from thoisu.summarize.scorer import MODEL_FILE, Scorer, Tree
 from thoisu.summarize.selection import SelectionParams
 from thoisu.summarize.summary import Summary
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from thoisu.evaluate.summaries import EvalCluster
 
 SEED = 0
+PACKAGED_MODEL = Path(__file__).with_name(MODEL_FILE)
 TREES = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8,
          "min_samples_leaf": 20}
 # Selection is tuned on training clusters only (an inner split), never on held-out ones.
@@ -138,10 +139,17 @@ def cross_validate(clusters: Sequence[EvalCluster], folds: int = 5,
     return out, 1000 * elapsed / max(len(clusters), 1)
 
 
+def retrain(clusters: Sequence[EvalCluster], out: Path = PACKAGED_MODEL) -> Scorer:
+    """Fit the scorer on every cluster and write it to ``out`` (the packaged model by default)."""
+    scorer = fit(clusters, SEED, tune_selection(clusters, SEED))
+    out.write_text(json.dumps(scorer.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
+    return scorer
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Retrain thoisu's summary model on ViMs.")
     parser.add_argument("--path", required=True, help="the ViMs folder (holding data/, summary/)")
-    parser.add_argument("--out", default=str(Path(__file__).with_name("model.json")),
+    parser.add_argument("--out", default=str(PACKAGED_MODEL),
                         help="where to write the model (default: the packaged model.json)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation report")
@@ -155,9 +163,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         row, ms = thoisu_row(clusters, args.folds, SEED)
         print(format_table([row]))
         print(f"{ms:.1f} ms per cluster (selection and ordering, features precomputed)")
-    scorer = fit(clusters, SEED, tune_selection(clusters, SEED))
-    Path(args.out).write_text(json.dumps(scorer.to_json(), ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+    scorer = retrain(clusters, Path(args.out))
     print(f"wrote {args.out}: {len(scorer.trees)} trees over {len(FEATURES)} features, "
           f"selection {scorer.selection}")
 
