@@ -26,3 +26,11 @@ def test_bad_settings_are_named(tmp_path: Path) -> None:
         load_settings(tmp_path / "none.toml", environ={"THOISU_DEDUP_THRESHOLD": "high"})
     with pytest.raises(SettingsError, match="tone_style"):
         load_settings(tmp_path / "none.toml", environ={"THOISU_TONE_STYLE": "newest"})
+
+
+def test_a_misspelt_switch_is_an_error_not_off(tmp_path: Path) -> None:
+    none = tmp_path / "none.toml"
+    assert load_settings(none, environ={"THOISU_SEGMENT_WORDS": "Yes"}).segment_words is True
+    assert load_settings(none, environ={"THOISU_SEGMENT_WORDS": "off"}).segment_words is False
+    with pytest.raises(SettingsError, match="THOISU_SEGMENT_WORDS: segment_words = 'ture'"):
+        load_settings(none, environ={"THOISU_SEGMENT_WORDS": "ture"})

@@ -81,10 +81,19 @@ class SettingsError(ValueError):
     """A settings file or variable that cannot be used; the message says which and why."""
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
 def _coerce(name: str, raw: Any, kind: type, where: str) -> Any:
+    if kind is bool and isinstance(raw, str):
+        # A typo ("ture") must not quietly turn a switch off.
+        word = raw.strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise SettingsError(f"{where}: {name} = {raw!r} is not a valid bool; "
+                                "use true or false")
+        return word in _TRUE
     try:
-        if kind is bool and isinstance(raw, str):
-            return raw.strip().lower() in {"1", "true", "yes", "on"}
         return kind(raw)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"{where}: {name} = {raw!r} is not a valid {kind.__name__}") from exc
