@@ -264,11 +264,7 @@ class Store:
             raise ValueError("the same story id is given twice")
         now = datetime.now(UTC)
         with self._guard(), self._write() as conn:
-            for chunk in _chunks(story_ids):
-                conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
-                conn.execute(delete(story_duplicates)
-                             .where(story_duplicates.c.story_id.in_(chunk)))
-                conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+            _delete_stories(conn, story_ids)
             left: set[str] = set()  # other stories that articles move out of
             for chunk in _chunks(list(owner)):
                 left.update(conn.scalars(select(story_articles.c.story_id).distinct()
@@ -290,23 +286,12 @@ class Store:
         for chunk in _chunks(ids):
             kept = set(conn.scalars(select(story_articles.c.story_id).distinct()
                                     .where(story_articles.c.story_id.in_(chunk))))
-            empty = [i for i in chunk if i not in kept]
-            if empty:
-                conn.execute(delete(story_duplicates)
-                             .where(story_duplicates.c.story_id.in_(empty)))
-                conn.execute(delete(stories).where(stories.c.id.in_(empty)))
+            _delete_stories(conn, [i for i in chunk if i not in kept])
 
     def delete_stories(self, ids: Iterable[str]) -> int:
         """Remove these stories (their articles stay); how many there were."""
-        wanted = list(dict.fromkeys(ids))
-        gone = 0
         with self._guard(), self._write() as conn:
-            for chunk in _chunks(wanted):
-                conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
-                conn.execute(delete(story_duplicates)
-                             .where(story_duplicates.c.story_id.in_(chunk)))
-                gone += conn.execute(delete(stories).where(stories.c.id.in_(chunk))).rowcount
-        return gone
+            return _delete_stories(conn, list(dict.fromkeys(ids)))
 
     def list_stories(self) -> list[Story]:
         """Every story, in id order, with members in their saved order."""
@@ -338,6 +323,16 @@ class Store:
             duplicates = _group(conn.execute(d_query).mappings())
         return [convert.row_story(r, members.get(r["id"], []), duplicates.get(r["id"], []))
                 for r in rows]
+
+
+def _delete_stories(conn: Connection, ids: list[str]) -> int:
+    """Remove these stories with their member and duplicate rows; how many stories there were."""
+    gone = 0
+    for chunk in _chunks(ids):
+        conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
+        conn.execute(delete(story_duplicates).where(story_duplicates.c.story_id.in_(chunk)))
+        gone += conn.execute(delete(stories).where(stories.c.id.in_(chunk))).rowcount
+    return gone
 
 
 def _group(rows: Iterable[Any]) -> dict[str, list[Any]]:
