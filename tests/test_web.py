@@ -394,3 +394,18 @@ def test_core_does_not_import_web_dependencies() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=30, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_story_names_follow_the_settings_gazetteer(tmp_path: Path) -> None:
+    from thoisu.web.derive import derive_story
+
+    extra = tmp_path / "ten.tsv"
+    extra.write_text("Zorvex Group\tORG\tcompany\tZorvex Group|ZVX\n", encoding="utf-8")
+    article = _article("cc44000000000004", "Zorvex Group mở nhà máy",
+                       "ZVX công bố lãi lớn. Zorvex Group mở nhà máy ở Hải Phòng.", [], 5)
+    settings = Settings(segmenter="syllable", gazetteer_file=str(extra))
+    with Store.open(f"sqlite:///{tmp_path / 'tin.db'}") as store:
+        store.add_articles([article])
+        view = derive_story(Story(id="s-zvx", title="Zorvex", articles=[article.id]), store,
+                            settings)
+    assert "Zorvex Group" in {e.name for e in view.story.entities}, view.notes

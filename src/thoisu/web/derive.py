@@ -85,7 +85,7 @@ def derive_story(story: Story, store: Store, settings: Settings) -> StoryView:
         def run_entities() -> Any:
             from thoisu.entities import story_entities
 
-            return story_entities(members)
+            return story_entities(members, settings=settings)  # gazetteer_file, ner_crf
 
         derived.entities = _stage(notes, "names", run_entities, [])
     return StoryView(derived, members, notes)
