@@ -2,7 +2,7 @@
 
 Labels are Vietnamese; every value is escaped by the templates (Jinja2 autoescape). The one
 piece of markup not written by a template is the timeline chart, an SVG made by
-:func:`thoisu.render.timeline_chart.timeline_svg` when that module is installed.
+:func:`thoisu.render.timeline_chart.timeline_svg`.
 """
 
 from __future__ import annotations
@@ -43,13 +43,11 @@ def home(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
 
 
 def timeline_chart(story: Story) -> Markup | None:
-    """The SVG chart of the story's timeline, or None when there is no timeline or no chart."""
+    """The SVG chart of the story's timeline, or None when there is no timeline."""
     if not story.timeline:
         return None
-    try:
-        from thoisu.render.timeline_chart import timeline_svg
-    except ImportError:
-        return None
+    from thoisu.render.timeline_chart import timeline_svg
+
     # The chart module escapes the texts it draws; its output is markup we trust.
     return Markup(timeline_svg(story.timeline))
 
