@@ -18,7 +18,7 @@ from thoisu.cli.common import (
     stdin_for,
     write_output,
 )
-from thoisu.model import Article, Problem
+from thoisu.model import Article
 
 if TYPE_CHECKING:
     from thoisu.store import Store
@@ -41,15 +41,11 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
     An article already stored (same content id) is not added again.
     """
     from thoisu.pipeline import process
-    from thoisu.store import AddFailure, Store
+    from thoisu.store import Store
     from thoisu.stories.sync import update_stories
 
     settings = get_settings(db_url=db_url)
     tally = Tally()
-
-    def store_failed(failure: AddFailure) -> None:
-        origin = failure.origin
-        tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
 
     made: dict[str, Article] = {}
 
@@ -62,7 +58,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
         articles = process(list(paths), settings, tally.report, stdin=stdin_for(paths),
                            on_page=tally.count_page)
         with progress(articles, None, "Ingest", quiet) as items:
-            result = store.add_articles(keep(items), on_failure=store_failed)
+            result = store.add_articles(keep(items), on_failure=tally.store_failed)
         # New articles join the stored stories (or start new ones) as they arrive.
         changed = update_stories(store, [made[i] for i in result.added if i in made], settings)
     click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")

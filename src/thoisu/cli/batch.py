@@ -72,7 +72,7 @@ def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
     names: with --scheduler, give absolute paths on a shared file system.
     """
     from thoisu.batch import DaskMissingError, require_dask, run_batch
-    from thoisu.store import AddFailure, Store
+    from thoisu.store import Store
 
     try:
         require_dask()
@@ -87,10 +87,6 @@ def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
     def count_pages(n: int) -> None:
         tally.read += n
 
-    def store_failed(failure: AddFailure) -> None:
-        origin = failure.origin
-        tally.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
-
     def articles_of(items: Iterable[Article | Problem]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, Problem):
@@ -104,7 +100,7 @@ def batch(paths: tuple[str, ...], db_url: str | None, scheduler: str | None,
                               on_pages=count_pages)
             # Stored as they arrive, a chunk at a time: only ids are kept.
             with progress(articles_of(items), None, "Batch", quiet) as articles:
-                result = store.add_articles(articles, on_failure=store_failed)
+                result = store.add_articles(articles, on_failure=tally.store_failed)
         changed = grow_stories(store, result.added, settings)
     click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")
     if not quiet:

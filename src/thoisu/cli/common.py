@@ -8,12 +8,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
 from thoisu.model import Problem
 from thoisu.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from thoisu.store import AddFailure
 
 T = TypeVar("T")
 
@@ -67,6 +70,11 @@ class Tally:
         else:
             self.failed += 1
         click.echo(f"thoisu: {problem.kind}: {problem}", err=True)
+
+    def store_failed(self, failure: AddFailure) -> None:
+        """An ``on_failure`` callback of ``Store.add_articles``: a failure naming its input."""
+        origin = failure.origin
+        self.report(Problem(origin.path, f"article {failure.id} {failure.reason}", origin.line))
 
     def count_page(self, _page: object) -> None:
         """An ``on_page`` callback: one more page read."""
