@@ -80,14 +80,18 @@ def rouge_single(candidate: Sequence[str], reference: Sequence[str]) -> RougeSco
                       rouge_l(candidate, reference))
 
 
-def rouge(candidate: Sequence[str], references: Sequence[Sequence[str]]) -> RougeScore:
-    """Mean over references of the per-reference F1 scores (zeros if there is no reference)."""
-    if not references:
+def mean_score(scores: Sequence[RougeScore]) -> RougeScore:
+    """The mean of each measure (zeros when there is no score)."""
+    if not scores:
         return RougeScore(0.0, 0.0, 0.0)
-    scores = [rouge_single(candidate, ref) for ref in references]
     k = len(scores)
     return RougeScore(sum(s.rouge1 for s in scores) / k, sum(s.rouge2 for s in scores) / k,
                       sum(s.rougeL for s in scores) / k)
+
+
+def rouge(candidate: Sequence[str], references: Sequence[Sequence[str]]) -> RougeScore:
+    """Mean over references of the per-reference F1 scores (zeros if there is no reference)."""
+    return mean_score([rouge_single(candidate, ref) for ref in references])
 
 
 def truncate(tokens: Sequence[str], limit: int) -> list[str]:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from thoisu.evaluate.rouge import RougeScore, rouge, truncate
+from thoisu.evaluate.rouge import RougeScore, mean_score, rouge, truncate
 from thoisu.evaluate.vims import VimsCluster
 from thoisu.model import Origin
 from thoisu.summarize.articles import article_from_text
@@ -60,10 +60,7 @@ def tokens_of(cluster: EvalCluster, picked: Sequence[int]) -> list[str]:
 
 
 def mean_row(name: str, scores: Sequence[RougeScore], note: str = "") -> Row:
-    k = max(len(scores), 1)
-    return Row(name, 100 * sum(s.rouge1 for s in scores) / k,
-               100 * sum(s.rouge2 for s in scores) / k,
-               100 * sum(s.rougeL for s in scores) / k, len(scores), note)
+    return Row(name, *mean_score(scores).as_percent(), len(scores), note)
 
 
 def score_tokens(cluster: EvalCluster, tokens: Sequence[str]) -> RougeScore:
@@ -83,8 +80,7 @@ def human_row(clusters: Sequence[EvalCluster]) -> Row:
             continue
         per_ref = [rouge(truncate(ref, c.budget), c.references[:i] + c.references[i + 1:])
                    for i, ref in enumerate(c.references)]
-        scores.append(RougeScore(*(sum(getattr(s, f) for s in per_ref) / len(per_ref)
-                                   for f in ("rouge1", "rouge2", "rougeL"))))
+        scores.append(mean_score(per_ref))
     return mean_row("Human agreement", scores, "clusters with 2+ references")
 
 
