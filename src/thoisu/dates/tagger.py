@@ -14,7 +14,6 @@ import unicodedata
 
 from thoisu.dates import absolute, durations, lunar, relative, times
 from thoisu.dates.base import Candidate, Context, Rule, lower_same_length, part_value
-from thoisu.dates.calendar import nearest_year
 from thoisu.model import PartialDate, TimeExpr
 
 RULES: list[Rule] = [*lunar.RULES, *absolute.RULES, *relative.RULES, *times.RULES,
@@ -209,9 +208,7 @@ def tag_dates(text: str, published: PartialDate | None = None, *, min_year: int 
     if not text:
         return []
     norm, offsets = _nfc(text)
-    base_year = published.year if published is not None and published.year else dt.date.today().year
-    ctx = Context(norm, published, min_year, base_year + future_years)
-    chosen = _merge(_select(_candidates(ctx)), ctx)
+    chosen = _tagged(norm, published, min_year, future_years)
     out = []
     for c in chosen:
         start, end = (offsets[c.start], offsets[c.end]) if offsets else (c.start, c.end)
@@ -223,11 +220,15 @@ def tag_dates(text: str, published: PartialDate | None = None, *, min_year: int 
 def tag_candidates(text: str, published: PartialDate | None = None) -> list[Candidate]:
     """Like :func:`tag_dates` but the internal records, with what was written before anchoring
     (``raw``) and the weekday named; for publication-date inference. NFC text only."""
-    if not text:
-        return []
+    return _tagged(text, published) if text else []
+
+
+def _tagged(text: str, published: PartialDate | None, min_year: int = 1000,
+            future_years: int = 50) -> list[Candidate]:
+    """What both taggers share: every rule's candidates over NFC ``text``, selected and joined."""
     base_year = published.year if published is not None and published.year else dt.date.today().year
-    ctx = Context(text, published, 1000, base_year + 50)
+    ctx = Context(text, published, min_year, base_year + future_years)
     return _merge(_select(_candidates(ctx)), ctx)
 
 
-__all__ = ["nearest_year", "tag_candidates", "tag_dates"]
+__all__ = ["tag_candidates", "tag_dates"]
