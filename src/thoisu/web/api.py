@@ -18,7 +18,7 @@ from thoisu.render.article_json import article_to_json
 from thoisu.render.json_report import story_to_json
 from thoisu.settings import Settings
 from thoisu.store import Store
-from thoisu.web.app import locked_work
+from thoisu.web.app import locked_work, settings_of, store_of
 from thoisu.web.body import BodyError, parse_body
 from thoisu.web.browse import story_rows
 from thoisu.web.ingest import Cleaned, clean_items
@@ -49,16 +49,6 @@ PAGES_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 }}}
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 def find_article(store: Store, article_id: str) -> Article:
     """The article with this id or unique prefix; 404 if none, 409 (raised) if ambiguous."""
     article = store.get_article(article_id)
@@ -71,7 +61,7 @@ def find_article(store: Store, article_id: str) -> Article:
 @router.get("/health")
 def health(request: Request) -> dict[str, Any]:
     """The app is up and its store answers."""
-    store = _store(request)
+    store = store_of(request)
     return {"status": "ok", "version": __version__, "store": store.url,
             "articles": store.count_articles()}
 
@@ -80,7 +70,7 @@ def health(request: Request) -> dict[str, Any]:
 def list_articles(request: Request, limit: int = Query(50, ge=0, le=1000),
                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
     """Stored articles in the order they were added, and how many there are in all."""
-    store = _store(request)
+    store = store_of(request)
     found = store.list_articles(limit=limit, offset=offset)
     return {"total": store.count_articles(), "limit": limit, "offset": offset,
             "articles": [article_to_json(a) for a in found]}
@@ -89,7 +79,7 @@ def list_articles(request: Request, limit: int = Query(50, ge=0, le=1000),
 @router.get("/articles/{article_id}")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One article by id or unique id prefix, with the story it is in (or null)."""
-    store = _store(request)
+    store = store_of(request)
     article = find_article(store, article_id)
     return {**article_to_json(article), "story": store.story_of(article.id)}
 
@@ -99,7 +89,7 @@ def list_stories(request: Request, limit: int = Query(50, ge=0, le=1000),
                  offset: int = Query(0, ge=0)) -> dict[str, Any]:
     """Stored stories, most recent first. Summary, timeline and names are left empty here;
     ``GET /api/stories/{id}`` computes them."""
-    rows = story_rows(_store(request))
+    rows = story_rows(store_of(request))
     shown = rows[offset:offset + limit]
     return {"total": len(rows), "limit": limit, "offset": offset,
             "stories": [{**story_to_json(r.story), **r.to_json()} for r in shown]}
@@ -108,19 +98,19 @@ def list_stories(request: Request, limit: int = Query(50, ge=0, le=1000),
 @router.get("/stories/{story_id}")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     """One story with its summary, timeline and names (computed from its stored articles)."""
-    store = _store(request)
+    store = store_of(request)
     story = store.get_story(story_id)
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r} in the store; "
                             "see GET /api/stories for the ids")
-    view = request.app.state.stories.get(story, store, _settings(request))
+    view = request.app.state.stories.get(story, store, settings_of(request))
     return {**story_to_json(view.story), "notes": view.notes,
             "article_titles": {a.id: a.title for a in view.articles}}
 
 
 async def _cleaned(request: Request) -> Cleaned:
     body = await request.body()
-    settings = _settings(request)
+    settings = settings_of(request)
     try:
         pages, problems = parse_body(body, request.headers.get("content-type"),
                                      settings.max_file_bytes)
@@ -140,7 +130,7 @@ async def post_digest(request: Request,
     from thoisu.render.json_report import digest_to_json
 
     cleaned = await _cleaned(request)
-    result = await locked_work(request, digest, cleaned.articles, _settings(request), length)
+    result = await locked_work(request, digest, cleaned.articles, settings_of(request), length)
     return JSONResponse({**digest_to_json(result),
                          "problems": [p.to_json() for p in cleaned.problems]})
 
@@ -151,14 +141,14 @@ async def post_articles(request: Request) -> JSONResponse:
     which ids were added, which were already stored, the stories changed, and each item that
     gave no article (or could not be stored) with why."""
     cleaned = await _cleaned(request)
-    store = _store(request)
+    store = store_of(request)
     result = await run_in_threadpool(store.add_articles, cleaned.articles)
     problems = [p.to_json() for p in cleaned.problems]
     problems += [{"item": cleaned.item_of.get(f.id), "id": f.id, "reason": f.reason}
                  for f in result.failed]
     added = set(result.added)
     new = [a for a in cleaned.articles if a.id in added]
-    stories, notes = await locked_work(request, _update_stories, store, new, _settings(request))
+    stories, notes = await locked_work(request, _update_stories, store, new, settings_of(request))
     status = 201 if result.added else 200
     return JSONResponse({"added": result.added, "already_present": result.already_present,
                          "articles": cleaned.listing(), "stories": stories,

@@ -75,6 +75,17 @@ def templates() -> Jinja2Templates:
     return found
 
 
+def store_of(request: Request) -> Store:
+    """The app's store (opened by :func:`create_app`)."""
+    store: Store = request.app.state.store
+    return store
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 

@@ -14,23 +14,17 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from thoisu.model import Story
-from thoisu.store import Store
 from thoisu.web.api import find_article
-from thoisu.web.app import html_page
+from thoisu.web.app import html_page, settings_of, store_of
 from thoisu.web.browse import search_titles, story_rows
 
 router = APIRouter(include_in_schema=False)
 RECENT = 20
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, q: str = Query("", max_length=200)) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     total = store.count_articles()
     context: dict[str, Any] = {"q": q.strip(), "total": total}
     if context["q"]:
@@ -54,11 +48,11 @@ def timeline_chart(story: Story) -> Markup | None:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     story = store.get_story(story_id)
     if story is None:
         raise HTTPException(404, f"Không có câu chuyện {story_id!r} trong kho.")
-    view = request.app.state.stories.get(story, store, request.app.state.settings)
+    view = request.app.state.stories.get(story, store, settings_of(request))
     number = {aid: k for k, aid in enumerate(view.story.articles, 1)}
     return html_page(request, "story.html", {
         "story": view.story, "articles": view.articles, "by_id": view.by_id,
@@ -67,7 +61,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     try:
         article = find_article(store, article_id)
     except HTTPException as exc:
