@@ -65,7 +65,7 @@ class _Phrases:
     by_last: dict[str, tuple[int, ...]]
 
 
-def _keys(phrases: frozenset[str]) -> tuple[_Phrases, int]:
+def _keys(phrases: frozenset[str]) -> _Phrases:
     keys = frozenset(tuple(p.split()) for p in phrases)
     first: dict[str, set[int]] = {}
     last: dict[str, set[int]] = {}
@@ -76,16 +76,16 @@ def _keys(phrases: frozenset[str]) -> tuple[_Phrases, int]:
     def order(d: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
         return {w: tuple(sorted(ns, reverse=True)) for w, ns in d.items()}
 
-    return _Phrases(keys, order(first), order(last)), max(len(k) for k in keys)
+    return _Phrases(keys, order(first), order(last))
 
 
-TITLE_KEYS, TITLE_MAX = _keys(PERSON_TITLES | OPENING_TITLES)
+TITLE_KEYS = _keys(PERSON_TITLES | OPENING_TITLES)
 OPENING_TITLE_KEYS = frozenset(tuple(t.split()) for t in OPENING_TITLES)
-HEAD_KEYS, HEAD_MAX = _keys(ORG_HEADS)
-PLACE_KEYS, PLACE_MAX = _keys(PLACE_NOUNS | PLACE_PREPOSITIONS)
-PLACE_NOUN_KEYS, PLACE_NOUN_MAX = _keys(PLACE_NOUNS)
-ORGNOUN_KEYS, ORGNOUN_MAX = _keys(ORG_NOUNS)
-ADMIN_KEYS, ADMIN_MAX = _keys(ADMIN_NOUNS)
+HEAD_KEYS = _keys(ORG_HEADS)
+PLACE_KEYS = _keys(PLACE_NOUNS | PLACE_PREPOSITIONS)
+PLACE_NOUN_KEYS = _keys(PLACE_NOUNS)
+ORGNOUN_KEYS = _keys(ORG_NOUNS)
+ADMIN_KEYS = _keys(ADMIN_NOUNS)
 
 
 @dataclass
@@ -108,7 +108,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _phrase_at(words: list[str], i: int, phrases: _Phrases, longest: int) -> int:
+def _phrase_at(words: list[str], i: int, phrases: _Phrases) -> int:
     """Length of the longest phrase starting at token ``i`` (0 if none)."""
     if i >= len(words):
         return 0
@@ -118,7 +118,7 @@ def _phrase_at(words: list[str], i: int, phrases: _Phrases, longest: int) -> int
     return 0
 
 
-def _phrase_before(words: list[str], i: int, phrases: _Phrases, longest: int) -> int:
+def _phrase_before(words: list[str], i: int, phrases: _Phrases) -> int:
     """Length of the longest phrase ending right before token ``i``."""
     if i == 0:
         return 0
@@ -142,12 +142,12 @@ class _Sentence:
         self.head_at: dict[int, int] = {}
         self.covered = [False] * n
         self._mark_gazetteer()
-        self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX)
+        self._mark_phrases(self.title_at, TITLE_KEYS)
         self._unmark_ambiguous()
         # A name freed from the gazetteer may be a title after all: "Anh Huy cho biết"; but
         # not inside a name: "Lê Thị Mai Anh".
-        self._mark_phrases(self.title_at, TITLE_KEYS, TITLE_MAX, inside_names=False)
-        self._mark_phrases(self.head_at, HEAD_KEYS, HEAD_MAX, inside_names=False)
+        self._mark_phrases(self.title_at, TITLE_KEYS, inside_names=False)
+        self._mark_phrases(self.head_at, HEAD_KEYS, inside_names=False)
 
     # -- marking -------------------------------------------------------------------------
     def _mark_gazetteer(self) -> None:
@@ -169,13 +169,13 @@ class _Sentence:
         return False
 
     def _mark_phrases(self, where: dict[int, int], keys: _Phrases,
-                      longest: int, inside_names: bool = True) -> None:
+                      inside_names: bool = True) -> None:
         i, n = 0, len(self.words)
         while i < n:
             if self.covered[i] or (not inside_names and i > 0 and self._in_name(i - 1, i)):
                 i += 1  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
                 continue
-            length = _phrase_at(self.words, i, keys, longest)
+            length = _phrase_at(self.words, i, keys)
             if length and tuple(self.words[i:i + length]) in OPENING_TITLE_KEYS and not (
                     i == 0 or self.words[i - 1] in _OPENING):
                 length = 0  # "Nghệ sĩ" mid-sentence is a category, not a title
@@ -192,7 +192,7 @@ class _Sentence:
         for i, (length, _entry) in list(self.gaz_at.items()):
             if length != 1 or self.words[i] not in AMBIGUOUS_NAMES:
                 continue
-            prev_title = _phrase_before(self.words, i, TITLE_KEYS, TITLE_MAX)
+            prev_title = _phrase_before(self.words, i, TITLE_KEYS)
             left = i > 0 and self._glued_by_space(i - 1, i) and (
                 (_is_cap(self.words[i - 1]) and not self.covered[i - 1])
                 or (prev_title and " ".join(self.words[i - prev_title : i]) in PRONOUN_TITLES))
@@ -312,7 +312,7 @@ class _Sentence:
                 while (j < n and cont < 4 and not self.covered[j] and words[j].isalpha()
                        and words[j].islower() and words[j] not in FUNCTION_WORDS
                        and " ".join(words[j:j + 2]) not in STOP_BIGRAMS
-                       and _phrase_at(words, j, ADMIN_KEYS, ADMIN_MAX) == 0):
+                       and _phrase_at(words, j, ADMIN_KEYS) == 0):
                     j += 1
                     cont += 1
             elif (words[j] in {"và", "&"} and named and j + 1 < n and _is_cap(words[j + 1])
@@ -332,7 +332,7 @@ class _Sentence:
         country = self.country_after(j)
         if country is not None:
             return country[0]
-        admin = _phrase_at(self.words, j, ADMIN_KEYS, ADMIN_MAX)
+        admin = _phrase_at(self.words, j, ADMIN_KEYS)
         if admin:
             k = j + admin
             if k < len(self.words) and self.words[k] == ".":
@@ -356,7 +356,7 @@ class _Sentence:
             return None
         n_words = sum(1 for w in words[i:j] if w[0].isalnum())
         # A place noun outweighs a family name: "phố Khương Hạ", "đường Lê Lợi".
-        if _phrase_before(words, i, PLACE_NOUN_KEYS, PLACE_NOUN_MAX) and not (
+        if _phrase_before(words, i, PLACE_NOUN_KEYS) and not (
                 n_words == 1 and not words[i].isascii()):
             return self.mention(i, j, "LOC", "place-cue")
         if words[i] in SURNAMES and 2 <= n_words <= 4 and all(
@@ -364,9 +364,9 @@ class _Sentence:
             return self.mention(i, j, "PER", "vietnamese-name")
         if n_words == 1 and not words[i].isascii() and words[i].isalpha():
             return None  # "Hồi" of "Hồi giáo", "Đông" of "miền Đông": a word, not a name
-        if _phrase_before(words, i, PLACE_KEYS, PLACE_MAX):
+        if _phrase_before(words, i, PLACE_KEYS):
             return self.mention(i, j, "LOC", "place-cue")
-        if _phrase_before(words, i, ORGNOUN_KEYS, ORGNOUN_MAX):
+        if _phrase_before(words, i, ORGNOUN_KEYS):
             return self.mention(i, j, "ORG", "org-cue")
         return self.mention(i, j, None, "capitalised")
 
