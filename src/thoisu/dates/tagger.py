@@ -102,7 +102,7 @@ def _join_time(a: Candidate, b: Candidate, text: str) -> Candidate | None:
                      raw=b.raw, date=b.date, clock=(hour, minute), extra=b.extra)
 
 
-def _join_range(a: Candidate, b: Candidate, text: str, ctx: Context) -> Candidate | None:
+def _join_range(a: Candidate, b: Candidate, text: str) -> Candidate | None:
     """"từ 15/3 đến 20/3", "từ tháng 3 đến tháng 5/2016": one range, the start's missing year
     taken from the end."""
     if not (a.type == b.type == "date" and a.raw is not None and b.raw is not None
@@ -150,7 +150,7 @@ def _merge(kept: list[Candidate], ctx: Context) -> list[Candidate]:
                     out[-1] = joined
                     break
             else:
-                joined = _join_range(prev, c, ctx.text, ctx)
+                joined = _join_range(prev, c, ctx.text)
                 if joined is not None:
                     out[-1] = joined
                 else:
