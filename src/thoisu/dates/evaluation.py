@@ -65,7 +65,11 @@ def load_gold(path: Path) -> list[GoldRow]:
     for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("class\t"):
             continue
-        cls, doc, sentence, expression, expected = line.split("\t")
+        parts = line.split("\t")
+        if len(parts) != 5:
+            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 5 tab-separated: "
+                             "class, document_date, sentence, expression, expected_value")
+        cls, doc, sentence, expression, expected = parts
         if cls not in CLASSES:
             raise ValueError(f"{path}:{number}: unknown class {cls!r}; one of {CLASSES}")
         if expression not in sentence:
@@ -155,10 +159,14 @@ class SeedResult:
 def load_seed_dates(path: Path) -> dict[str, tuple[str, str]]:
     """``file name → (expected value, justification)`` from the hand-written TSV."""
     out = {}
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("file\t"):
             continue
-        name, value, why = line.split("\t")
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 3 tab-separated: "
+                             "file, expected value, justification")
+        name, value, why = parts
         out[name] = (value, why)
     return out
 
