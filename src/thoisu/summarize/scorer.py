@@ -105,7 +105,12 @@ MODEL_FILE = "model.json"
 def load_scorer(path: str | Path | None = None) -> Scorer:
     """The packaged model, or the one at ``path``. Callers keep the instance (no hidden cache)."""
     if path is None:
+        where = f"the packaged {MODEL_FILE}"
         text = resources.files("thoisu.summarize").joinpath(MODEL_FILE).read_text("utf-8")
     else:
+        where = str(path)
         text = Path(path).read_text(encoding="utf-8")
-    return Scorer.from_json(json.loads(text))
+    try:
+        return Scorer.from_json(json.loads(text))
+    except ValueError as exc:  # also a file that is not JSON
+        raise ValueError(f"{where}: {exc}") from exc
