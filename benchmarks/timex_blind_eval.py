@@ -26,38 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thoisu.dates import tag_dates
-from thoisu.dates.published import parse_anchor
-from thoisu.model import PartialDate
+from thoisu.dates.evaluation import CLASSES, GoldRow, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "tests" / "fixtures" / "timex_blind.tsv"
-CLASSES = (
-    "absolute-full",
-    "absolute-partial",
-    "range",
-    "weekday",
-    "relative",
-    "duration",
-    "time",
-    "set",
-    "lunar",
-    "negative",
-)
-
-
-@dataclass
-class Row:
-    cls: str
-    document_date: str
-    sentence: str
-    expression: str
-    expected: str
-    line: int
 
 
 @dataclass
 class RowResult:
-    row: Row
+    row: GoldRow
     spans: list = field(default_factory=list)  # all predicted TimeExpr
     matched: list = field(default_factory=list)  # those overlapping the gold span
     value: str | None = None  # value of the best-overlapping span
@@ -77,31 +54,12 @@ class RowResult:
         return self.value_ok
 
 
-def load_rows(path: Path = DEFAULT_PATH) -> list[Row]:
-    rows: list[Row] = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if n == 1 or not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 5:
-                raise ValueError(f"{path}:{n}: expected 5 columns, got {len(parts)}")
-            cls, doc, sentence, expr, expected = parts
-            if cls not in CLASSES:
-                raise ValueError(f"{path}:{n}: unknown class {cls!r}")
-            if expr not in sentence:
-                raise ValueError(f"{path}:{n}: expression {expr!r} not in sentence")
-            rows.append(Row(cls, doc.strip(), sentence, expr, expected.strip(), n))
-    return rows
+def load_rows(path: Path = DEFAULT_PATH) -> list[GoldRow]:
+    return load_gold(path)
 
 
-def parse_doc_date(text: str) -> PartialDate | None:
-    return parse_anchor(text) if text else None
-
-
-def run_row(row: Row) -> RowResult:
-    spans = tag_dates(row.sentence, parse_doc_date(row.document_date))
+def run_row(row: GoldRow) -> RowResult:
+    spans = tag_dates(row.sentence, row.document_date)
     g0 = row.sentence.find(row.expression)
     g1 = g0 + len(row.expression)
     res = RowResult(row, list(spans))
@@ -228,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 or "(nothing)"
             )
-            doc = r.row.document_date or "-"
+            doc = r.row.document_date.iso() if r.row.document_date else "-"
             print(f"  [{kind}] {r.row.cls} line {r.row.line} doc={doc}: {r.row.sentence}")
             print(f"      gold {r.row.expression!r}={r.row.expected}  got {got}")
     return 0
