@@ -36,11 +36,16 @@ class PRF:
 
 
 def read_labelled(path: Path) -> list[Labelled]:
+    """``sentence<TAB>name=TYPE|name=TYPE...`` rows (``#`` comments and blank lines skipped)."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        sentence, labels = line.split("\t")
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 2 tab-separated: "
+                             "sentence, name=TYPE|name=TYPE...")
+        sentence, labels = parts
         gold = {tuple(item.rsplit("=", 1)) for item in labels.split("|") if item}
         out.append((sentence, {(n, t) for n, t in gold}))
     return out

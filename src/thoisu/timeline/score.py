@@ -46,10 +46,14 @@ class Score:
 
 def read_expected(path: Path) -> list[Expected]:
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        date, keywords, files = line.split("\t")
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 3 tab-separated: "
+                             "date, keywords (a|b;c), files (x|y)")
+        date, keywords, files = parts
         out.append(Expected(date.strip(),
                             tuple(tuple(t.split("|")) for t in keywords.split(";")),
                             tuple(files.strip().split("|"))))
