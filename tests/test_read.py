@@ -311,7 +311,7 @@ def test_binary_file(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     got = problem(read(path))
     assert str(got) == (f"{path}: binary file (NUL bytes), not text; "
-                        "give a .txt, .html, .jsonl or .warc file instead")
+                        "give a .txt, .html, .jsonl, .warc or feed file instead")
     assert got.kind == "skipped"
 
 
@@ -409,7 +409,7 @@ def test_directory_pages_in_order(tmp_path: Path) -> None:
 def test_directory_without_known_files(tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("x")
     assert str(problem(read(tmp_path))) == (
-        f"{tmp_path}: no .txt, .html, .jsonl or .warc files in this directory; nothing to read")
+        f"{tmp_path}: no .txt, .html, .jsonl, .warc or feed files in this directory; nothing to read")
 
 
 @pytest.mark.parametrize(("content", "kind"), [

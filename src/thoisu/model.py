@@ -301,6 +301,14 @@ class Story:
 
 
 @dataclass
+class Digest:
+    """What ``thoisu digest`` reports: the articles and the stories made of them."""
+
+    articles: list[Article]
+    stories: list[Story] = field(default_factory=list)
+
+
+@dataclass
 class Problem:
     """Something wrong with one input item; the batch goes on without it.
 

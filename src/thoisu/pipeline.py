@@ -7,10 +7,9 @@ to ``on_problem`` and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from thoisu.model import Article, Problem, RawPage, Story
+from thoisu.model import Article, Digest, Problem, RawPage, Story
 from thoisu.settings import Settings
 from thoisu.text.language import detect_language
 from thoisu.text.sentences import article_sentences
@@ -138,31 +137,43 @@ def settle_dates(articles: Sequence[Article]) -> None:
             article.published_evidence = evidence
 
 
-@dataclass
-class Digest:
-    """What ``thoisu digest`` reports: the articles and the stories made of them."""
+Guard = Callable[[str, Callable[[], Any], Any], Any]
 
-    articles: list[Article]
-    stories: list[Story] = field(default_factory=list)
+
+def _unguarded(_what: str, run: Callable[[], Any], _empty: Any) -> Any:
+    return run()
+
+
+def describe_story(story: Story, members: Sequence[Article], settings: Settings,
+                   summary_syllables: int | None = None, guard: Guard = _unguarded) -> Story:
+    """Fill ``story``'s summary, timeline and names from its member articles.
+
+    ``guard(what, run, empty)`` runs each stage; the web app passes one that notes a failing
+    stage and leaves its part empty instead of failing the page.
+    """
+    from thoisu.entities import story_entities
+    from thoisu.summarize import summarize
+    from thoisu.timeline import build_timeline
+
+    length = summary_syllables or settings.summary_syllables
+    if members:
+        guard("date settling", lambda: settle_dates(members), None)
+    story.summary = guard("summary", lambda: summarize(members, length).sentences, [])
+    story.timeline = guard("timeline", lambda: build_timeline(members), [])
+    story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    return story
 
 
 def build_stories(articles: Sequence[Article], settings: Settings,
                   summary_syllables: int | None = None) -> list[Story]:
     """Group articles into stories; give each its summary, timeline and names."""
-    from thoisu.entities import story_entities
     from thoisu.stories import group_stories
-    from thoisu.summarize import summarize
-    from thoisu.timeline import build_timeline
 
     by_id = {a.id: a for a in articles}
     stories = group_stories(list(articles), settings)
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        settle_dates(members)
-        length = summary_syllables or settings.summary_syllables
-        story.summary = summarize(members, length).sentences
-        story.timeline = build_timeline(members)
-        story.entities = story_entities(members, settings=settings)
+        describe_story(story, members, settings, summary_syllables)
     return stories
 
 

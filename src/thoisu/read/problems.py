@@ -11,7 +11,7 @@ import json
 
 from thoisu.model import Problem
 
-KNOWN = ".txt, .html, .jsonl or .warc"
+KNOWN = ".txt, .html, .jsonl, .warc or feed"
 STDIN = "<stdin>"  # the name standard input goes by in origins and messages
 
 

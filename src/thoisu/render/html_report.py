@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from thoisu.model import Article, Story
-from thoisu.pipeline import Digest
+from thoisu.model import Article, Digest, Story
 from thoisu.render.markdown import TYPE_NAMES, event_dates
 
 CSS = """

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thoisu.model import Article, Story
-from thoisu.pipeline import Digest
+from thoisu.model import Article, Digest, Story
 from thoisu.render.article_json import article_to_json
 
 

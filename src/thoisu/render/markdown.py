@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from thoisu.model import Article, Entity, Event, Story
-from thoisu.pipeline import Digest
+from thoisu.model import Article, Digest, Entity, Event, Story
 
 TYPE_NAMES = {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa danh"}
 

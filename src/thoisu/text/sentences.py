@@ -22,7 +22,7 @@ from thoisu.model import Sentence
 ABBREVIATIONS = frozenset(
     """TP Tp tp TT Tt TS Ts ThS Ths PGS Pgs GS Gs BS Bs KS Ks NXB Nxb NSƯT NSND CN ThS.BS
     St Mr Mrs Ms Dr Prof Sr Jr Gen Col Lt Capt No Vol Fig tr Tr pp cf vs etc TX Tx
-    H Q P X TTƯ UBND Th Ô""".split()
+    H Q P X Th""".split()
 )
 
 _BOUNDARY = re.compile(r"(\./\.|[.!?…]+)([\"”’»)\]]*)(\s+)")

@@ -62,32 +62,11 @@ def derive_story(story: Story, store: Store, settings: Settings) -> StoryView:
                  for i in story.articles if i not in found)
     for article in members:
         _prepare(article, settings, notes)
-    derived = replace(story)
-    if members:
-        from thoisu.pipeline import settle_dates
+    from thoisu.pipeline import describe_story
 
-        _stage(notes, "date settling", lambda: settle_dates(members), None)
-    if not derived.summary:
-        def run_summary() -> Any:
-            from thoisu.summarize import summarize
-
-            return summarize(members, settings.summary_syllables).sentences
-
-        derived.summary = _stage(notes, "summary", run_summary, [])
-    if not derived.timeline:
-        def run_timeline() -> Any:
-            from thoisu.timeline import build_timeline
-
-            return build_timeline(members)
-
-        derived.timeline = _stage(notes, "timeline", run_timeline, [])
-    if not derived.entities:
-        def run_entities() -> Any:
-            from thoisu.entities import story_entities
-
-            return story_entities(members, settings=settings)  # gazetteer_file, ner_crf
-
-        derived.entities = _stage(notes, "names", run_entities, [])
+    # The same stages as the digest; a failing one leaves its part empty and a note.
+    derived = describe_story(replace(story), members, settings,
+                             guard=lambda what, run, empty: _stage(notes, what, run, empty))
     return StoryView(derived, members, notes)
 
 
