@@ -117,7 +117,7 @@ def unique_articles(articles: Sequence[Article]) -> list[Article]:
 def _binary_matrix(rows: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     indptr, indices = [0], []
     for row in rows:
-        for g in row:
+        for g in sorted(row):  # set order varies with the hash seed; results must not
             indices.append(vocab.setdefault(g, len(vocab)))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float64)
