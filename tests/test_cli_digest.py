@@ -120,3 +120,10 @@ def test_words_flag_lists_segmented_sentences(examples_dir: Path) -> None:
     sentences = json.loads(done.stdout)["articles"][0]["sentences"]
     assert sentences and all(s["words"] for s in sentences)
     assert any("_" in w for s in sentences for w in s["words"]), "multi-syllable words joined"
+
+
+def test_worker_processes_give_the_same_digest(examples_dir: Path) -> None:
+    one = thoisu("digest", str(examples_dir), "--format", "json", "-q")
+    two = thoisu("digest", str(examples_dir), "--format", "json", "-q", "--jobs", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert json.loads(one.stdout) == json.loads(two.stdout)
