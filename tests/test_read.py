@@ -409,7 +409,8 @@ def test_directory_pages_in_order(tmp_path: Path) -> None:
 def test_directory_without_known_files(tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("x")
     assert str(problem(read(tmp_path))) == (
-        f"{tmp_path}: no .txt, .html, .jsonl, .warc or feed files in this directory; nothing to read")
+        f"{tmp_path}: no .txt, .html, .jsonl, .warc or feed files in this directory; "
+        "nothing to read")
 
 
 @pytest.mark.parametrize(("content", "kind"), [
