@@ -17,6 +17,7 @@ from pathlib import Path
 from thoisu.dates.published import infer_published, parse_anchor
 from thoisu.dates.tagger import tag_dates
 from thoisu.dates.values import value_date
+from thoisu.evaluate.tsv import tsv_rows
 from thoisu.model import Article, PartialDate, TimeExpr
 
 CLASSES = ("absolute-full", "absolute-partial", "range", "weekday", "relative", "duration",
@@ -62,13 +63,8 @@ def _anchor(text: str) -> PartialDate | None:
 
 def load_gold(path: Path) -> list[GoldRow]:
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("class\t"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 5:
-            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 5 tab-separated: "
-                             "class, document_date, sentence, expression, expected_value")
+    columns = ("class", "document_date", "sentence", "expression", "expected_value")
+    for number, parts in tsv_rows(path, columns, header="class\t"):
         cls, doc, sentence, expression, expected = parts
         if cls not in CLASSES:
             raise ValueError(f"{path}:{number}: unknown class {cls!r}; one of {CLASSES}")
@@ -159,14 +155,8 @@ class SeedResult:
 def load_seed_dates(path: Path) -> dict[str, tuple[str, str]]:
     """``file name → (expected value, justification)`` from the hand-written TSV."""
     out = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("file\t"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 3 tab-separated: "
-                             "file, expected value, justification")
-        name, value, why = parts
+    columns = ("file", "expected value", "justification")
+    for _number, (name, value, why) in tsv_rows(path, columns, header="file\t"):
         out[name] = (value, why)
     return out
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from thoisu.entities.crf import get_crf
 from thoisu.entities.ner import find_mentions
+from thoisu.evaluate.tsv import tsv_rows
 
 Labelled = tuple[str, set[tuple[str, str]]]
 
@@ -38,14 +39,7 @@ class PRF:
 def read_labelled(path: Path) -> list[Labelled]:
     """``sentence<TAB>name=TYPE|name=TYPE...`` rows (``#`` comments and blank lines skipped)."""
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 2 tab-separated: "
-                             "sentence, name=TYPE|name=TYPE...")
-        sentence, labels = parts
+    for _number, (sentence, labels) in tsv_rows(path, ("sentence", "name=TYPE|name=TYPE...")):
         gold = {tuple(item.rsplit("=", 1)) for item in labels.split("|") if item}
         out.append((sentence, {(n, t) for n, t in gold}))
     return out

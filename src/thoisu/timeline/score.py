@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thoisu.evaluate.tsv import tsv_rows
 from thoisu.model import Event
 
 
@@ -46,14 +47,8 @@ class Score:
 
 def read_expected(path: Path) -> list[Expected]:
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"{path}:{number}: {len(parts)} columns, expected 3 tab-separated: "
-                             "date, keywords (a|b;c), files (x|y)")
-        date, keywords, files = parts
+    columns = ("date", "keywords (a|b;c)", "files (x|y)")
+    for _number, (date, keywords, files) in tsv_rows(path, columns):
         out.append(Expected(date.strip(),
                             tuple(tuple(t.split("|")) for t in keywords.split(";")),
                             tuple(files.strip().split("|"))))
