@@ -17,20 +17,16 @@ found against the articles labelled, and a confusion summary (label → predicte
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thoisu.clean import clean_page
-from thoisu.model import Origin, RawPage
+from thoisu.clean.evaluation import predicted_roles, read_labels
 from thoisu.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = REPO / "tests" / "fixtures" / "blind_pages"
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from seed_roles import read_labels  # noqa: E402  (same label format as the seed pages)
 
 
 @dataclass
@@ -44,19 +40,6 @@ class PageScore:
     errors: list[tuple[int, str, str, str, str]] = field(default_factory=list)
     # (line, label, got, rule, text)
 
-
-def predicted_roles(path: Path, settings: Settings) -> tuple[dict[int, tuple[str, int, str]], int]:
-    """Line number → (role, article number, rule) from clean_page's articles; article count."""
-    text = path.read_text(encoding="utf-8")
-    articles = clean_page(RawPage(Origin(str(path)), text=text), settings)
-    got: dict[int, tuple[str, int, str]] = {}
-    for k, article in enumerate(articles, start=1):
-        for removed in article.removed:
-            if removed.line is not None:
-                got.setdefault(removed.line, (removed.role, k, removed.rule))
-        for line in article.lines:
-            got[line.number] = (line.role.value, k, line.rule)
-    return got, len(articles)
 
 
 def score_page(path: Path, labels: dict[int, tuple[str, int]], settings: Settings) -> PageScore:

@@ -17,6 +17,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from thoisu.clean.evaluation import read_labels
 from thoisu.clean.page import analyse_page
 from thoisu.settings import Settings
 
@@ -25,16 +26,6 @@ LABELS = REPO / "tests" / "fixtures" / "seed_labels"
 SEEDS = REPO.parent / "shared" / "data" / "seeds"
 VIMS = REPO.parent / "shared" / "data" / "vims" / "data"
 TEXT_ROLES = {"title", "lead", "body", "subheading"}
-
-
-def read_labels(path: Path) -> dict[int, tuple[str, int]]:
-    labels = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        number, role, article = row.split("\t")
-        labels[int(number)] = (role, int(article))
-    return labels
 
 
 def score_page(text: str, labels: dict[int, tuple[str, int]], settings: Settings,

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from thoisu.clean import clean_page
+from thoisu.clean.evaluation import read_labels
 from thoisu.model import Article, Origin, RawPage
 from thoisu.settings import Settings
 
@@ -21,15 +22,6 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "blind_pages"
 S = Settings()
 ROLE_FLOOR = 0.85  # first run: 204/230 = 88.7%
 TWO_ARTICLE_PAGES = ["05_truyenhinh_vtv_2bai", "09_tapchi_2bai"]
-
-
-def read_labels(path: Path) -> dict[int, tuple[str, int]]:
-    labels = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if row.strip() and not row.startswith("#"):
-            number, role, article = row.split("\t")
-            labels[int(number)] = (role, int(article))
-    return labels
 
 
 def labelled() -> list[tuple[Path, dict[int, tuple[str, int]]]]:
