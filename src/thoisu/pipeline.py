@@ -125,13 +125,15 @@ def settle_dates(articles: Sequence[Article]) -> None:
     """Let articles of one story settle each other's partial publication dates."""
     from thoisu.dates.published import infer_published
 
+    # Each article's date on its own, once: every article's siblings are looked up here.
+    own = {a.id: infer_published(a) for a in articles}
     for article in articles:
         if article.published is not None and article.published.precision == "day" and (
             article.published_evidence is None or article.published_evidence.confidence >= 0.9
         ):
             continue
         others = [a for a in articles if a is not article]
-        evidence = infer_published(article, others)
+        evidence = infer_published(article, others, own_dates=own)
         if evidence is not None:
             article.published = evidence.value
             article.published_evidence = evidence

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate
 
@@ -318,8 +318,8 @@ def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
 # ---------------------------------------------------------------- siblings and entry point
 
 
-def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article]
-                   ) -> DateEvidence:
+def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article],
+                   own_dates: Mapping[str, DateEvidence | None]) -> DateEvidence:
     """A year-less date takes the year of a sibling article dated within SIBLING_DAYS of it."""
     value = own.value
     if value.year is not None or value.month is None or value.day is None:
@@ -328,7 +328,7 @@ def _from_siblings(own: DateEvidence, article: Article, others: Sequence[Article
     for other in others:
         if other is article or other.id == article.id:
             continue
-        theirs = infer_published(other)
+        theirs = own_dates[other.id] if other.id in own_dates else infer_published(other)
         if theirs is None or theirs.value.year is None or theirs.value.month is None:
             continue
         year = _year_for(value.month, value.day, theirs.value, SIBLING_DAYS)
@@ -379,13 +379,16 @@ def _page_timestamp(article: Article) -> tuple[PartialDate, str] | None:
     return None
 
 
-def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvidence | None:
+def infer_published(article: Article, others: Sequence[Article] = (),
+                    own_dates: Mapping[str, DateEvidence | None] | None = None
+                    ) -> DateEvidence | None:
     """The publication date of ``article`` with its evidence, or None when nothing dates it.
 
     Metadata (``article.meta["published"]`` and its usual aliases) wins when readable; then the
     page's own timestamp line right above the lead or right after the article; then the title,
     lead and paragraphs (never other removed lines). ``others``: articles of the same story,
-    which may lend a missing year.
+    which may lend a missing year. ``own_dates`` (article id → its date without siblings)
+    spares recomputing the siblings' own dates when a whole story is settled.
     """
     problems: list[str] = []
     for name in META_KEYS:
@@ -404,5 +407,5 @@ def infer_published(article: Article, others: Sequence[Article] = ()) -> DateEvi
         return None
     found.evidence = [*problems, *found.evidence]
     if others:
-        found = _from_siblings(found, article, others)
+        found = _from_siblings(found, article, others, own_dates or {})
     return found
