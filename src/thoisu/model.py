@@ -155,10 +155,17 @@ class TimeExpr:
     # TimeML mod: START, MID, END ("đầu/giữa/cuối tháng 5"), APPROX, LESS_THAN, MORE_THAN;
     # LUNAR marks a lunar-calendar date whose value is not a solar date.
     mod: str | None = None
+    # Set when the expression was tagged on one of an article's sentences by the analysis
+    # stage: the index into ``Article.sentences``; ``start`` and ``end`` are then offsets in
+    # that sentence's text.
+    sentence: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "type": self.type, "value": self.value}
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end,
+                               "type": self.type, "value": self.value}
+        if self.sentence is not None:
+            out["sentence"] = self.sentence
+        return out
 
 
 @dataclass
@@ -200,6 +207,28 @@ class Entity:
 
 
 @dataclass
+class Mention:
+    """One place in an article's text where a name is written.
+
+    ``sentence`` indexes ``Article.sentences`` (``None`` for the title); ``start`` and ``end``
+    are offsets in that sentence's text; ``name`` is the canonical name of the :class:`Entity`.
+    """
+
+    text: str
+    name: str
+    type: str  # PER, ORG, LOC
+    sentence: int | None
+    start: int
+    end: int
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "type": self.type,
+                "sentence": self.sentence, "start": self.start, "end": self.end,
+                "rule": self.rule}
+
+
+@dataclass
 class Article:
     """A clean news article and everything later stages learn about it."""
 
@@ -221,6 +250,8 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     dates: list[TimeExpr] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    analysis_version: str | None = None  # of the analysis stages that filled the fields above
     duplicate_of: str | None = None  # id of the canonical copy when this one is syndicated
     problems: list[str] = field(default_factory=list)  # non-fatal remarks, e.g. "no body text"
 

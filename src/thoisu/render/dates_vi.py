@@ -1,0 +1,111 @@
+"""Dates as Vietnamese readers write them, for every page and report that shows one.
+
+TimeML values (``2016-03-15``, ``XXXX-03-15``, ``2011-03``) are for machines; people read
+"15/3/2016", "15/3 (chưa rõ năm)", "tháng 3/2011". A span is printed only from dates that can
+be compared, so it never runs backwards.
+
+>>> from thoisu.model import PartialDate
+>>> format_date(PartialDate(2016, 3, 15))
+'15/3/2016'
+>>> format_date(PartialDate(None, 3, 15))
+'15/3 (chưa rõ năm)'
+>>> format_date(PartialDate(None, 3, 15), approx_year=2016)
+'15/3 (khoảng 2016)'
+>>> format_date(PartialDate(2011, 3))
+'tháng 3/2011'
+>>> format_span(PartialDate(2017, 1, 23), PartialDate(2017, 1, 24))
+'23–24/1/2017'
+>>> format_span(PartialDate(2016, 3, 15), PartialDate(2017, 1, 24))
+'15/3/2016 – 24/1/2017'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from thoisu.model import PartialDate
+
+UNKNOWN_YEAR = "chưa rõ năm"
+
+
+def _day_month(d: PartialDate) -> str:
+    if d.month is None:
+        return f"ngày {d.day}" if d.day is not None else ""
+    if d.day is None:
+        return f"tháng {d.month}"
+    return f"{d.day}/{d.month}"
+
+
+def format_date(d: PartialDate | None, approx_year: int | None = None) -> str:
+    """One date: "15/3/2016", "tháng 3/2011", "năm 2015", "15/3 (chưa rõ năm)".
+
+    ``approx_year`` is a year inferred from context rather than written: it is shown as
+    "(khoảng 2016)" so the reader knows it was not in the text.
+    """
+    if d is None:
+        return "không rõ ngày"
+    if d.year is not None:
+        if d.month is None and d.day is None:
+            return f"năm {d.year}"
+        if d.month is None:
+            return f"ngày {d.day} năm {d.year}"
+        if d.day is None:
+            return f"tháng {d.month}/{d.year}"
+        return f"{d.day}/{d.month}/{d.year}"
+    head = _day_month(d)
+    if not head:
+        return "không rõ ngày"
+    if approx_year is not None:
+        return f"{head} (khoảng {approx_year})"
+    return f"{head} ({UNKNOWN_YEAR})"
+
+
+def comparable(a: PartialDate, b: PartialDate) -> bool:
+    """Whether ``a`` and ``b`` can be ordered: both have a year, or both lack one."""
+    return (a.year is None) == (b.year is None)
+
+
+def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
+    """A span: "23–24/1/2017", "15/3 – 2/4/2016", "15/3/2016 – 24/1/2017".
+
+    Dates that cannot be compared (one without a year) or that run backwards are not printed
+    as a span: the known one is shown alone.
+    """
+    if start is None and end is None:
+        return ""
+    if start is None or end is None:
+        return format_date(start or end)
+    if not comparable(start, end):
+        return format_date(start if start.year is not None else end)
+    if end.sort_key() < start.sort_key():
+        start, end = end, start
+    if start == end:
+        return format_date(start)
+    if start.year is None or start.month is None or end.month is None:
+        return f"{format_date(start)} – {format_date(end)}"
+    if start.day is not None and end.day is not None and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{format_date(end)}"
+        return f"{start.day}/{start.month} – {format_date(end)}"
+    if start.day is None and end.day is None and start.year == end.year:
+        return f"tháng {start.month} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def span_of(dates: Iterable[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
+    """First and last of ``dates`` among those that can be compared.
+
+    Dates with a year win; dates without one are used only when no date has a year.
+    """
+    known = [d for d in dates if d is not None]
+    with_year = [d for d in known if d.year is not None]
+    pool = with_year or [d for d in known if d.month is not None]
+    if not pool:
+        return None, None
+    pool.sort(key=PartialDate.sort_key)
+    return pool[0], pool[-1]
+
+
+def format_dates_span(dates: Iterable[PartialDate | None]) -> str:
+    """The span of ``dates`` as Vietnamese readers write it (see :func:`span_of`)."""
+    return format_span(*span_of(dates))
