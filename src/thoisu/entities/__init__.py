@@ -3,6 +3,11 @@
 >>> from thoisu.entities import extract_entities, story_entities
 """
 
-from thoisu.entities.canonical import extract_entities, story_entities
+from thoisu.entities.canonical import (
+    article_names,
+    extract_entities,
+    merge_entities,
+    story_entities,
+)
 
-__all__ = ["extract_entities", "story_entities"]
+__all__ = ["article_names", "extract_entities", "merge_entities", "story_entities"]

@@ -20,7 +20,9 @@ from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
 from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with
 from thoisu.entities.ner import Mention, find_mentions
 from thoisu.model import Article, Entity
+from thoisu.model import Mention as ModelMention
 from thoisu.settings import Settings
+from thoisu.text.sentences import article_sentences
 
 
 def _article_texts(article: Article) -> list[str]:
@@ -106,9 +108,9 @@ def _person_key(m: Mention) -> str:
     return _last_word(m.words)
 
 
-def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
-    """Mentions grouped under canonical names, most mentioned first."""
-    mentions = list(mentions)
+def _grouped(mentions: list[Mention]) -> tuple[dict[tuple[str, str], list[Mention]],
+                                               dict[tuple[str, str], int]]:
+    """Mentions under their (canonical name, type), with the order each group first appeared."""
     # A name the gazetteer does not know takes one type: the one its strongest cues voted for
     # ("SWIFT" after "mạng" and after "tại" is one thing, not two).
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -137,11 +139,21 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
         key = (name, m.type)
         groups[key].append(m)
         order.setdefault(key, len(order))
+    return groups, order
+
+
+def _entities(groups: dict[tuple[str, str], list[Mention]],
+              order: dict[tuple[str, str], int]) -> list[Entity]:
     entities = [Entity(name=name, type=type_, count=len(ms),
                        variants=sorted({m.text for m in ms}))
                 for (name, type_), ms in groups.items()]
     entities.sort(key=lambda e: (-e.count, order[(e.name, e.type)]))
     return entities
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Entity]:
+    """Mentions grouped under canonical names, most mentioned first."""
+    return _entities(*_grouped(list(mentions)))
 
 
 def _options(settings: Settings | None, use_crf: bool | None,
@@ -170,15 +182,89 @@ def extract_entities(article: Article, *, use_crf: bool | None = None,
     return merge_mentions(article_mentions(article, gaz, crf))
 
 
+def article_names(article: Article, settings: Settings | None = None, *,
+                  use_crf: bool | None = None, gazetteer: Gazetteer | None = None,
+                  ) -> tuple[list[Entity], list[ModelMention]]:
+    """The names stage: the article's entities and every mention, placed in its sentence.
+
+    Reads ``article.title`` and ``article.sentences`` (split from the lead and paragraphs when
+    the article has none yet). ``Mention.sentence`` indexes ``article.sentences`` (``None`` for
+    the title); ``start``/``end`` are offsets in that sentence's text.
+
+    >>> from thoisu.model import Article, Origin
+    >>> a = Article(id="a", origin=Origin("x"), title="Ông Lê Văn Tám đến Huế",
+    ...             paragraphs=["Ông Tám nói Huế đẹp."])
+    >>> entities, mentions = article_names(a)
+    >>> [(e.name, e.type, e.count) for e in entities]
+    [('Lê Văn Tám', 'PER', 2), ('Huế', 'LOC', 2)]
+    >>> [(m.text, m.name, m.sentence, m.start) for m in mentions][2:]
+    [('Tám', 'Lê Văn Tám', 0, 4), ('Huế', 'Huế', 0, 12)]
+    """
+    crf, gaz = _options(settings, use_crf, gazetteer)
+    gaz = gaz or default_gazetteer()
+    texts: list[tuple[int | None, str]] = [(None, article.title)] if article.title else []
+    sentences = article.sentences or article_sentences(article.lead, article.paragraphs)
+    texts.extend((k, s.text) for k, s in enumerate(sentences))
+    placed: dict[int, int | None] = {}
+    pairs: list[tuple[str, Mention]] = []
+    for index, text in texts:
+        for m in find_mentions(text, gaz):
+            placed[id(m)] = index
+            pairs.append((text, m))
+    kept = resolve(pairs, use_crf=crf)
+    groups, order = _grouped(kept)
+    name_of = {id(m): name for (name, _t), ms in groups.items() for m in ms}
+    mentions = [ModelMention(text=m.text, name=name_of[id(m)], type=m.type or "",
+                             sentence=placed[id(m)], start=m.start, end=m.end, rule=m.rule)
+                for m in kept]
+    return _entities(groups, order), mentions
+
+
+def merge_entities(lists: Iterable[Sequence[Entity]]) -> list[Entity]:
+    """Several articles' entities as one list: counts added, variants joined, and a person's
+    short name (``Putin``) folded into the fullest name ending with it (``Vladimir Putin``).
+
+    >>> a = [Entity("Vladimir Putin", "PER", 2, ["Vladimir Putin"]), Entity("Nga", "LOC")]
+    >>> b = [Entity("Putin", "PER", 3, ["Putin"]), Entity("Nga", "LOC", 2, ["Nga"])]
+    >>> [(e.name, e.count, e.variants) for e in merge_entities([a, b])]
+    [('Vladimir Putin', 5, ['Putin', 'Vladimir Putin']), ('Nga', 3, ['Nga'])]
+    """
+    flat = [e for entities in lists for e in entities]
+    full_by_last: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in flat:
+        if e.type == "PER" and e.name.split():
+            full_by_last[e.name.split()[-1]][e.name] += e.count
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in flat:
+        name = e.name
+        if e.type == "PER" and name.split():
+            candidates = full_by_last[name.split()[-1]]
+            longer = [c for c in candidates if len(c) >= len(name)]
+            name = max(longer, key=lambda c: (len(c.split()) > 1, candidates[c], len(c)))
+        key = (name, e.type)
+        if key not in merged:
+            merged[key] = Entity(name=name, type=e.type, count=0, variants=[])
+        target = merged[key]
+        target.count += e.count
+        target.variants = sorted({*target.variants, *e.variants})
+    order = {key: k for k, key in enumerate(merged)}
+    return sorted(merged.values(), key=lambda e: (-e.count, order[(e.name, e.type)]))
+
+
 def story_entities(articles: Sequence[Article], *, use_crf: bool | None = None,
                    gazetteer: Gazetteer | None = None,
                    settings: Settings | None = None) -> list[Entity]:
     """The names of a story, merged across its articles, most mentioned first.
 
-    ``settings`` supplies ``ner_crf`` and ``gazetteer_file`` unless the arguments say otherwise.
+    An analysed article (``analysis_version`` set) gives its stored ``entities``; one that was
+    not is read here. ``settings`` supplies ``ner_crf`` and ``gazetteer_file`` unless the
+    arguments say otherwise.
     """
     crf, gaz = _options(settings, use_crf, gazetteer)
-    mentions: list[Mention] = []
+    lists: list[list[Entity]] = []
     for article in articles:
-        mentions.extend(article_mentions(article, gaz, crf))
-    return merge_mentions(mentions)
+        if article.analysis_version is not None:
+            lists.append(article.entities)
+        else:
+            lists.append(merge_mentions(article_mentions(article, gaz, crf)))
+    return merge_entities(lists)
