@@ -89,3 +89,16 @@ story_duplicates = Table(
     Column("copy", String(ID), nullable=False),
     Column("similarity", Float, nullable=False),
 )
+
+# -- issue #11 (web access; owner F): API tokens, stored as SHA-256 hashes, never in clear. ----
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),  # the first characters, to tell tokens apart
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
