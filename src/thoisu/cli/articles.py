@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import click
@@ -15,10 +14,13 @@ from thoisu.cli.common import (
     get_settings,
     progress,
     quiet_option,
+    stats_option,
     stdin_for,
     write_output,
+    write_stats,
 )
 from thoisu.model import Article
+from thoisu.stats import RunStats
 
 if TYPE_CHECKING:
     from thoisu.store import Store
@@ -35,35 +37,33 @@ def _open_store(db_url: str | None) -> Store:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @quiet_option
-def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool) -> None:
+@stats_option
+def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool,
+           stats_file: str | None) -> None:
     """Read, clean and analyse PATH... (files, directories, - for stdin) into the store.
 
     An article already stored (same content id) is not added again.
     """
-    from thoisu.pipeline import process
+    from thoisu import pipeline
+    from thoisu.ingest import ingest_articles
     from thoisu.store import Store
-    from thoisu.stories.sync import update_stories
 
     settings = get_settings(db_url=db_url)
     tally = Tally()
-
-    made: dict[str, Article] = {}
-
-    def keep(items: Iterable[Article]) -> Iterator[Article]:
-        for article in items:
-            made.setdefault(article.id, article)
-            yield article
+    stats = RunStats() if stats_file else None
 
     with Store.open(settings.db_url or None) as store:
-        articles = process(list(paths), settings, tally.report, stdin=stdin_for(paths),
-                           on_page=tally.count_page)
+        articles = pipeline.process(list(paths), settings, tally.report,
+                                    stdin=stdin_for(paths), on_page=tally.count_page)
         with progress(articles, None, "Ingest", quiet) as items:
-            result = store.add_articles(keep(items), on_failure=tally.store_failed)
-        # New articles join the stored stories (or start new ones) as they arrive.
-        changed = update_stories(store, [made[i] for i in result.added if i in made], settings)
+            result = ingest_articles(store, items, settings, stats=stats,
+                                     on_failure=tally.store_failed)
     click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")
     if not quiet:
-        click.echo(f"stories: {len(changed)} new or changed", err=True)
+        healed = (f" ({result.healed} articles left over by an earlier run grouped)"
+                  if result.healed else "")
+        click.echo(f"stories: {len(result.stories)} new or changed{healed}", err=True)
+    write_stats(stats, tally, stats_file)
     tally.finish(quiet=quiet)
 
 

@@ -16,6 +16,7 @@ from thoisu.model import Problem
 from thoisu.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from thoisu.stats import RunStats
     from thoisu.store import AddFailure
 
 T = TypeVar("T")
@@ -125,3 +126,26 @@ db_option = click.option(
     "--db", "db_url", default=None, metavar="URL",
     help="Store URL (SQLAlchemy), e.g. sqlite:///news.db; default: a file in the data directory.",
 )
+stats_option = click.option(
+    "--stats", "stats_file", default=None, metavar="FILE",
+    help="Write what each stage did (pages read, lines removed by rule, articles dated by "
+         "evidence kind, names, copies, stories made or grown) as JSON to FILE; '-' prints "
+         "the counts to standard error instead.",
+)
+
+
+def write_stats(stats: RunStats | None, tally: Tally, stats_file: str | None) -> None:
+    """Add the tally's page counts to ``stats`` and write them where ``--stats`` said."""
+    if stats is None or not stats_file:
+        return
+    stats.add("read", "pages read", tally.read)
+    stats.add("read", "pages skipped", tally.skipped)
+    stats.add("read", "pages failed", tally.failed)
+    if stats_file == "-":
+        click.echo(stats.format(), err=True)
+        return
+    try:
+        stats.write(stats_file)
+    except OSError as exc:
+        raise click.ClickException(
+            f"{stats_file}: cannot write the counts ({exc.strerror}); check the path") from exc

@@ -237,6 +237,21 @@ class Store:
                 yield convert.row_article(row)
             last = rows[-1]["seq"]
 
+    def ids_without_story(self) -> list[str]:
+        """Ids of the stored articles in no story (neither a member nor a recorded copy),
+        in the order they were added.
+
+        An ingest that was interrupted after storing its articles but before grouping them
+        leaves such articles; the next ingest picks them up (:mod:`thoisu.ingest`).
+        """
+        member = select(story_articles.c.article_id)
+        copy = select(story_duplicates.c.copy)
+        query = (select(articles.c.id)
+                 .where(articles.c.id.not_in(member), articles.c.id.not_in(copy))
+                 .order_by(articles.c.seq))
+        with self._guard(), self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
     # -- stories ----------------------------------------------------------------------------
 
     def save_stories(self, items: Iterable[Story]) -> None:
