@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "stories": "stories:stories",
     "eval": "evaluate:evaluate",
     "serve": "serve:serve",
+    "tokens": "tokens:tokens",
     "batch": "batch:batch",
 }
 
