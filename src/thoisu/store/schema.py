@@ -102,3 +102,7 @@ api_tokens = Table(
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
 )
+
+# -- issue #12 (following sources; owner G): sources and fetched URLs, defined on this
+# metadata in store/sources.py; imported here so the schema is complete wherever it is used.
+import thoisu.store.sources  # noqa: E402, F401
