@@ -56,6 +56,46 @@ class Settings:
     # leave open (about 30x slower; see docs/entities_timeline.md).
     gazetteer_file: str = ""
     ner_crf: bool = False
+    # Analysis: an article with more characters of text than this (title, lead, paragraphs)
+    # is not analysed but reported as a problem, so one pathological page cannot hold up a
+    # run; news articles are far below it (0: no limit). See docs/analysis.md.
+    max_article_chars: int = 300_000
+    # Sources and fetching (thoisu sources / thoisu watch; see docs/sources.md).
+    # A URL or e-mail where site owners can reach whoever runs this thoisu; it goes in the
+    # User-Agent ("thoisu/0.1.0 (+https://...)"). Empty: the User-Agent names thoisu only.
+    fetch_contact: str = ""
+    # Seconds a request may take (connect, each read, and the whole body).
+    fetch_timeout: float = 20.0
+    # Bytes of one response (after decompression) beyond which it is cut and refused.
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    # Tries of a request answered 429 or 5xx; waits double from fetch_backoff seconds, or
+    # follow the server's Retry-After. A Retry-After longer than fetch_max_retry_wait is not
+    # waited for in the round: the URL (or source) is tried again after it, in a later round.
+    fetch_retries: int = 3
+    fetch_backoff: float = 1.0
+    fetch_max_retry_wait: float = 30.0
+    # Politeness per host: seconds between two requests' starts (a robots.txt Crawl-delay
+    # that asks for more wins) and requests at once; fetch_workers is the total at once.
+    fetch_host_interval: float = 1.0
+    fetch_host_concurrency: int = 2
+    fetch_workers: int = 8
+    # Seconds a host's robots.txt is kept before it is fetched again.
+    robots_cache_seconds: int = 3600
+    # Query parameters stripped from article URLs besides utm_* and the usual click ids
+    # (comma-separated names), so one article reached by two links is one.
+    url_strip_params: str = ""
+    # Polling: default seconds between polls of a source (sources add --every), the longest
+    # a failing source is backed off (seconds), rounds a failed article URL is retried,
+    # new links taken from one source per round (newest first), children read from one
+    # sitemap index, articles ingested together, and seconds between looks for due sources.
+    source_every: int = 900
+    source_max_backoff: int = 86_400
+    source_url_attempts: int = 3
+    source_max_new: int = 200
+    sitemap_max_children: int = 20
+    watch_batch: int = 200
+    watch_idle: float = 30.0
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with the given fields changed; ``None`` values are ignored (unset flags)."""

@@ -1,0 +1,251 @@
+"""Followed sources in the store: the sources with their polling state, and fetched URLs.
+
+The tables live on the store's one ``metadata`` (``schema.py`` imports this module at its end)
+and migration ``0004_sources`` creates them. :class:`SourceBook` reads and writes them
+through an open :class:`~thoisu.store.Store`.
+
+>>> from thoisu.store import Store                                     # doctest: +SKIP
+>>> with Store.open("sqlite:///tin.db") as store:
+...     book = SourceBook(store)
+...     book.add("https://bao.example.vn/rss/thoi-su.rss", "Thời sự", "feed", 900).id
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from thoisu.sources.dates import aware
+from thoisu.sources.records import FAILED, FetchRecord, Source
+from thoisu.store.schema import ID, Json, metadata
+
+# -- tables (issue #12: following sources) -------------------------------------------------
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("every_seconds", Integer, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_success", DateTime(timezone=True)),
+    Column("last_outcome", Text),
+    Column("articles_found", Integer, nullable=False),
+    Column("last_found", Integer, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("backoff_until", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("children", Json, nullable=False),
+)
+
+# One row per URL fetched (as linked, tracking stripped); ``canonical`` finds the same
+# article reached by another link. Rows outlive their source, so a source removed and added
+# again does not fetch its articles twice.
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("status", String(16), nullable=False),
+    Column("article_id", String(ID)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("error", Text),
+    Column("retry_at", DateTime(timezone=True)),
+    Index("ix_fetched_urls_canonical", "canonical"),
+)
+
+_STATE = ("last_poll", "last_success", "last_outcome", "articles_found", "last_found",
+          "failures", "backoff_until", "last_error", "last_error_at", "etag", "last_modified",
+          "children")
+_TIMES = ("added_at", "last_poll", "last_success", "backoff_until", "last_error_at")
+
+
+def _source(row: Any) -> Source:
+    values = dict(row)
+    for name in _TIMES:
+        values[name] = aware(values[name])
+    return Source(id=values["id"], url=values["url"], name=values["name"], kind=values["kind"],
+                  every=values["every_seconds"], added_at=values["added_at"],
+                  **{k: values[k] for k in _STATE if k != "children"},
+                  children=dict(values["children"] or {}))
+
+
+class SourceBook:
+    """The sources and fetched URLs of one store."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.store._guard(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.store._guard(), self.store._write() as conn:
+            yield conn
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def add(self, url: str, name: str, kind: str, every: int, at: datetime | None = None
+            ) -> Source:
+        """A new source; ValueError when the URL is followed already."""
+        from thoisu.sources.dates import now
+
+        row = {"url": url, "name": name, "kind": kind, "every_seconds": every,
+               "added_at": at or now(), "articles_found": 0, "last_found": 0, "failures": 0,
+               "children": {}}
+        try:
+            with self._write() as conn:
+                conn.execute(insert(sources), row)
+        except IntegrityError as exc:
+            found = self.get(url)
+            raise ValueError(f"{url} is followed already (source {found.id if found else '?'})"
+                             "; remove it first to add it again") from exc
+        except DBAPIError:
+            raise
+        added = self.get(url)
+        assert added is not None
+        return added
+
+    def list(self) -> list[Source]:
+        with self._read() as conn:
+            rows = conn.execute(select(sources).order_by(sources.c.id)).mappings().all()
+        return [_source(r) for r in rows]
+
+    def get(self, key: str | int) -> Source | None:
+        """The source with this id (a number) or URL."""
+        text = str(key).strip()
+        where = sources.c.id == int(text) if text.isdigit() else sources.c.url == text
+        with self._read() as conn:
+            row = conn.execute(select(sources).where(where)).mappings().first()
+        return _source(row) if row is not None else None
+
+    def remove(self, key: str | int) -> Source | None:
+        """Stop following a source; its fetched URLs stay known. The source, or None."""
+        found = self.get(key)
+        if found is None:
+            return None
+        with self._write() as conn:
+            conn.execute(update(fetched_urls).where(fetched_urls.c.source_id == found.id)
+                         .values(source_id=None))
+            conn.execute(delete(sources).where(sources.c.id == found.id))
+        return found
+
+    def save_state(self, source: Source) -> None:
+        """Write the polling state of ``source`` (not its URL, name, kind or schedule)."""
+        values = {name: getattr(source, name) for name in _STATE}
+        with self._write() as conn:
+            conn.execute(update(sources).where(sources.c.id == source.id).values(**values))
+
+    # -- fetched URLs -----------------------------------------------------------------------
+
+    def skip_set(self, urls: Iterable[str], at: datetime, max_attempts: int) -> set[str]:
+        """Of ``urls``, those not to fetch now: known by URL or canonical URL, unless a
+        failed one that may be tried again (fewer than ``max_attempts`` tries, pause over)."""
+        wanted = list(dict.fromkeys(urls))
+        skip: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(wanted):
+                query = select(fetched_urls.c.url, fetched_urls.c.canonical,
+                               fetched_urls.c.status, fetched_urls.c.attempts,
+                               fetched_urls.c.retry_at).where(
+                    or_(fetched_urls.c.url.in_(chunk), fetched_urls.c.canonical.in_(chunk)))
+                for url, canonical, status, attempts, retry_at in conn.execute(query):
+                    if status == FAILED and attempts < max_attempts and (
+                            retry_at is None or aware(retry_at) <= at):
+                        continue
+                    skip.update({url, canonical})
+        return skip & set(wanted)
+
+    def canonical_known(self, canonicals: Iterable[str]) -> set[str]:
+        """Of these canonical URLs, those of an article already fetched and ingested."""
+        wanted = list(dict.fromkeys(canonicals))
+        found: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(wanted):
+                query = select(fetched_urls.c.canonical, fetched_urls.c.url).where(
+                    or_(fetched_urls.c.canonical.in_(chunk), fetched_urls.c.url.in_(chunk)),
+                    fetched_urls.c.status != FAILED)
+                for canonical, url in conn.execute(query):
+                    found.update({canonical, url})
+        return found & set(wanted)
+
+    def record(self, records: Iterable[FetchRecord]) -> None:
+        """Write what became of fetched URLs; a failed URL's tries are counted up."""
+        batch = {r.url: r for r in records}
+        if not batch:
+            return
+        with self._write() as conn:
+            before: dict[str, int] = {}
+            for chunk in _chunks(list(batch)):
+                query = select(fetched_urls.c.url, fetched_urls.c.attempts).where(
+                    fetched_urls.c.url.in_(chunk), fetched_urls.c.status == FAILED)
+                before.update(dict(conn.execute(query).tuples().all()))
+                conn.execute(delete(fetched_urls).where(fetched_urls.c.url.in_(chunk)))
+            conn.execute(insert(fetched_urls), [
+                {"url": r.url, "canonical": r.canonical, "source_id": r.source_id,
+                 "status": r.status, "article_id": r.article_id, "fetched_at": r.fetched_at,
+                 "attempts": before.get(r.url, 0) + 1 if r.status == FAILED else r.attempts,
+                 "error": r.error, "retry_at": r.retry_at}
+                for r in batch.values()])
+
+    def fetched(self, source_id: int | None = None) -> list[FetchRecord]:
+        """Fetched URLs (of one source), oldest first."""
+        query = select(fetched_urls).order_by(fetched_urls.c.fetched_at, fetched_urls.c.url)
+        if source_id is not None:
+            query = query.where(fetched_urls.c.source_id == source_id)
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [FetchRecord(url=r["url"], canonical=r["canonical"], source_id=r["source_id"],
+                            status=r["status"], fetched_at=aware(r["fetched_at"]) or r["fetched_at"],
+                            article_id=r["article_id"], error=r["error"],
+                            retry_at=aware(r["retry_at"]), attempts=r["attempts"])
+                for r in rows]
+
+    def forget(self, urls: Iterable[str]) -> int:
+        """Forget fetched URLs (by URL or canonical), so they are fetched again; how many."""
+        wanted = list(urls)
+        count = 0
+        with self._write() as conn:
+            for chunk in _chunks(wanted):
+                result = conn.execute(delete(fetched_urls).where(
+                    or_(fetched_urls.c.url.in_(chunk), fetched_urls.c.canonical.in_(chunk))))
+                count += result.rowcount or 0
+        return count
+
+
+def _chunks(values: list[str], size: int = 400) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
