@@ -1,0 +1,449 @@
+"""Full-text search over articles (title, lead, body) and stories (title, summary, names).
+
+One interface, two engines: an FTS5 table on SQLite, a ``tsvector`` column with a GIN index
+on PostgreSQL. Both index *folded* syllables — lower case, diacritics dropped, ``đ`` as ``d``
+— so a query typed without accents finds the accented text, and both match whole syllables
+only: ``ha noi`` finds "Hà Nội" and never "Hải", ``dien`` finds "Điện" and "diễn" (the same
+syllable without its marks) but never "Điệnbiên" or "diên" inside another word.
+
+Results are ranked by the engine (BM25 on SQLite, ``ts_rank_cd`` on PostgreSQL), then the
+best candidates are re-ranked in Python the same way on both: a title that holds the query
+with the very diacritics typed, then the query as a phrase, then all its syllables, come
+first. Snippets and highlights are made here too, from the original text, escaped.
+
+The index is not part of the migrations: :meth:`SearchIndex.catch_up` builds it on first use
+and then adds what any program (``thoisu ingest``, ``watch``, ``batch``, the API) stored
+since, by the articles' ``seq`` and the stories' ``updated_at``; a story that left the store
+leaves the index.
+
+>>> fold("Điện Kremlin, Hà Nội")
+'dien kremlin, ha noi'
+>>> syllables("Ông Nguyễn Văn A-Lô đến Hà Nội.")
+['ong', 'nguyen', 'van', 'a', 'lo', 'den', 'ha', 'noi']
+>>> print(highlight("Mưa lớn ở Hà Nội và Hải Phòng", ["ha", "noi"]))
+Mưa lớn ở <mark>Hà</mark> <mark>Nội</mark> và Hải Phòng
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+from sqlalchemy import Connection, inspect, text
+
+from thoisu.store.store import Store
+
+WORD = re.compile(r"[^\W_]+")
+CANDIDATES = 200  # rows the engine ranks before the re-ranking here
+MAX_QUERY_SYLLABLES = 12
+SNIPPET_WORDS = 36
+ARTICLE, STORY = "article", "story"
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics (``đ`` → ``d``); spacing and punctuation kept."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "d").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def syllables(text: str) -> list[str]:
+    """The folded syllables of ``text``, in order."""
+    return WORD.findall(fold(text))
+
+
+def exact_syllables(text: str) -> list[str]:
+    """The syllables of ``text`` lower-cased, with their diacritics (NFC)."""
+    return WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def highlight(text: str, words: Sequence[str]) -> Markup:
+    """``text`` escaped, with each whole syllable whose folded form is in ``words`` marked."""
+    wanted = set(words)
+    out: list[str] = []
+    last = 0
+    for m in WORD.finditer(text):
+        if fold(m.group()) in wanted:
+            out.append(str(escape(text[last:m.start()])))
+            out.append(f"<mark>{escape(m.group())}</mark>")
+            last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def snippet(text: str, words: Sequence[str], size: int = SNIPPET_WORDS) -> Markup:
+    """The stretch of ``text`` (about ``size`` syllables) with the most query syllables,
+    escaped and highlighted; the text's start when none is there."""
+    tokens = list(WORD.finditer(text))
+    if not tokens:
+        return Markup("")
+    wanted = set(words)
+    hits = [1 if fold(t.group()) in wanted else 0 for t in tokens]
+    best, best_at, running = -1, 0, 0
+    for i, hit in enumerate(hits):
+        running += hit
+        if i >= size:
+            running -= hits[i - size]
+        start = max(0, i - size + 1)
+        if running > best:
+            best, best_at = running, start
+    # Start a little before the first hit, so the reader sees what leads to it.
+    first = next((i for i in range(best_at, len(hits)) if hits[i]), best_at)
+    begin = max(0, min(best_at, first - 4))
+    end = min(len(tokens), begin + size)
+    lo = tokens[begin].start() if begin > 0 else 0
+    hi = tokens[end - 1].end() if end < len(tokens) else len(text)
+    piece = highlight(text[lo:hi], words)
+    return Markup(("… " if lo > 0 else "") + piece + (" …" if hi < len(text) else ""))
+
+
+@dataclass
+class Hit:
+    """One result: an article or a story, with its highlighted title and snippet."""
+
+    kind: str  # "article" or "story"
+    id: str
+    title: str
+    score: float
+    title_html: Markup = Markup("")
+    snippet: Markup = Markup("")
+    source: str | None = None
+    published: str | None = None  # TimeML value of an article's date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "title": self.title,
+                "score": round(self.score, 4), "snippet_html": str(self.snippet),
+                "source": self.source, "published": self.published}
+
+
+@dataclass
+class SearchResult:
+    query: str
+    words: list[str]
+    total: int  # matches in all (articles and stories of the kind asked)
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _escape_query(words: Iterable[str]) -> str:
+    # Every syllable is quoted: FTS5 operators (AND, NEAR, *, :, ^) in a query are just text.
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+class SearchIndex:
+    """The store's search index; safe to share between threads.
+
+    >>> store = Store.open("sqlite://")                          # doctest: +SKIP
+    >>> SearchIndex(store).search("ha noi").hits[0].title        # doctest: +SKIP
+    'Hà Nội trồng thêm cây xanh'
+    """
+
+    CHECK_EVERY = 1.0  # seconds between two looks at whether the store changed
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.dialect = store.engine.dialect.name
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise ValueError(f"search supports SQLite and PostgreSQL, not {self.dialect}")
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self._ready = False
+        self._story_cols: set[str] = set()
+        self._names = False
+        self._seen: tuple[Any, ...] = ()
+
+    # -- keeping in step ----------------------------------------------------------------
+
+    def _create(self, conn: Connection) -> None:
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, "
+                "kind TEXT NOT NULL, ref TEXT NOT NULL, title TEXT NOT NULL, "
+                "UNIQUE (kind, ref))")
+            conn.exec_driver_sql(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, "
+                "content='', contentless_delete=1, tokenize='unicode61')"
+                if _sqlite_has_contentless_delete(conn) else
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, "
+                "tokenize='unicode61')")
+        else:
+            conn.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS search_docs (rowid BIGSERIAL PRIMARY KEY, "
+                "kind TEXT NOT NULL, ref TEXT NOT NULL, title TEXT NOT NULL, "
+                "tsv TSVECTOR NOT NULL, UNIQUE (kind, ref))")
+            conn.exec_driver_sql(
+                "CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING GIN (tsv)")
+        conn.exec_driver_sql(
+            "CREATE TABLE IF NOT EXISTS search_marks (name TEXT PRIMARY KEY, mark TEXT)")
+
+    def catch_up(self, force: bool = False) -> int:
+        """Index what was stored since the last call; how many documents were (re)indexed.
+
+        Looks at the store at most once a second unless ``force``.
+        """
+        now = time.monotonic()
+        if not force and self._ready and now - self._checked < self.CHECK_EVERY:
+            return 0
+        with self._lock:
+            if not force and self._ready and time.monotonic() - self._checked < self.CHECK_EVERY:
+                return 0
+            with self.store._guard(), self.store.engine.connect() as conn:
+                state = self._state(conn)
+            if not force and self._ready and state == self._seen:
+                self._checked = time.monotonic()
+                return 0
+            with self.store._guard(), self.store.engine.connect() as conn:
+                conn.execution_options(thoisu_write_lock=True)
+                with conn.begin():
+                    self._create(conn)
+                    tables = set(inspect(conn).get_table_names())
+                    self._names = "story_names" in tables
+                    self._story_cols = {c["name"] for c in inspect(conn).get_columns("stories")}
+                    count = self._articles(conn) + self._stories(conn)
+            self._seen = state
+            self._ready = True
+            self._checked = time.monotonic()
+            return count
+
+    def _state(self, conn: Connection) -> tuple[Any, ...]:
+        """What changes when articles or stories are written (cheap: two indexed lookups)."""
+        seq = conn.execute(text("SELECT max(seq) FROM articles")).scalar()
+        stories = conn.execute(text("SELECT count(*), max(updated_at) FROM stories")).one()
+        derived = None
+        if "derived_at" in self._story_cols:
+            derived = conn.execute(text("SELECT max(derived_at) FROM stories")).scalar()
+        return (seq, *stories, derived)
+
+    def _mark(self, conn: Connection, name: str) -> str | None:
+        return conn.execute(text("SELECT mark FROM search_marks WHERE name = :n"),
+                            {"n": name}).scalar()
+
+    def _set_mark(self, conn: Connection, name: str, mark: str) -> None:
+        conn.execute(text("DELETE FROM search_marks WHERE name = :n"), {"n": name})
+        conn.execute(text("INSERT INTO search_marks (name, mark) VALUES (:n, :m)"),
+                     {"n": name, "m": mark})
+
+    def _articles(self, conn: Connection) -> int:
+        last = int(self._mark(conn, "articles") or 0)
+        top = conn.execute(text("SELECT max(seq) FROM articles")).scalar() or 0
+        if top <= last:
+            return 0
+        done = 0
+        while True:
+            rows = conn.execute(text(
+                "SELECT seq, id, title, lead, paragraphs, captions FROM articles "
+                "WHERE seq > :last ORDER BY seq LIMIT 500"), {"last": last}).mappings().all()
+            if not rows:
+                break
+            docs = []
+            for r in rows:
+                body = "\n".join([r["lead"] or "", *_json_list(r["paragraphs"]),
+                                  *_json_list(r["captions"])])
+                docs.append((r["id"], r["title"] or "", body))
+            self._put(conn, ARTICLE, docs)
+            done += len(rows)
+            last = rows[-1]["seq"]
+        self._set_mark(conn, "articles", str(last))
+        return done
+
+    def _stories(self, conn: Connection) -> int:
+        mark = self._mark(conn, "stories") or ""
+        stamp = "updated_at"
+        if "derived_at" in self._story_cols:
+            stamp = "CASE WHEN derived_at IS NOT NULL AND derived_at > updated_at " \
+                    "THEN derived_at ELSE updated_at END"
+        state = conn.execute(text(f"SELECT count(*), max({stamp}) FROM stories")).one()
+        current = f"{state[0]}|{state[1]}"
+        if current == mark:
+            return 0
+        since = mark.split("|", 1)[1] if "|" in mark else ""
+        extra = ", summary" if "summary" in self._story_cols else ""
+        query = f"SELECT id, title{extra}, {stamp} AS stamp FROM stories"
+        rows = conn.execute(text(query)).mappings().all()
+        # Compare stamps as strings in one format: both engines give datetimes here.
+        changed = [r for r in rows if not since or str(r["stamp"]) > since]
+        docs = []
+        for r in changed:
+            summary = " ".join(str(s.get("text", "")) for s in _json_list(r.get("summary"))
+                               if isinstance(s, dict))
+            names = self._story_names(conn, r["id"])
+            docs.append((r["id"], r["title"] or "", summary + "\n" + names))
+        self._put(conn, STORY, docs)
+        gone = conn.execute(text(
+            "SELECT rowid FROM search_docs WHERE kind = 'story' AND ref NOT IN "
+            "(SELECT id FROM stories)")).scalars().all()
+        self._drop(conn, list(gone))
+        self._set_mark(conn, "stories", current)
+        return len(docs)
+
+    def _story_names(self, conn: Connection, story_id: str) -> str:
+        if not self._names:
+            return ""
+        names = conn.execute(text("SELECT name FROM story_names WHERE story_id = :s"),
+                             {"s": story_id}).scalars().all()
+        return " ".join(names)
+
+    def _drop(self, conn: Connection, rowids: list[int]) -> None:
+        for rowid in rowids:
+            if self.dialect == "sqlite":
+                self._fts_delete(conn, rowid)
+            conn.execute(text("DELETE FROM search_docs WHERE rowid = :r"), {"r": rowid})
+
+    def _fts_delete(self, conn: Connection, rowid: int) -> None:
+        conn.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
+
+    def _put(self, conn: Connection, kind: str, docs: list[tuple[str, str, str]]) -> None:
+        """Insert or replace these (id, title, body) documents."""
+        if not docs:
+            return
+        refs = [d[0] for d in docs]
+        old = []
+        for start in range(0, len(refs), 500):
+            chunk = refs[start:start + 500]
+            names = ", ".join(f":r{i}" for i in range(len(chunk)))
+            old += conn.execute(text(f"SELECT rowid FROM search_docs WHERE kind = :k AND "
+                                     f"ref IN ({names})"),
+                                {"k": kind, **{f"r{i}": r for i, r in enumerate(chunk)}}
+                                ).scalars().all()
+        self._drop(conn, list(old))
+        for ref, title, body in docs:
+            folded_title = " ".join(syllables(title))
+            folded_body = " ".join(syllables(body))
+            if self.dialect == "sqlite":
+                rowid = conn.execute(text(
+                    "INSERT INTO search_docs (kind, ref, title) VALUES (:k, :r, :t) "
+                    "RETURNING rowid"), {"k": kind, "r": ref, "t": title}).scalar()
+                conn.execute(text("INSERT INTO search_fts (rowid, title, body) "
+                                  "VALUES (:id, :t, :b)"),
+                             {"id": rowid, "t": folded_title, "b": folded_body})
+            else:
+                conn.execute(text(
+                    "INSERT INTO search_docs (kind, ref, title, tsv) VALUES (:k, :r, :t, "
+                    "setweight(to_tsvector('simple', :ft), 'A') || "
+                    "setweight(to_tsvector('simple', :fb), 'B'))"),
+                    {"k": kind, "r": ref, "t": title, "ft": folded_title, "fb": folded_body})
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(self, query: str, kind: str | None = None, limit: int = 20,
+               offset: int = 0) -> SearchResult:
+        """Articles and stories (or one ``kind``) matching every syllable of ``query``."""
+        words = list(dict.fromkeys(syllables(query)))[:MAX_QUERY_SYLLABLES]
+        result = SearchResult(query, words, 0)
+        if not words or limit <= 0:
+            return result
+        self.catch_up()
+        want = max(CANDIDATES, offset + limit)
+        with self.store._guard(), self.store.engine.connect() as conn:
+            result.total, rows = self._match(conn, words, kind, want)
+        ranked = _rerank(rows, query, words)
+        page = ranked[offset:offset + limit]
+        self._fill(page, words)
+        result.hits = page
+        return result
+
+    def _match(self, conn: Connection, words: list[str], kind: str | None,
+               want: int) -> tuple[int, list[tuple[str, str, str, float]]]:
+        where_kind = " AND d.kind = :kind" if kind else ""
+        if self.dialect == "sqlite":
+            match = _escape_query(words)
+            base = ("FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+                    f"WHERE search_fts MATCH :q{where_kind}")
+            total = conn.execute(text(f"SELECT count(*) {base}"),
+                                 {"q": match, "kind": kind}).scalar() or 0
+            rows = conn.execute(text(
+                f"SELECT d.kind, d.ref, d.title, -bm25(search_fts, 4.0, 1.0) AS score {base} "
+                "ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT :n"),
+                {"q": match, "kind": kind, "n": want}).all()
+        else:
+            base = (f"FROM search_docs d WHERE d.tsv @@ plainto_tsquery('simple', :q)"
+                    f"{where_kind}")
+            total = conn.execute(text(f"SELECT count(*) {base}"),
+                                 {"q": " ".join(words), "kind": kind}).scalar() or 0
+            rows = conn.execute(text(
+                "SELECT d.kind, d.ref, d.title, ts_rank_cd(d.tsv, "
+                f"plainto_tsquery('simple', :q)) AS score {base} ORDER BY score DESC, "
+                "d.rowid LIMIT :n"), {"q": " ".join(words), "kind": kind, "n": want}).all()
+        return int(total), [(r[0], r[1], r[2], float(r[3])) for r in rows]
+
+    def _fill(self, hits: list[Hit], words: list[str]) -> None:
+        """Snippets, highlighted titles, and an article's outlet and date."""
+        articles = [h.id for h in hits if h.kind == ARTICLE]
+        stories = [h.id for h in hits if h.kind == STORY]
+        texts: dict[tuple[str, str], str] = {}
+        extra: dict[str, tuple[str | None, str | None]] = {}
+        with self.store._guard(), self.store.engine.connect() as conn:
+            for ref in articles:
+                r = conn.execute(text("SELECT lead, paragraphs, source, published FROM "
+                                      "articles WHERE id = :i"), {"i": ref}).mappings().first()
+                if r is not None:
+                    texts[(ARTICLE, ref)] = "\n".join([r["lead"] or "",
+                                                       *_json_list(r["paragraphs"])]).strip()
+                    extra[ref] = (r["source"], r["published"])
+            summary = "summary" in self._story_cols
+            for ref in stories:
+                if summary:
+                    value = conn.execute(text("SELECT summary FROM stories WHERE id = :i"),
+                                         {"i": ref}).scalar()
+                    texts[(STORY, ref)] = " ".join(
+                        str(s.get("text", "")) for s in _json_list(value)
+                        if isinstance(s, dict))
+        for hit in hits:
+            hit.title_html = highlight(hit.title, words)
+            hit.snippet = snippet(texts.get((hit.kind, hit.id), ""), words)
+            hit.source, hit.published = extra.get(hit.id, (None, None))
+
+
+def _rerank(rows: list[tuple[str, str, str, float]], query: str,
+            words: list[str]) -> list[Hit]:
+    """The engine's order, lifted for titles that hold the query as typed or as a phrase."""
+    if not rows:
+        return []
+    top = max(r[3] for r in rows) or 1.0
+    typed = exact_syllables(query)
+    has_marks = fold(query) != unicodedata.normalize("NFC", query).casefold()
+    phrase = " ".join(words)
+    hits = []
+    for kind, ref, title, score in rows:
+        folded = syllables(title)
+        value = score / top
+        if all(w in folded for w in words):
+            value += 0.3
+        if f" {phrase} " in f" {' '.join(folded)} ":
+            value += 0.5
+        if has_marks:
+            exact = exact_syllables(title)
+            if all(w in exact for w in typed):
+                value += 1.0
+        hits.append(Hit(kind, ref, title, value))
+    hits.sort(key=lambda h: -h.score)
+    return hits
+
+
+def _json_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return list(value) if isinstance(value, list) else []
+
+
+_CONTENTLESS: bool | None = None
+
+
+def _sqlite_has_contentless_delete(conn: Connection) -> bool:
+    """FTS5's ``contentless_delete`` (SQLite 3.43+) keeps the index small; older: content."""
+    global _CONTENTLESS
+    if _CONTENTLESS is None:
+        version = conn.exec_driver_sql("SELECT sqlite_version()").scalar() or "0"
+        _CONTENTLESS = tuple(int(p) for p in str(version).split(".")[:2]) >= (3, 43)
+    return _CONTENTLESS
