@@ -110,8 +110,8 @@ class Hit:
     id: str
     title: str
     score: float
-    title_html: Markup = Markup("")
-    snippet: Markup = Markup("")
+    title_html: Markup = field(default_factory=Markup)
+    snippet: Markup = field(default_factory=Markup)
     source: str | None = None
     published: str | None = None  # TimeML value of an article's date
 
