@@ -56,6 +56,21 @@ class Settings:
     # leave open (about 30x slower; see docs/entities_timeline.md).
     gazetteer_file: str = ""
     ner_crf: bool = False
+    # Web (thoisu serve; see docs/web.md). The base URL absolute links are made from (Atom
+    # feeds), e.g. "https://tin.toasoan.vn/thoisu"; never the request's Host header. Empty:
+    # http://HOST:PORT of thoisu serve.
+    web_base_url: str = ""
+    # Reads need a token (or a browser login) too; writes always do.
+    web_read_token: bool = False
+    # Bytes of a request body beyond which it is refused with 413 while it streams in.
+    web_max_body_bytes: int = 16_000_000
+    # Key signing browser sessions; empty: a random key kept in the data directory.
+    web_secret: str = ""
+    # Analysis behind POST /api/articles, /api/digest and the upload: worker processes,
+    # requests allowed to wait for one (beyond: 503 with Retry-After), seconds one may take.
+    web_analysis_workers: int = 1
+    web_analysis_queue: int = 4
+    web_analysis_timeout: float = 120.0
     # Analysis: an article with more characters of text than this (title, lead, paragraphs)
     # is not analysed but reported as a problem, so one pathological page cannot hold up a
     # run; news articles are far below it (0: no limit). See docs/analysis.md.
