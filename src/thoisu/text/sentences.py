@@ -28,6 +28,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(\./\.|[.!?…]+)([\"”’»)\]]*)(\s+)")
 _OPENERS = "\"“‘«([{"
 _CLOSERS_FOR = {"(": ")", "[": "]", "{": "}"}
+_OPENER_OF = {v: k for k, v in _CLOSERS_FOR.items()}
 
 
 def _previous_token(text: str, end: int) -> str:
@@ -49,22 +50,59 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return False
 
 
-def _bracket_depth(text: str, end: int) -> int:
-    depth = 0
-    for ch in text[:end]:
-        if ch in _CLOSERS_FOR:
-            depth += 1
-        elif ch in _CLOSERS_FOR.values() and depth > 0:
-            depth -= 1
-    return depth
+# A quotation or a bracket longer than this is taken for a stray mark, not one that holds a
+# sentence boundary in: a flattened page with one unmatched quote must still split.
+MAX_QUOTE = 1000
+MAX_BRACKET = 300
 
 
-def _inside_quote(line: str, start: int, pos: int) -> bool:
-    """True when ``pos`` lies inside a quotation that closes later on the same line."""
-    before, after = line[start:pos], line[pos:]
-    if before.count("“") > before.count("”") and "”" in after:
-        return True
-    return before.count('"') % 2 == 1 and '"' in after
+def _protected(line: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint ``(open, close)`` spans of the quotations and brackets of ``line``
+    that close on it (within :data:`MAX_QUOTE` / :data:`MAX_BRACKET` characters).
+
+    Curly quotes pair by nesting (“a “b” c”); straight quotes pair in turn, a quote with
+    no partner close enough starting the next pair; brackets pair by nesting.
+
+    >>> _protected('Bà nói: "Tốt. Rất." Rồi (a. b) và “x. y” đi.')
+    [(8, 18), (24, 29), (34, 39)]
+    """
+    spans: list[tuple[int, int]] = []
+    curly: list[int] = []
+    straight: int | None = None
+    stack: list[tuple[str, int]] = []
+    for pos, ch in enumerate(line):
+        if ch == "“":
+            curly.append(pos)
+        elif ch == "”":
+            while curly and pos - curly[0] > MAX_QUOTE:
+                del curly[0]  # too long ago: a stray quote
+            if curly:
+                spans.append((curly.pop(), pos))  # nested pairs merge below
+        elif ch == '"':
+            if straight is not None and pos - straight <= MAX_QUOTE:
+                spans.append((straight, pos))
+                straight = None
+            else:
+                straight = pos
+        elif ch in _CLOSERS_FOR:
+            stack.append((ch, pos))
+            if len(stack) > 64:
+                del stack[0]
+        elif ch in _OPENER_OF:
+            while stack and stack[-1][0] != _OPENER_OF[ch]:
+                stack.pop()
+            if stack:
+                _opener, at = stack.pop()
+                if pos - at <= MAX_BRACKET:
+                    spans.append((at, pos))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -78,23 +116,27 @@ def _is_abbreviation(token: str) -> bool:
 
 
 def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    """Sentence spans of one line, in one pass over its boundary candidates (linear time)."""
     spans: list[tuple[int, int]] = []
+    protected = _protected(line)
+    k = 0  # first protected span that may still hold a candidate
     start = 0
     for m in _BOUNDARY.finditer(line):
-        punct, closers, space = m.group(1), m.group(2), m.group(3)
+        punct, closers = m.group(1), m.group(2)
         next_pos = m.end()
         if not _starts_sentence(line, next_pos):
             continue
         if punct == "." and not closers and _is_abbreviation(_previous_token(line, m.start(1))):
             continue
-        if not closers and (_bracket_depth(line[start:], m.start(1) - start) > 0
-                            or _inside_quote(line, start, m.start(1))):
-            continue
+        at = m.start(1)
+        while k < len(protected) and protected[k][1] < at:
+            k += 1
+        if not closers and k < len(protected) and protected[k][0] < at:
+            continue  # inside a quotation or brackets that close later on the line
         end = m.end(2)
         if line[start:end].strip():
             spans.append((offset + start, offset + end))
         start = next_pos
-        del space
     if line[start:].strip():
         spans.append((offset + start, offset + len(line.rstrip())))
     return spans
