@@ -119,12 +119,25 @@ def _int(s: str | None) -> int | None:
 
 # ---------------------------------------------------------------- clues in the text
 
-_FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|dự\s+định|hẹn)(?![\w])[^.!?]{0,40}$",
+_FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|dự\s+định|hẹn|chậm\s+nhất|hạn\s+chót"
+                            r"|mục\s+tiêu|từ\s+nay\s+đến)(?![\w])[^.!?]{0,40}$",
                             re.I)
 _FUTURE_AFTER = re.compile(r"^\s*(?:tới|sắp\s+tới|tuần\s+tới|tháng\s+tới)(?![\w])", re.I)
 # "năm nay (2016)", "năm 2016 (năm nay)"; not "năm 1983 này", which is "this 1983-born ...".
 _THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})(?!\d)"
-                        r"|năm\s+(\d{4})\s*[(,]\s*năm\s+nay", re.I)
+                        r"|năm\s+(\d{4})\s*[(,]\s*năm\s+nay"
+                        # "trong năm 2017", "từ đầu năm 2017 đến nay", "năm 2017 này"
+                        r"|(?<!\w)(?:trong|từ\s+đầu)\s+năm\s+((?:19|20)\d\d)(?!\d)"
+                        r"(?!\s*(?:tới|sắp\s+tới|trước|vừa\s+qua|qua))"
+                        r"|năm\s+((?:19|20)\d\d)\s+này(?!\w)", re.I)
+# "năm 2017", "năm 2016-2017": a year the text names (a lower bound, or the current year
+# when it is the only one and the day is late in it).
+_YEAR_NAMED = re.compile(r"(?<!\w)(?:năm|niên\s+khóa|mùa\s+giải)\s+((?:19|20)\d\d)(?!\d)", re.I)
+# A text's only year is taken as the current one when its day is this month or later (an
+# article of January that names "năm 2017" reviews the year just ended).
+CURRENT_YEAR_MONTH = 6
+# With several years named, the latest is taken as the current one only for a day this late.
+LATEST_YEAR_MONTH = 10
 # A weekday fits one year in seven or so; the first fit after the lower bound is only
 # trusted when the bound is this close to it (else several years would do).
 WEEKDAY_BOUND_YEARS = 2
@@ -144,6 +157,19 @@ class _Mention:
 class _Clues:
     mentions: list[_Mention] = field(default_factory=list)
     this_year: list[tuple[int, str]] = field(default_factory=list)
+    # years named ("năm 2017"): year, text, introduced as future
+    years: list[tuple[int, str, bool]] = field(default_factory=list)
+    # "sáng nay", "hôm qua" in the title or lead without a date: offset, future, text
+    relative: list[tuple[int, bool, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """An upper bound on the publication date: when the page was fetched or served."""
+
+    date: PartialDate  # a full date
+    name: str  # the field it came from
+    raw: str
 
 
 def _article_parts(article: Article) -> list[tuple[str, str]]:
@@ -170,9 +196,15 @@ def _clues(article: Article) -> _Clues:
         starts.append(pos)
         pos += len(part) + 1
     for c in tag_candidates(text):
+        where = parts[bisect_right(starts, c.start) - 1][0]
+        if (c.raw is None and c.rule.startswith("relative") and where in ("title", "lead")
+                and isinstance(c.extra.get("offset"), int)):
+            offset = c.extra["offset"]
+            assert isinstance(offset, int)
+            if -2 <= offset <= 0:
+                clues.relative.append((offset, _is_future(text, c), text[c.start:c.end]))
         if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
             continue
-        where = parts[bisect_right(starts, c.start) - 1][0]
         offset = c.extra.get("offset") if c.rule in ("relative+date", "time+date") else None
         clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
                                        _is_future(text, c),
@@ -180,6 +212,12 @@ def _clues(article: Article) -> _Clues:
     for m in _THIS_YEAR.finditer(text):
         year = int(next(g for g in m.groups() if g))
         clues.this_year.append((year, m.group(0)))
+    for m in _YEAR_NAMED.finditer(text):
+        c = Candidate(m.start(), m.end(), "date", "", "year")
+        clues.years.append((int(m.group(1)), m.group(0), _is_future(text, c)))
+    for mention in clues.mentions:
+        if mention.date.year is not None:
+            clues.years.append((mention.date.year, mention.text, mention.future))
     return clues
 
 
@@ -225,17 +263,29 @@ def _today(m: _Mention) -> PartialDate | None:
     return shift_days(m.date, -m.offset)
 
 
-def _from_text(article: Article) -> DateEvidence | None:
+def _lead_day(past: list[_Mention]) -> _Mention | None:
+    """The first day-month of the lead when it opens the news ("Ngày 3/2, ...", "Chiều 28/6")."""
+    for m in past:
+        if m.where == "lead" and m.date.month is not None and m.date.day is not None:
+            return m
+    return None
+
+
+def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | None:
+    """The day the text names as its own, and a year only where a clue pins one.
+
+    ``upper``: the fetch time (or HTTP date), an upper bound that gives the year of a day-month
+    (the latest such day not after it) and, when the text names no day, the day itself.
+    """
     clues = _clues(article)
     past = [m for m in clues.mentions if not m.future]
-    if not past:
-        return None
     evidence: list[str] = []
-    # Lower bound: the latest past date written with its year.
-    dated = [m for m in past if m.date.year is not None]
+    dated = [m for m in past if m.date.year is not None and (
+        upper is None or _ordinal(m.date) <= _ordinal(upper.date) + 1)]
     bound = max(dated, key=lambda m: _ordinal(m.date), default=None)
     if bound is not None:
         evidence.append(f"after {bound.date.iso()}: '{bound.text}' is named as past")
+    estimate: _Mention | None = None
     # 1. "hôm nay (1/6)", "hôm qua (31/5)": the text says which day it is.
     for m in past:
         today = _today(m)
@@ -243,22 +293,39 @@ def _from_text(article: Article) -> DateEvidence | None:
             evidence.append(f"'{m.text}' names the day of writing")
             estimate = _Mention(today, m.where, m.text)
             break
-    else:
-        # 2. A day-month in the title, else the latest year-less day-month of the text. News
-        # drops the year for recent days and writes it for older ones: "ngày 30/9/2015" is
-        # background (a lower bound), "hôm 23/1" the news.
+    if estimate is None:
+        # 2. A day-month in the title, else the lead's opening day ("Ngày 3/2, ..."), else the
+        # latest year-less day-month of the text. News drops the year for recent days and
+        # writes it for older ones: "ngày 30/9/2015" in the body is background (a lower
+        # bound), "hôm 23/1" the news; a full date opening the lead is the news day.
         day_months = [m for m in past if m.date.month is not None and m.date.day is not None]
         title_days = [m for m in day_months if m.where == "title"]
         recent = [m for m in day_months if m.date.year is None]
-        found = _latest_day_month(title_days) or _latest_day_month(recent)
-        if found is None:
+        lead = _lead_day(day_months)
+        found = (_latest_day_month(title_days) or lead or _latest_day_month(recent))
+        if found is not None:
+            estimate = found
+            where = ("title" if found.where == "title" else "lead's opening"
+                     if found is lead else found.where)
+            evidence.append(f"day from the {where}: '{found.text}'"
+                            + ("" if found.where == "title" or found is lead
+                               else " is the latest day named"))
+    if estimate is None:
+        if upper is None:
             return None
-        estimate = found
-        evidence.append(f"day from the {found.where}: '{found.text}'"
-                        + ("" if found.where == "title" else " is the latest day named"))
+        relative = next((m for m in clues.relative if not m[1]), None)
+        day = upper.date
+        if relative is not None:
+            day = shift_days(upper.date, relative[0])
+            evidence.append(f"'{relative[2]}' counted from the fetch time {upper.raw!r} "
+                            f"({upper.name})")
+        else:
+            evidence.append(f"no day in the text: the fetch time {upper.raw!r} ({upper.name}) "
+                            "is the upper bound taken as the day")
+        return DateEvidence(day, 0.45 if relative is not None else 0.35, evidence)
     said_today = any(e.endswith("names the day of writing") for e in evidence)
-    confidence = 0.8 if said_today or estimate.where == "title" else 0.5
-    year, year_confidence, year_reason = _year(estimate, past, clues, bound)
+    confidence = 0.8 if said_today or estimate.where in ("title", "lead") else 0.5
+    year, year_confidence, year_reason = _year(estimate, past, clues, bound, upper)
     if year_reason:
         evidence.append(year_reason)
     assert estimate.date.month is not None and estimate.date.day is not None
@@ -269,12 +336,25 @@ def _from_text(article: Article) -> DateEvidence | None:
     return DateEvidence(value, min(0.95, (confidence + year_confidence) / 2 + 0.1), evidence)
 
 
+def _year_before(month: int, day: int, upper: PartialDate) -> int | None:
+    """The year that puts ``day/month`` on or before ``upper`` (a day later allowed: time
+    zones) and at most a year before it."""
+    assert upper.year is not None and upper.month is not None and upper.day is not None
+    limit = dt.date(upper.year, upper.month, upper.day) + dt.timedelta(days=1)
+    for year in (upper.year, upper.year - 1):
+        if valid_day(day, month, year) and dt.date(year, month, day) <= limit:
+            return year
+    return None
+
+
 def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
-          bound: _Mention | None) -> tuple[int | None, float, str]:
+          bound: _Mention | None, upper: _Bound | None = None) -> tuple[int | None, float, str]:
     """The publication year, how sure, and why; (None, 0, "") when nothing pins one.
 
     A year named elsewhere in the text is only a lower bound (articles of 2016 name 2009 and
-    2014 as background, and 2020 as a plan), so it never becomes the year by itself.
+    2014 as background, and 2020 as a plan), so it never becomes the year by itself, except
+    when the text names it as the current year ("năm nay (2016)", "trong năm 2017"), or it is
+    the only year the text names and the day is late in it (see :data:`CURRENT_YEAR_MONTH`).
     """
     floor = bound.date if bound is not None else None
     month, day = estimate.date.month, estimate.date.day
@@ -283,28 +363,49 @@ def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
     def fits(year: int) -> bool:
         if not valid_day(day, month, year):
             return False
+        if upper is not None and _ordinal(PartialDate(year, month, day)) > _ordinal(
+                upper.date) + 1:
+            return False
         return floor is None or _ordinal(PartialDate(year, month, day)) >= _ordinal(floor)
 
     if estimate.date.year is not None:
         return estimate.date.year, 0.9, f"year written with the day: '{estimate.text}'"
+    if upper is not None:
+        year = _year_before(month, day, upper.date)
+        if year is not None:
+            return year, 0.9, (f"year {year}: the latest {day}/{month} not after the fetch time "
+                               f"{upper.raw!r} ({upper.name})")
     for year, said in clues.this_year:
         if fits(year):
             return year, 0.85, f"'{said}' names this year"
+    named = {y for y, _, future in clues.years if not future}
+    if named and not any(future and y >= max(named) for y, _, future in clues.years):
+        latest = max(named)
+        said = next(t for y, t, _ in clues.years if y == latest)
+        late = CURRENT_YEAR_MONTH if len(named) == 1 else LATEST_YEAR_MONTH
+        if month >= late and fits(latest):
+            which = "the only year" if len(named) == 1 else "the latest of the years"
+            return latest, 0.7, (f"'{said}' is {which} the text names, and {day}/{month} is "
+                                 "late in it: the year being written about")
     # A weekday named with its day and month: only some years fit; take the first after the
-    # lower bound.
-    if floor is None or floor.year is None:
+    # lower bound (a full date named as past, else the latest year the text names).
+    floor_year = floor.year if floor is not None and floor.year is not None else (
+        max(named) if named else None)
+    if floor_year is None:
         return None, 0.0, ""
+    floor_date = floor if floor is not None else PartialDate(floor_year, 1, 1)
     for m in past:
         if m.weekday is None or m.date.month is None or m.date.day is None:
             continue
         if m.date.year is not None:
             years = [m.date.year]
         else:
-            years = years_with_weekday(m.date.month, m.date.day, m.weekday, floor.year,
-                                       floor.year + 28)
+            years = years_with_weekday(m.date.month, m.date.day, m.weekday, floor_year,
+                                       floor_year + 28)
             years = [y for y in years
-                     if _ordinal(PartialDate(y, m.date.month, m.date.day)) >= _ordinal(floor)]
-        if not years or years[0] - floor.year > WEEKDAY_BOUND_YEARS:
+                     if _ordinal(PartialDate(y, m.date.month, m.date.day)) >= _ordinal(
+                         floor_date)]
+        if not years or years[0] - floor_year > WEEKDAY_BOUND_YEARS:
             continue
         fitted = PartialDate(years[0], m.date.month, m.date.day)
         found = _year_for(month, day, fitted)
@@ -379,30 +480,122 @@ def _page_timestamp(article: Article) -> tuple[PartialDate, str] | None:
     return None
 
 
+# ---------------------------------------------------------------- URL and fetch time
+
+# /2017/12/07/, /2017-12-07/, /20171207/ in a URL's path.
+_URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])"
+                      r"(?=[/_.\-]|$)")
+# Timestamp ids: 14 digits yyyymmddHHMMSS, 17 with milliseconds (Vietnamese outlets end
+# article URLs with them, "...-20171207093015.htm", "...-20171207093015123.htm").
+_URL_STAMP = re.compile(r"(?<!\d)(\d{14}|\d{17})(?!\d)")
+# How far the fetch time may be before a metadata or URL date (time zones, clock skew).
+BOUND_SLACK_DAYS = 1
+FETCH_KEYS = ("fetched", "crawled", "fetch_time", "crawl_time", "warc_date", "http_date",
+              "date_header", "last_modified")
+
+
+def url_date(url: str) -> tuple[PartialDate, str] | None:
+    """The date a URL's path carries, and how it was read.
+
+    >>> url_date("https://bao.vn/thoi-su/cau-moi-thong-xe-20171207093015.htm")[0]
+    PartialDate(year=2017, month=12, day=7)
+    >>> url_date("https://bao.vn/2016/03/28/mua-lon.html")[0]
+    PartialDate(year=2016, month=3, day=28)
+    >>> url_date("https://bao.vn/tin-12345678901.htm") is None
+    True
+    """
+    if not isinstance(url, str) or not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    for m in _URL_STAMP.finditer(path):
+        digits = m.group(1)
+        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+        hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14])
+        if hour > 23 or minute > 59 or second > 59 or not 1990 <= year <= 2100:
+            continue
+        value = _checked(year, month, day)
+        if value is not None:
+            return value, f"{len(digits)}-digit timestamp id {digits} in the URL"
+    for m in _URL_YMD.finditer(path):
+        value = _checked(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if value is not None and 1990 <= (value.year or 0) <= 2100:
+            return value, f"date {m.group(0)} in the URL path"
+    return None
+
+
+def fetch_bound(meta: Mapping[str, object]) -> _Bound | None:
+    """The earliest full date among the fetch time and HTTP dates the input recorded."""
+    best: _Bound | None = None
+    for name in FETCH_KEYS:
+        raw = meta.get(name)
+        if raw in (None, "") or not isinstance(raw, str | int | float):
+            continue
+        value = _timestamp_date(raw) if isinstance(raw, int | float) else parse_date_value(raw)
+        if value is None or value.day is None:
+            continue
+        if best is None or _ordinal(value) < _ordinal(best.date):
+            best = _Bound(value, name, str(raw))
+    return best
+
+
+def _timestamp_date(raw: float) -> PartialDate | None:
+    try:
+        day = dt.datetime.fromtimestamp(raw / 1000 if raw > 1e11 else raw, dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return _checked(day.year, day.month, day.day)
+
+
+def _after_bound(value: PartialDate, upper: _Bound | None) -> bool:
+    return (upper is not None and value.day is not None and value.year is not None
+            and _ordinal(value) > _ordinal(upper.date) + BOUND_SLACK_DAYS)
+
+
 def infer_published(article: Article, others: Sequence[Article] = (),
                     own_dates: Mapping[str, DateEvidence | None] | None = None
                     ) -> DateEvidence | None:
     """The publication date of ``article`` with its evidence, or None when nothing dates it.
 
-    Metadata (``article.meta["published"]`` and its usual aliases) wins when readable; then the
-    page's own timestamp line right above the lead or right after the article; then the title,
-    lead and paragraphs (never other removed lines). ``others``: articles of the same story,
-    which may lend a missing year. ``own_dates`` (article id → its date without siblings)
-    spares recomputing the siblings' own dates when a whole story is settled.
+    Clues in order of trust: metadata (``article.meta["published"]`` and its usual aliases:
+    the input's, a feed item's date, or the page's JSON-LD / ``article:published_time`` /
+    ``time[datetime]`` found by the HTML cleaner; ``meta["field_sources"]`` says which); the
+    date in the URL (``/2017/12/07/``, 14- and 17-digit timestamp ids); the page's own
+    timestamp line; then the title, lead and paragraphs (never other removed lines). The
+    fetch time (``fetched``, ``crawled``, WARC-Date, HTTP ``Date`` / ``Last-Modified``) is an
+    upper bound: a clue after it is refused, and it gives the year of a day-month from the
+    text. ``others``: articles of the same story, which may lend a missing year.
+    ``own_dates`` (article id → its date without siblings) spares recomputing the siblings'
+    own dates when a whole story is settled.
     """
     problems: list[str] = []
-    for name in META_KEYS:
-        raw = article.meta.get(name)
+    meta = article.meta or {}
+    upper = fetch_bound(meta)
+    sources = meta.get("field_sources") if isinstance(meta.get("field_sources"), dict) else {}
+    assert isinstance(sources, dict)
+    for name in (*META_KEYS, "html_published"):
+        raw = meta.get(name)
         if raw in (None, ""):
             continue
         value = parse_date_value(str(raw))
+        if value is not None and not _after_bound(value, upper):
+            how = sources.get(name)
+            where = f" (from {how})" if how and how != "input" else ""
+            return DateEvidence(value, 0.99, [*problems, f"metadata {name} = {raw!r}{where}"])
         if value is not None:
-            return DateEvidence(value, 0.99, [f"metadata {name} = {raw!r}"])
-        problems.append(f"metadata {name} = {raw!r} is not a date I can read")
+            problems.append(f"metadata {name} = {raw!r} is after the fetch time "
+                            f"{upper.raw!r} ({upper.name}); not used" if upper else "")
+        else:
+            problems.append(f"metadata {name} = {raw!r} is not a date I can read")
+    for name in ("url", "canonical"):
+        raw = article.url if name == "url" and article.url else meta.get(name)
+        found_url = url_date(str(raw)) if raw else None
+        if found_url is not None and not _after_bound(found_url[0], upper):
+            return DateEvidence(found_url[0], 0.95, [*problems, f"{found_url[1]} ({raw})"])
     stamp = _page_timestamp(article)
-    if stamp is not None:
+    if stamp is not None and not _after_bound(stamp[0], upper):
         return DateEvidence(stamp[0], 0.95, [*problems, stamp[1]])
-    found = _from_text(article)
+    found = _from_text(article, upper)
     if found is None:
         return None
     found.evidence = [*problems, *found.evidence]

@@ -4,7 +4,8 @@ Only ``response`` records with a 2xx status and an HTML content type (``text/htm
 ``application/xhtml+xml``) become pages; requests, metadata, redirects and images are passed
 over. ``meta["url"]`` is the record's ``WARC-Target-URI``; ``meta["crawled"]`` its
 ``WARC-Date``, which is when the page was fetched, not when it was published, so it is never
-put in ``meta["published"]``. The charset of the HTTP ``Content-Type`` wins over the page's
+put in ``meta["published"]``; the HTTP ``Date`` and ``Last-Modified`` headers, when present, go
+to ``meta["http_date"]`` and ``meta["last_modified"]`` (upper bounds too). The charset of the HTTP ``Content-Type`` wins over the page's
 ``<meta charset>``.
 
 ``Origin.line`` is the record number: 1 for the first record of the file (usually
@@ -99,6 +100,12 @@ def _page(record: Any, number: int, path: str, limit: int) -> RawPage | Problem:
     page.origin = Origin(path, line=number, id=headers.get_header("WARC-Record-ID"))
     page.meta["url"] = headers.get_header("WARC-Target-URI")
     page.meta["crawled"] = headers.get_header("WARC-Date")
+    # The server's clock when it answered, and when it says the page last changed: both are
+    # upper bounds on the publication date (thoisu.dates.published.fetch_bound).
+    for header, key in (("Date", "http_date"), ("Last-Modified", "last_modified")):
+        value = record.http_headers.get_header(header)
+        if value:
+            page.meta[key] = value
     return page
 
 
