@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "serve": "serve:serve",
     "tokens": "tokens:tokens",
     "batch": "batch:batch",
+    "sources": "sources:sources",
+    "watch": "watch:watch",
 }
 
 

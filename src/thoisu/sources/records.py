@@ -90,3 +90,4 @@ class FetchRecord:
     error: str | None = None
     retry_at: datetime | None = None
     attempts: int = 1
+    published: str | None = None  # the listing's date for the link, kept for a retry

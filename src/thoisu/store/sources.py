@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -80,6 +80,7 @@ fetched_urls = Table(
     Column("attempts", Integer, nullable=False),
     Column("error", Text),
     Column("retry_at", DateTime(timezone=True)),
+    Column("published", Text),  # the listing's date for the link, kept for a retry
     Index("ix_fetched_urls_canonical", "canonical"),
 )
 
@@ -218,7 +219,7 @@ class SourceBook:
                 {"url": r.url, "canonical": r.canonical, "source_id": r.source_id,
                  "status": r.status, "article_id": r.article_id, "fetched_at": r.fetched_at,
                  "attempts": before.get(r.url, 0) + 1 if r.status == FAILED else r.attempts,
-                 "error": r.error, "retry_at": r.retry_at}
+                 "error": r.error, "retry_at": r.retry_at, "published": r.published}
                 for r in batch.values()])
 
     def fetched(self, source_id: int | None = None) -> list[FetchRecord]:
@@ -229,10 +230,25 @@ class SourceBook:
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
         return [FetchRecord(url=r["url"], canonical=r["canonical"], source_id=r["source_id"],
-                            status=r["status"], fetched_at=aware(r["fetched_at"]) or r["fetched_at"],
+                            status=r["status"], fetched_at=r["fetched_at"].replace(tzinfo=UTC)
+                            if r["fetched_at"].tzinfo is None else r["fetched_at"],
                             article_id=r["article_id"], error=r["error"],
-                            retry_at=aware(r["retry_at"]), attempts=r["attempts"])
+                            retry_at=aware(r["retry_at"]), attempts=r["attempts"],
+                            published=r["published"])
                 for r in rows]
+
+    def retry_due(self, source_id: int, at: datetime, max_attempts: int) -> list[FetchRecord]:
+        """The source's failed URLs that may be tried again at ``at``."""
+        query = select(fetched_urls).where(
+            fetched_urls.c.source_id == source_id, fetched_urls.c.status == FAILED,
+            fetched_urls.c.attempts < max_attempts).order_by(fetched_urls.c.fetched_at)
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [FetchRecord(url=r["url"], canonical=r["canonical"], source_id=source_id,
+                            status=FAILED, fetched_at=r["fetched_at"], error=r["error"],
+                            retry_at=aware(r["retry_at"]), attempts=r["attempts"],
+                            published=r["published"])
+                for r in rows if r["retry_at"] is None or aware(r["retry_at"]) <= at]
 
     def forget(self, urls: Iterable[str]) -> int:
         """Forget fetched URLs (by URL or canonical), so they are fetched again; how many."""

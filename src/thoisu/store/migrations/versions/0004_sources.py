@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("attempts", sa.Integer, nullable=False),
         sa.Column("error", sa.Text),
         sa.Column("retry_at", sa.DateTime(timezone=True)),
+        sa.Column("published", sa.Text),
     )
     op.create_index("ix_fetched_urls_canonical", "fetched_urls", ["canonical"])
 
