@@ -288,8 +288,18 @@ def test_not_a_warc(tmp_path: Path) -> None:
     path = tmp_path / "fake.warc"
     path.write_text("just some text\n")
     got = problem(read(path))
-    assert str(got).startswith(f"{path}: not a valid WARC record (")
-    assert str(got).endswith("); check that the file is a complete WARC")
+    assert str(got) == (f"{path}: not a WARC file (it does not start with WARC/ or gzip data); "
+                        "give a .warc or .warc.gz file")
+
+
+def test_warc_gz_that_is_not_gzip_gets_one_clear_line(tmp_path: Path,
+                                                      capfd: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n\r\nkhong phai gzip")
+    items = list(read(path))
+    assert [str(i) for i in items] == [
+        f"{path}: named .gz but not gzip data; rename it (.warc) or compress it with gzip"]
+    assert capfd.readouterr().err == ""
 
 
 def test_truncated_warc_keeps_earlier_pages(tmp_path: Path) -> None:

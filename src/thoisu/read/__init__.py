@@ -87,8 +87,18 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None
     """Pages and problems of one open input; ``fmt`` None means sniff the first bytes.
 
     ``size``, when known, lets an oversized text, HTML or feed file be skipped without reading
-    it.
+    it. A page whose invalid UTF-8 bytes were replaced by U+FFFD comes after a ``warning``
+    problem that says how many.
     """
+    for item in _read_stream(stream, path, settings, fmt, size):
+        if isinstance(item, RawPage) and item.meta.get("replaced_bytes"):
+            yield problems.replaced_bytes(path, int(item.meta["replaced_bytes"]),
+                                          item.origin.line)
+        yield item
+
+
+def _read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None,
+                 size: int | None) -> Iterator[RawPage | Problem]:
     if fmt is None:
         head = stream.read(SNIFF_BYTES)
         fmt = sniff_format(head, complete=len(head) < SNIFF_BYTES)

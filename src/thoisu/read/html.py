@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from thoisu.model import Origin, Problem, RawPage
-from thoisu.read.text import decode_or_problem
+from thoisu.read.text import decode_or_problem, note_replaced
 
 # Where browsers look for a declaration (the HTML standard prescans the first 1024 bytes;
 # pages with long <head> scripts push it further, so we look a little deeper).
@@ -40,4 +40,4 @@ def read_html(data: bytes, path: str, declared: str | None = None) -> RawPage | 
     if isinstance(decoded, Problem):
         return decoded
     html, codec = decoded
-    return RawPage(origin=Origin(path), html=html, encoding=codec)
+    return note_replaced(RawPage(origin=Origin(path), html=html, encoding=codec), data)

@@ -2,7 +2,10 @@
 
 A record needs ``text`` or ``html`` (a string; ``text`` wins when both are given, and ``html``
 is then dropped). Every other field goes to ``RawPage.meta`` as given: ``id``, ``title``,
-``url``, ``published``, ``source`` and any field we do not know. ``Origin.line`` is the line
+``url``, ``published``, ``source``, ``fetched``/``crawled`` and any field we do not know.
+Known fields are checked by :func:`thoisu.read.validate.validate_record` (the rules the web
+API uses too): a wrong type or an impossible date refuses the record with one problem line
+naming the field; nothing is coerced. ``Origin.line`` is the line
 number (from 1) and ``Origin.id`` the record's ``id`` as a string.
 
 Blank lines are ignored. A bad line (invalid JSON, not an object, no text, too large) gives
@@ -22,6 +25,7 @@ from thoisu.read import problems
 from thoisu.read.encoding import SAMPLE_BYTES, binary_reason, sniff_utf16
 from thoisu.read.streams import limited_lines, prefixed
 from thoisu.read.text import decode_or_problem
+from thoisu.read.validate import validate_record
 from thoisu.settings import Settings
 
 BODY_FIELDS = ("text", "html")
@@ -36,7 +40,9 @@ def page_from_record(record: dict[str, Any], path: str, line: int,
     kind = next((k for k in BODY_FIELDS if bodies.get(k, "").strip()), None)
     if kind is None:
         return problems.empty_record(path, line)
-    meta = {k: v for k, v in record.items() if k not in BODY_FIELDS}
+    meta, wrong = validate_record(record)
+    if wrong:
+        return problems.invalid_fields(path, line, wrong)
     rid = record.get("id")
     origin = Origin(path, line=line, id=None if rid is None else str(rid))
     return RawPage(origin=origin, meta=meta, encoding=encoding, **{kind: bodies[kind]})
@@ -65,13 +71,17 @@ def parse_line(raw: bytes, path: str, line: int, codec: str) -> RawPage | Proble
         if isinstance(decoded, Problem):
             return decoded
         source, codec = decoded
+    replaced = source.count("\ufffd") - raw.count("\ufffd".encode()) if codec == "utf-8" else 0
     try:
         value = json.loads(source)
     except (ValueError, RecursionError) as exc:  # also too deeply nested, too many digits
         return problems.invalid_json(path, line, exc)
     if not isinstance(value, dict):
         return problems.not_object(path, line, value)
-    return page_from_record(value, path, line, codec)
+    page = page_from_record(value, path, line, codec)
+    if replaced > 0 and isinstance(page, RawPage):
+        page.meta["replaced_bytes"] = replaced
+    return page
 
 
 def read_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPage | Problem]:

@@ -89,3 +89,26 @@ def bad_warc(path: str, record: int | None, error: Exception) -> Problem:
 def no_html_records(path: str) -> Problem:
     return Problem(path, "no HTML response records in this WARC; nothing to read",
                    kind="skipped")
+
+
+def invalid_fields(path: str, line: int | None, reasons: list[str]) -> Problem:
+    """A record whose fields have the wrong type or impossible dates (never coerced)."""
+    return Problem(path, f"{'; '.join(reasons)}; fix the record or remove the line",
+                   line=line, kind="failed")
+
+
+def replaced_bytes(path: str, count: int, line: int | None = None) -> Problem:
+    """Invalid UTF-8 read as U+FFFD: the page is read, with this warning."""
+    what = "byte" if count == 1 else "bytes"
+    return Problem(path, f"{count} invalid UTF-8 {what} replaced by U+FFFD; "
+                   "check the file's encoding", line=line, kind="warning")
+
+
+def not_gzip(path: str) -> Problem:
+    return Problem(path, "named .gz but not gzip data; rename it (.warc) or compress it "
+                   "with gzip", kind="failed")
+
+
+def not_warc(path: str) -> Problem:
+    return Problem(path, "not a WARC file (it does not start with WARC/ or gzip data); "
+                   "give a .warc or .warc.gz file", kind="failed")

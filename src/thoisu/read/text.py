@@ -23,10 +23,26 @@ def decode_or_problem(data: bytes, path: str, declared: str | None = None,
     return text, codec
 
 
+def replaced_count(data: bytes, text: str, codec: str) -> int:
+    """How many U+FFFD the decoding put in for invalid bytes (not those the input had)."""
+    if not codec.startswith("utf-8") or "\ufffd" not in text:
+        return 0
+    return max(0, text.count("\ufffd") - data.count("\ufffd".encode()))
+
+
+def note_replaced(page: RawPage, data: bytes) -> RawPage:
+    """Record in ``page.meta["replaced_bytes"]`` how many invalid bytes became U+FFFD."""
+    body = page.text if page.text is not None else page.html or ""
+    count = replaced_count(data, body, page.encoding)
+    if count:
+        page.meta["replaced_bytes"] = count
+    return page
+
+
 def read_text(data: bytes, path: str) -> RawPage | Problem:
     """The page a plain text file holds: ``RawPage(text=...)`` with the codec that read it."""
     decoded = decode_or_problem(data, path)
     if isinstance(decoded, Problem):
         return decoded
     text, codec = decoded
-    return RawPage(origin=Origin(path), text=text, encoding=codec)
+    return note_replaced(RawPage(origin=Origin(path), text=text, encoding=codec), data)

@@ -5,8 +5,8 @@ Only ``response`` records with a 2xx status and an HTML content type (``text/htm
 over. ``meta["url"]`` is the record's ``WARC-Target-URI``; ``meta["crawled"]`` its
 ``WARC-Date``, which is when the page was fetched, not when it was published, so it is never
 put in ``meta["published"]``; the HTTP ``Date`` and ``Last-Modified`` headers, when present, go
-to ``meta["http_date"]`` and ``meta["last_modified"]`` (upper bounds too). The charset of the HTTP ``Content-Type`` wins over the page's
-``<meta charset>``.
+to ``meta["http_date"]`` and ``meta["last_modified"]`` (upper bounds too). The charset of the
+HTTP ``Content-Type`` wins over the page's ``<meta charset>``.
 
 ``Origin.line`` is the record number: 1 for the first record of the file (usually
 ``warcinfo``), counting every record; ``Origin.id`` is the ``WARC-Record-ID``.
@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from thoisu.model import Origin, Problem, RawPage
 from thoisu.read import problems
 from thoisu.read.html import read_html
+from thoisu.read.streams import prefixed
 from thoisu.settings import Settings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -109,6 +110,24 @@ def _page(record: Any, number: int, path: str, limit: int) -> RawPage | Problem:
     return page
 
 
+def _quiet(archive: Any) -> Iterator[Any]:
+    """The archive's records, with warcio's own warnings (printed to stderr) kept quiet: a
+    broken archive gets one problem line of ours instead."""
+    import contextlib
+    import io
+    import warnings
+
+    records = iter(archive)
+    while True:
+        with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+        yield record
+
+
 def read_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPage | Problem]:
     """Pages and problems of a WARC stream (plain or gzipped), in record order."""
     from warcio.archiveiterator import ArchiveIterator
@@ -117,10 +136,19 @@ def read_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawPa
     limit = settings.max_file_bytes
     number = at = 0
     found = False
+    head = stream.read(8)
+    stream = prefixed(head, stream)
+    gzipped = head.startswith(b"\x1f\x8b")
+    if path.lower().endswith(".gz") and not gzipped:
+        yield problems.not_gzip(path)
+        return
+    if not gzipped and head and not head.startswith(b"WARC/"):
+        yield problems.not_warc(path)
+        return
     try:
         watched = _Watched(stream)
         archive = ArchiveIterator(watched)
-        records = iter(archive)
+        records = _quiet(archive)
         while True:
             at = number + 1  # the record being read, for the message if it is broken
             try:
