@@ -1,7 +1,8 @@
 """REST routes under ``/api``.
 
 JSON shapes are those of the digest contract (``article_to_json``, ``story_to_json``), extended
-with a few keys, never changed. Errors are ``{"error": "...", "status": N}``.
+with a few keys, never changed. Errors are ``{"error": "...", "status": N}``. Reads come from
+the store's stored results; the two POST routes run in the analysis pool and need a token.
 """
 
 from __future__ import annotations
@@ -16,17 +17,14 @@ from thoisu import __version__
 from thoisu.model import Article
 from thoisu.render.article_json import article_to_json
 from thoisu.render.json_report import story_to_json
-from thoisu.settings import Settings
-from thoisu.store import Store
-from thoisu.web.app import locked_work, settings_of, store_of
-from thoisu.web.body import BodyError, parse_body
-from thoisu.web.browse import story_rows
-from thoisu.web.ingest import Cleaned, clean_items
+from thoisu.store import Store, cards
+from thoisu.web.app import settings_of, store_of
 
 router = APIRouter(prefix="/api", tags=["api"])
+# Offsets past this are refused (422) rather than passed to the database, which cannot take
+# an offset of 2**63 or more.
+MAX_OFFSET = 10**12
 
-# What the OpenAPI document shows for the two POST bodies (they are read by hand, so that one
-# bad item is reported instead of failing the whole request).
 _ITEM = {
     "type": "object",
     "required": ["title", "text"],
@@ -42,11 +40,18 @@ _ITEM = {
 }
 _LIST = {"type": "array", "items": {
     "oneOf": [_ITEM, {"type": "string", "description": "a raw text or HTML page"}]}}
-PAGES_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": _LIST},
-    "text/plain": {"schema": {"type": "string"}},
-    "text/html": {"schema": {"type": "string"}},
-}}}
+PAGES_BODY: dict[str, Any] = {
+    "requestBody": {"required": True, "content": {
+        "application/json": {"schema": _LIST},
+        "text/plain": {"schema": {"type": "string"}},
+        "text/html": {"schema": {"type": "string"}},
+    }},
+    "security": [{"token": []}],
+    "responses": {"401": {"description": "no valid API token"},
+                  "413": {"description": "body over web_max_body_bytes"},
+                  "422": {"description": "body cannot be read; the reason is given"},
+                  "503": {"description": "analysis queue full (Retry-After) or timed out"}},
+}
 
 
 def find_article(store: Store, article_id: str) -> Article:
@@ -58,17 +63,26 @@ def find_article(store: Store, article_id: str) -> Article:
     return article
 
 
+def _limit(default: int = 50) -> Any:
+    return Query(default, ge=0, le=1000)
+
+
+def _offset() -> Any:
+    return Query(0, ge=0, le=MAX_OFFSET)
+
+
 @router.get("/health")
 def health(request: Request) -> dict[str, Any]:
     """The app is up and its store answers."""
     store = store_of(request)
+    pool = request.app.state.pool
     return {"status": "ok", "version": __version__, "store": store.url,
-            "articles": store.count_articles()}
+            "articles": store.count_articles(), "analysis_busy": pool.busy}
 
 
 @router.get("/articles")
-def list_articles(request: Request, limit: int = Query(50, ge=0, le=1000),
-                  offset: int = Query(0, ge=0)) -> dict[str, Any]:
+def list_articles(request: Request, limit: int = _limit(),
+                  offset: int = _offset()) -> dict[str, Any]:
     """Stored articles in the order they were added, and how many there are in all."""
     store = store_of(request)
     found = store.list_articles(limit=limit, offset=offset)
@@ -85,38 +99,76 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/stories")
-def list_stories(request: Request, limit: int = Query(50, ge=0, le=1000),
-                 offset: int = Query(0, ge=0)) -> dict[str, Any]:
-    """Stored stories, most recent first. Summary, timeline and names are left empty here;
-    ``GET /api/stories/{id}`` computes them."""
-    rows = story_rows(store_of(request))
-    shown = rows[offset:offset + limit]
-    return {"total": len(rows), "limit": limit, "offset": offset,
-            "stories": [{**story_to_json(r.story), **r.to_json()} for r in shown]}
+def list_stories(request: Request, limit: int = Query(20, ge=1, le=cards.MAX_PAGE),
+                 offset: int = _offset(), since: str | None = None, until: str | None = None,
+                 outlet: str | None = None, name: str | None = None) -> dict[str, Any]:
+    """Stories, the latest news first, from their stored counts and dates (a page at a time).
+
+    Filters: ``since``/``until`` (2024-03-01 or 1/3/2024: stories with news in the range),
+    ``outlet`` (an article from it), ``name`` (a person, organisation or place it names).
+    """
+    filters = _filters(since, until, outlet, name)
+    if offset % limit:
+        raise HTTPException(422, f"offset must be a multiple of limit ({limit})")
+    found = cards.story_cards(store_of(request), offset // limit + 1, limit, filters)
+    return {"total": found.total, "limit": limit, "offset": offset,
+            "stories": [c.to_json() for c in found.cards]}
+
+
+def _filters(since: str | None, until: str | None, outlet: str | None,
+             name: str | None) -> cards.Filters:
+    days = {}
+    for key, value in (("since", since), ("until", until)):
+        if value:
+            day = cards.day_or_none(value)
+            if day is None:
+                raise HTTPException(422, f"{key}={value!r} is not a date; write 2024-03-05 "
+                                    "or 5/3/2024")
+            days[key] = day
+    return cards.Filters(days.get("since"), days.get("until"), outlet or None, name or None)
 
 
 @router.get("/stories/{story_id}")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
-    """One story with its summary, timeline and names (computed from its stored articles)."""
+    """One story with its stored summary, timeline and names, its counts and its articles."""
     store = store_of(request)
     story = store.get_story(story_id)
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r} in the store; "
                             "see GET /api/stories for the ids")
-    view = request.app.state.stories.get(story, store, settings_of(request))
-    return {**story_to_json(view.story), "notes": view.notes,
-            "article_titles": {a.id: a.title for a in view.articles}}
+    card = cards.story_card(store, story.id)
+    briefs = cards.members(store, story.id)
+    return {**story_to_json(story), **(card.to_json() if card else {}),
+            "article_titles": {b.id: b.title for b in briefs}}
 
 
-async def _cleaned(request: Request) -> Cleaned:
-    body = await request.body()
-    settings = settings_of(request)
-    try:
-        pages, problems = parse_body(body, request.headers.get("content-type"),
-                                     settings.max_file_bytes)
-    except BodyError as exc:
-        raise HTTPException(422, str(exc)) from exc
-    return await locked_work(request, clean_items, pages, problems, settings)
+@router.get("/search")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
+           kind: str | None = Query(None, pattern="^(article|story)$"),
+           limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=1000)
+           ) -> dict[str, Any]:
+    """Articles and stories matching every syllable of ``q`` (accents optional), ranked."""
+    result = request.app.state.search.search(q, kind, limit, offset)
+    return {"query": q, "syllables": result.words, "total": result.total, "limit": limit,
+            "offset": offset, "hits": [h.to_json() for h in result.hits]}
+
+
+@router.get("/names/{name}")
+def get_name(request: Request, name: str, limit: int = Query(50, ge=1, le=cards.MAX_PAGE),
+             offset: int = _offset()) -> dict[str, Any]:
+    """A name's stories over time and the ways it was written."""
+    if offset % limit:
+        raise HTTPException(422, f"offset must be a multiple of limit ({limit})")
+    view = cards.name_view(store_of(request), name, offset // limit + 1, limit)
+    if view is None:
+        raise HTTPException(404, f"no story names {name!r}")
+    return {"name": view.name, "type": view.type, "variants": view.variants,
+            "total": view.total, "limit": limit, "offset": offset,
+            "stories": [{"id": s.id, "title": s.title, "mentions": s.count,
+                         "article_count": s.articles,
+                         "first_published": s.first.iso() if s.first else None,
+                         "last_published": s.last.iso() if s.last else None}
+                        for s in view.stories]}
 
 
 @router.post("/digest", openapi_extra=PAGES_BODY)
@@ -126,49 +178,25 @@ async def post_digest(request: Request,
                       ) -> JSONResponse:
     """Articles and stories of the pages sent, as ``thoisu digest --format json`` writes them,
     plus ``problems``: the items that gave no article and why. Nothing is stored."""
-    from thoisu.pipeline import digest
-    from thoisu.render.json_report import digest_to_json
+    from thoisu.web.jobs import digest_job
 
-    cleaned = await _cleaned(request)
-    result = await locked_work(request, digest, cleaned.articles, settings_of(request), length)
-    return JSONResponse({**digest_to_json(result),
-                         "problems": [p.to_json() for p in cleaned.problems]})
+    body = await request.body()
+    status, out = await request.app.state.pool.run(
+        digest_job, body, request.headers.get("content-type"), settings_of(request), length)
+    return JSONResponse(out, status)
 
 
 @router.post("/articles", openapi_extra=PAGES_BODY)
 async def post_articles(request: Request) -> JSONResponse:
-    """Clean, analyse and store the pages sent, and put the new ones into stories. Answers
-    which ids were added, which were already stored, the stories changed, and each item that
-    gave no article (or could not be stored) with why."""
-    cleaned = await _cleaned(request)
-    store = store_of(request)
-    result = await run_in_threadpool(store.add_articles, cleaned.articles)
-    problems = [p.to_json() for p in cleaned.problems]
-    problems += [{"item": cleaned.item_of.get(f.id), "id": f.id, "reason": f.reason}
-                 for f in result.failed]
-    added = set(result.added)
-    new = [a for a in cleaned.articles if a.id in added]
-    stories, notes = await locked_work(request, _update_stories, store, new, settings_of(request))
-    status = 201 if result.added else 200
-    return JSONResponse({"added": result.added, "already_present": result.already_present,
-                         "articles": cleaned.listing(), "stories": stories,
-                         "problems": problems, "notes": notes}, status)
+    """Clean, analyse and store the pages sent, and put them into stories (with summaries,
+    timelines and names stored). Answers which ids were added, which were already stored,
+    the stories changed, and each item that gave no article (or could not be stored) with
+    why."""
+    from thoisu.web.jobs import ingest_job
 
-
-def _update_stories(store: Store, new: list[Article],
-                    settings: Settings) -> tuple[list[str], list[str]]:
-    """Put the new articles into the store's stories, as ``thoisu batch`` does.
-
-    The ids of the stories changed, and a note if they could not be updated: the articles are
-    stored by then, and ``thoisu stories`` can regroup them later.
-    """
-    if not new:
-        return [], []
-    try:
-        from thoisu.stories.sync import update_stories
-
-        changed = update_stories(store, new, settings)
-    except Exception as exc:
-        return [], [f"stories not updated ({type(exc).__name__}: {exc}); the articles are "
-                    "stored"]
-    return [s.id for s in changed], []
+    body = await request.body()
+    status, out = await request.app.state.pool.run(
+        ingest_job, request.app.state.worker_db_url, body, request.headers.get("content-type"),
+        settings_of(request))
+    await run_in_threadpool(request.app.state.search.catch_up, True)
+    return JSONResponse(out, status)

@@ -4,74 +4,134 @@
 >>> app = create_app("sqlite:///tin.db")   # then: uvicorn, or TestClient(app)
 
 The store is opened when the app is made, so a wrong URL fails at once with the store's own
-message, and closed when the app shuts down. Interactive docs (``/docs``) are off: Swagger UI
-loads its scripts from a CDN and the app must work offline; ``/openapi.json`` stays.
+message, and closed when the app shuts down. Every read page and API answer comes from what
+the store keeps (stored summaries, timelines, names, counts and dates: queries, no analysis).
+Work that analyses — ``POST /api/articles``, ``POST /api/digest``, the upload — runs in the
+bounded process pool of :mod:`thoisu.web.pool`, never on the event loop nor in the threads
+that serve reads. :mod:`thoisu.web.guard` checks tokens and body sizes before any route.
+API docs are at ``/docs``, served from the ``swagger-ui-bundle`` package (works offline).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thoisu import __version__
 from thoisu.settings import Settings, load_settings
 from thoisu.store import AmbiguousIdError, Store, StoreError
-from thoisu.web.derive import StoryCache
+from thoisu.web.access import Access, Caller, Signer, session_key
+from thoisu.web.pool import AnalysisPool, JobTimeout, PoolFull
 
 HERE = Path(__file__).resolve().parent
-T = TypeVar("T")
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
-def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """The app over the store at ``db_url`` (else ``settings.db_url``, else the default file)."""
+def create_app(db_url: str | None = None, settings: Settings | None = None,
+               base_url: str | None = None) -> FastAPI:
+    """The app over the store at ``db_url`` (else ``settings.db_url``, else the default file).
+
+    ``base_url`` (else ``settings.web_base_url``, else http://127.0.0.1:8000) is where the
+    app is reached: absolute links are made from it, never from a request's ``Host``.
+    """
     settings = settings or load_settings()
     store = Store.open(db_url or settings.db_url or None)
+    from thoisu.store.search import SearchIndex
+
+    search = SearchIndex(store)
+    pool = AnalysisPool(settings.web_analysis_workers, settings.web_analysis_queue,
+                        settings.web_analysis_timeout)
+    base = (base_url or settings.web_base_url or DEFAULT_BASE_URL).rstrip("/")
+    base_path = urlsplit(base).path.rstrip("/")
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The search index catches up with what other programs stored, without holding up
+        # the start; a search before it is done waits for it.
+        threading.Thread(target=_catch_up, args=(search,), daemon=True,
+                         name="thoisu-search-index").start()
         try:
             yield
         finally:
+            pool.close()
             store.close()
 
     app = FastAPI(title="thoisu", version=__version__, lifespan=lifespan,
-                  description="Vietnamese news: articles, stories, summaries and timelines.",
+                  description="Vietnamese news: articles, stories, summaries and timelines. "
+                  "Writes need an API token: `Authorization: Bearer <token>` "
+                  "(`thoisu tokens create NAME`).",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.store = store
     app.state.settings = settings
-    # Requests run in a thread pool, but the taggers behind cleaning, dates, names and
-    # summaries (CRF models) are not safe to call from two threads at once: model work takes
-    # this lock. On a newsroom's few cores little is lost, as that work holds the GIL anyway.
-    app.state.work = threading.Lock()
-    app.state.stories = StoryCache(app.state.work)
-    app.state.templates = templates()
+    app.state.search = search
+    app.state.pool = pool
+    app.state.base_url = base
+    app.state.base_path = base_path
+    # The workers open the same store themselves (password and all: it stays in memory).
+    app.state.worker_db_url = store.engine.url.render_as_string(hide_password=False)
+    signer = Signer(session_key(settings))
+    app.state.signer = signer
+    app.state.access = Access(store, signer)
+    app.state.templates = templates(base_path)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from thoisu.web.api import router as api_router
+    from thoisu.web.docs import router as docs_router
+    from thoisu.web.docs import swagger_assets
     from thoisu.web.pages import router as page_router
 
+    app.mount("/docs/assets", swagger_assets(), name="docs_assets")
     app.include_router(api_router)
+    app.include_router(docs_router)
     app.include_router(page_router)
+    # Owner G (issue #12) adds the sources page here:
+    # from thoisu.web.sources_page import router as sources_router
+    # app.include_router(sources_router)
     _add_error_handlers(app)
+
+    from thoisu.web.guard import Guard
+
+    app.add_middleware(Guard, access=app.state.access, max_body=settings.web_max_body_bytes,
+                       read_token=settings.web_read_token, base_path=base_path)
     return app
 
 
-def templates() -> Jinja2Templates:
-    """The packaged templates; Jinja2Templates escapes every ``.html`` template's values."""
+def _catch_up(search: Any) -> None:
+    # A failure here is not fatal: a search later retries and reports what is wrong.
+    with contextlib.suppress(Exception):
+        search.catch_up(force=True)
+
+
+def templates(base_path: str = "") -> Jinja2Templates:
+    """The packaged templates; Jinja2Templates escapes every ``.html`` template's values.
+
+    ``url_for`` gives paths from the site's root (the base URL's path, then the route),
+    never an absolute URL built from the request's ``Host`` header.
+    """
     from thoisu.web import filters
 
     found = Jinja2Templates(directory=HERE / "templates")
     found.env.filters.update(filters.FILTERS)
+
+    @pass_context
+    def url_for(context: dict[str, Any], name: str, /, **params: Any) -> str:
+        request: Request = context["request"]
+        return base_path + str(request.app.url_path_for(name, **params))
+
+    found.env.globals["url_for"] = url_for
     return found
 
 
@@ -86,17 +146,34 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
+def caller_of(request: Request) -> Caller:
+    caller: Caller = request.scope.get("state", {}).get("caller") or Caller()
+    return caller
+
+
+def absolute(request: Request, path: str) -> str:
+    """An absolute URL for a root-relative ``path``, from the configured base URL."""
+    base: str = request.app.state.base_url
+    base_path: str = request.app.state.base_path
+    if base_path and path.startswith(base_path):
+        path = path[len(base_path):]
+    return base + path
+
+
 def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
 def error_response(request: Request, status: int, message: str,
-                   extra: dict[str, Any] | None = None) -> Response:
+                   extra: dict[str, Any] | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
     """``{"error": ..., "status": ...}`` for the API, a small Vietnamese page for people."""
     if wants_json(request):
-        return JSONResponse({"error": message, "status": status, **(extra or {})}, status)
+        return JSONResponse({"error": message, "status": status, **(extra or {})}, status,
+                            headers=headers)
     page: Response = request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status)
+        request, "error.html", {"status": status, "message": message}, status_code=status,
+        headers=headers)
     return page
 
 
@@ -105,9 +182,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
-            message = (f"no such route: {request.url.path}; see /openapi.json"
+            message = (f"no such route: {request.url.path}; see /docs"
                        if wants_json(request) else f"Không có trang {request.url.path}.")
-        return error_response(request, exc.status_code, message)
+        return error_response(request, exc.status_code, message,
+                              headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -124,20 +202,21 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_response(request, 503, exc.message)
 
+    @app.exception_handler(PoolFull)
+    async def pool_full(request: Request, exc: PoolFull) -> Response:
+        return error_response(request, 503, "the server is busy analysing other requests; "
+                              f"retry in {exc.retry_after} s",
+                              headers={"Retry-After": str(exc.retry_after)})
 
-async def locked_work(request: Request, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)`` in the thread pool, holding the app's model-work lock."""
-    from fastapi.concurrency import run_in_threadpool
-
-    def run() -> T:
-        with request.app.state.work:
-            return fn(*args)
-
-    return await run_in_threadpool(run)
+    @app.exception_handler(JobTimeout)
+    async def job_timeout(request: Request, exc: JobTimeout) -> Response:
+        retry = request.app.state.pool.retry_after()
+        return error_response(request, 503, str(exc), headers={"Retry-After": str(retry)})
 
 
 def html_page(request: Request, name: str, context: dict[str, Any],
               status: int = 200) -> HTMLResponse:
+    context = {"caller": caller_of(request), **context}
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, name, context, status_code=status)
     return response

@@ -1,4 +1,4 @@
-"""Template filters: dates as Vietnamese readers write them."""
+"""Template filters: dates as Vietnamese readers write them (``thoisu.render.dates_vi``)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from thoisu.model import PartialDate
+from thoisu.render.dates_vi import format_date, format_span
 
 
 def vi_date(value: PartialDate | None) -> str:
-    """``12/3/2024``, ``3/2011``, ``2015``, ``28/3`` (year unknown); ``—`` when unknown."""
-    if value is None:
-        return "—"
-    parts = [str(p) for p in (value.day, value.month) if p is not None]
-    if value.year is not None:
-        parts.append(str(value.year))
-    if value.month is None and value.day is not None:
-        return f"ngày {value.day}" + (f", năm {value.year}" if value.year else "")
-    return "/".join(parts) or "—"
+    """``15/3/2016``, ``tháng 3/2011``, ``15/3 (chưa rõ năm)``; never ``XXXX``."""
+    return format_date(value)
+
+
+def vi_span(first: PartialDate | None, last: PartialDate | None) -> str:
+    """``23–24/1/2017``; never a span that runs backwards; "không rõ ngày" when unknown."""
+    return format_span(first, last) or "không rõ ngày"
 
 
 def web_link(value: str | None) -> str | None:
@@ -32,5 +31,17 @@ def short_id(value: str) -> str:
     return value[:8]
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"vi_date": vi_date, "short_id": short_id,
-                                          "web_link": web_link}
+def partial_date(value: str | None) -> PartialDate | None:
+    """A stored TimeML value (``2024-03-05``) as a PartialDate, for :func:`vi_date`."""
+    from thoisu.store.cards import partial
+
+    return partial(value)
+
+
+def kind_vi(value: str | None) -> str:
+    return {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa danh"}.get(value or "", "Tên riêng")
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"vi_date": vi_date, "vi_span": vi_span,
+                                          "short_id": short_id, "web_link": web_link,
+                                          "kind_vi": kind_vi, "partial_date": partial_date}

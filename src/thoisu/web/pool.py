@@ -1,0 +1,109 @@
+"""Analysis off the event loop: a few worker processes, a short queue, a time limit per job.
+
+Cleaning, analysing, grouping and summarising sent pages is CPU work of seconds (or, for a
+hostile page, much more). It runs in separate processes so that the server's own process —
+which answers every read page from stored results — never waits for it, not even for the
+GIL. At most ``workers`` jobs run and ``queue`` more wait; beyond that :class:`PoolFull`
+(the app answers 503 with ``Retry-After``). A job that runs longer than ``timeout`` seconds
+is stopped by killing its worker (:class:`JobTimeout`, 503): a worker is never left behind
+grinding through a pathological page.
+
+>>> import asyncio
+>>> pool = AnalysisPool(workers=1, queue=1, timeout=30)
+>>> asyncio.run(pool.run(pow, 2, 10))
+1024
+>>> pool.close()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class PoolFull(Exception):
+    """Every worker is busy and the queue is full; try again in ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the analysis queue is full; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+class JobTimeout(Exception):
+    """The job ran past the pool's time limit and was stopped."""
+
+
+class AnalysisPool:
+    def __init__(self, workers: int = 1, queue: int = 4, timeout: float = 120.0) -> None:
+        self.workers = max(1, workers)
+        self.queue = max(0, queue)
+        self.timeout = timeout
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(self.workers + self.queue)
+        self._running = 0
+        self._closed = False
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                # spawn: a fresh interpreter, no copy of the server's open database
+                # connections or threads.
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"))
+            return self._executor
+
+    @property
+    def busy(self) -> int:
+        """Jobs running or waiting now."""
+        return self._running
+
+    def retry_after(self) -> int:
+        """Seconds a refused client should wait: a rough share of the time limit."""
+        return max(1, min(60, int(self.timeout // 4) or 1))
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in a worker process; :class:`PoolFull` at once when none is free."""
+        if self._closed:
+            raise PoolFull(self.retry_after())
+        if not self._slots.acquire(blocking=False):
+            raise PoolFull(self.retry_after())
+        self._running += 1
+        try:
+            future = self._pool().submit(fn, *args)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+            except TimeoutError as exc:
+                self._kill()
+                raise JobTimeout(f"the job took more than {self.timeout:g} s and was "
+                                 "stopped; send smaller pages or fewer at once") from exc
+            except BrokenProcessPool as exc:
+                self._kill()
+                raise JobTimeout("the analysis worker stopped unexpectedly; the job was "
+                                 "not finished, send it again") from exc
+        finally:
+            self._running -= 1
+            self._slots.release()
+
+    def _kill(self) -> None:
+        """Stop every worker now (the only way to stop a running job) and start afresh."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        for process in list(getattr(executor, "_processes", {}).values()):
+            if process.is_alive():
+                process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stop the workers at once (server shutdown must not wait for a long job)."""
+        self._closed = True
+        self._kill()
