@@ -12,10 +12,11 @@ from typing import Any
 
 from thoisu.clean.build import build_article, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
+from thoisu.clean.flat import is_flattened, unflatten
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.clean.rules import Verdict, local_rule, mark_closings, mark_footer, mark_navigation
 from thoisu.clean.split import Span, split_page
-from thoisu.model import Article, Line, Origin, RawPage, Role
+from thoisu.model import Article, Line, Origin, RawPage, Removed, Role
 from thoisu.settings import Settings
 
 
@@ -69,6 +70,10 @@ def clean_text(text: str, settings: Settings, origin: Origin | None = None,
     """The articles of a plain-text page; an empty list when it holds only boilerplate."""
     meta = dict(meta or {})
     origin = origin or Origin("<text>")
+    ui: list[str] | None = None
+    if is_flattened(text):
+        # One long line with the site's interface glued in: work on sentences, not lines.
+        text, ui = unflatten(text)
     if known_title:
         known_title = normalize_line(known_title, settings.tone_style)
     infos, spans = analyse_page(text, settings, known_title)
@@ -82,6 +87,12 @@ def clean_text(text: str, settings: Settings, origin: Origin | None = None,
     outlet = _teaser_outlet(infos)
     for article in articles:
         article.source = article.source or outlet
+    if ui is not None:
+        for article in articles:
+            article.removed.extend(Removed(t, Role.BOILERPLATE.value, "boilerplate.ui_text")
+                                   for t in ui)
+            article.problems.append("page flattened into one line: cleaned sentence by "
+                                    "sentence (line numbers count sentences)")
     if len(articles) > 1:
         # Say so: a reader who expected one article per page can see where the page was cut.
         for k, article in enumerate(articles, start=1):
@@ -97,7 +108,14 @@ def clean_page(page: RawPage, settings: Settings) -> list[Article]:
     if page.html is not None and page.text is None:
         from thoisu.clean.html import clean_html
 
-        return clean_html(page, settings)
-    title = page.meta.get("title")
-    return clean_text(page.text or "", settings, page.origin, page.meta,
-                      known_title=str(title) if title else None)
+        articles = clean_html(page, settings)
+    else:
+        title = page.meta.get("title")
+        articles = clean_text(page.text or "", settings, page.origin, page.meta,
+                              known_title=str(title) if title else None)
+    replaced = page.meta.get("replaced_bytes")
+    if replaced:
+        for article in articles:
+            article.problems.append(f"{replaced} invalid UTF-8 byte(s) in the input were "
+                                    "replaced by U+FFFD")
+    return articles
