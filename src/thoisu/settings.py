@@ -56,6 +56,13 @@ class Settings:
     # leave open (about 30x slower; see docs/entities_timeline.md).
     gazetteer_file: str = ""
     ner_crf: bool = False
+    # Batch (thoisu batch; see docs/batch.md): a partition closes at this many files or bytes,
+    # and a larger JSON Lines or WARC file is cut into byte ranges of about this size (worker
+    # memory grows with it); stories are clustered this many articles at a time (0: all at
+    # once, which gives the stories of thoisu digest).
+    batch_partition_files: int = 32
+    batch_partition_bytes: int = 4_000_000
+    batch_story_step: int = 0
     # Web (thoisu serve; see docs/web.md). The base URL absolute links are made from (Atom
     # feeds), e.g. "https://tin.toasoan.vn/thoisu"; never the request's Host header. Empty:
     # http://HOST:PORT of thoisu serve.
