@@ -8,6 +8,7 @@ neighbours joined (a weekday and its date, a time and its day, the two ends of a
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -20,7 +21,7 @@ RULES: list[Rule] = [*lunar.RULES, *absolute.RULES, *relative.RULES, *times.RULE
                      *durations.RULES]
 _RANGE_JOIN = re.compile(r"^\s*(?:đến|tới|cho\s+đến|[-–])\s*(?:ngày\s+)?$", re.I)
 _RANGE_FROM = re.compile(r"(?:từ|kể\s+từ)\s+$", re.I)
-_UNTIL_NOW = re.compile(r"^\s*(?:đến|tới|cho\s+đến)\s+(?:nay|bây\s+giờ|hiện\s+nay|hiện\s+tại)"
+_UNTIL_NOW = re.compile(r"\s*(?:đến|tới|cho\s+đến)\s+(?:nay|bây\s+giờ|hiện\s+nay|hiện\s+tại)"
                         r"(?![\w])", re.I)
 _WEEKDAY_JOIN = re.compile(r"^\s*(?:vừa\s+qua|vừa\s+rồi|tới|này)?\s*(?:[(,]|[-–])?\s*$",
                            re.I)
@@ -47,13 +48,50 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Longest first, then higher priority, then earlier; drop whatever overlaps a kept span."""
-    cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    """Longest first, then higher priority, then earlier; drop whatever overlaps a kept span.
+
+    Near-linear: only spans that overlap (directly or through a chain) can exclude one
+    another, so the text's candidates are cut into such clusters and each is settled on its
+    own, against its kept spans held sorted (they never overlap, so starts and ends are in
+    the same order and one bisection finds the neighbours).
+
+    >>> [(c.start, c.end) for c in _select([Candidate(0, 5, "date", "", "a"),
+    ...   Candidate(3, 9, "date", "", "b"), Candidate(8, 10, "date", "", "c"),
+    ...   Candidate(20, 22, "date", "", "d")])]
+    [(3, 9), (20, 22)]
+    """
+    cands = sorted(cands, key=lambda c: (c.start, c.end))
+    kept: list[Candidate] = []
+    cluster: list[Candidate] = []
+    reach = -1
+    for c in cands:
+        if cluster and c.start >= reach:
+            kept.extend(_select_cluster(cluster))
+            cluster = []
+        cluster.append(c)
+        reach = max(reach, c.end) if len(cluster) > 1 else c.end
+    if cluster:
+        kept.extend(_select_cluster(cluster))
+    return kept
+
+
+def _select_cluster(cands: list[Candidate]) -> list[Candidate]:
+    """The greedy choice of :func:`_select` over spans of one cluster, in text order."""
+    if len(cands) == 1:
+        return cands
+    cands = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    starts: list[int] = []
     kept: list[Candidate] = []
     for c in cands:
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
-    kept.sort(key=lambda c: c.start)
+        i = bisect.bisect_right(starts, c.start)
+        # The kept span starting at or before c, and the one after it, are the only ones
+        # that can overlap c.
+        if i > 0 and kept[i - 1].end > c.start:
+            continue
+        if i < len(kept) and kept[i].start < c.end:
+            continue
+        starts.insert(i, c.start)
+        kept.insert(i, c)
     return kept
 
 
@@ -129,12 +167,12 @@ def _join_range(a: Candidate, b: Candidate, text: str) -> Candidate | None:
 
 
 def _until_now(c: Candidate, text: str) -> Candidate:
-    m = _UNTIL_NOW.match(text[c.end:])
+    m = _UNTIL_NOW.match(text, c.end, c.end + 40)  # no copy of the rest of the text
     if c.type != "date" or c.raw is None or c.end_value is not None or m is None:
         return c
     before = _RANGE_FROM.search(text[max(0, c.start - 8):c.start])
     start = c.start - len(before.group(0)) if before else c.start
-    return Candidate(start, c.end + m.end(), "date", c.value, "range:until-now", raw=c.raw,
+    return Candidate(start, m.end(), "date", c.value, "range:until-now", raw=c.raw,
                      date=c.date, end_value="PRESENT_REF")
 
 

@@ -26,6 +26,10 @@ WORDS_THRESHOLD = 0.35
 NAMES_THRESHOLD = 0.1
 # Two clauses giving the same range ("từ đêm 11/3 đến sáng 12/3") need less text in common.
 RANGE_THRESHOLD = 0.2
+# Bounds that keep merging near-linear on hostile input (a text of thousands of dated
+# sentences): distinct member texts compared per group, groups compared per date.
+MAX_COMPARED = 32
+MAX_BUCKET = 200
 # Frequent syllables that say nothing about what happened.
 FUNCTION_SYLLABLES = frozenset("""
 các những của và đã được cho với trong người này là có không một hai ba bị đến từ tại ở về
@@ -89,13 +93,35 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     grams: list[Features] = field(default_factory=list)
     similarity: float = 1.0  # the weakest join that built the group
+    order: int = 0  # when the group was made: ties go to the older group
+    _date: PartialDate | None = None
+    # Distinct texts of the members (their features), the first MAX_COMPARED of which a new
+    # candidate is compared with: a thousand copies of one sentence cost one comparison.
+    _distinct: dict[Features, int] = field(default_factory=dict)
 
     @property
     def date(self) -> PartialDate:
-        date = self.members[0].date
-        for m in self.members[1:]:
-            date = fuller(date, m.date)
-        return date
+        """The fullest date the members give together (kept up to date by :meth:`add`)."""
+        if self._date is None:
+            date = self.members[0].date
+            for m in self.members[1:]:
+                date = fuller(date, m.date)
+            self._date = date
+        return self._date
+
+    def add(self, cand: Candidate, features: Features) -> None:
+        self.members.append(cand)
+        self.grams.append(features)
+        self._date = fuller(self._date, cand.date) if self._date is not None else None
+        if features not in self._distinct and len(self._distinct) < MAX_COMPARED:
+            self._distinct[features] = len(self.members) - 1
+
+    def compared(self) -> list[tuple[Candidate, Features]]:
+        if not self._distinct and self.members:
+            for i, g in enumerate(self.grams):
+                if g not in self._distinct and len(self._distinct) < MAX_COMPARED:
+                    self._distinct[g] = i
+        return [(self.members[i], g) for g, i in self._distinct.items()]
 
 
 def similar(a: Candidate, ga: Features, b: Candidate, gb: Features,
@@ -121,40 +147,117 @@ def similar(a: Candidate, ga: Features, b: Candidate, gb: Features,
     return 0.0
 
 
+def _probe_keys(date: PartialDate, index: _DateIndex) -> list[_Key]:
+    """Every date key a group compatible with ``date`` may be filed under (see
+    :func:`compatible`)."""
+    y, m, d = date.year, date.month, date.day
+    if y is None:
+        # "XXXX-03-28": the same day of any year.
+        return [(year, m, d) for year in index.by_month_day.get((m, d), ())]
+    if m is None:
+        return list(index.by_year.get(y, ()))
+    if d is None:
+        return [(y, m, None), (y, None, None), *index.by_month.get((y, m), ())]
+    return [(y, m, d), (None, m, d), (y, m, None), (y, None, None)]
+
+
+_Key = tuple[int | None, int | None, int | None]
+
+
+@dataclass
+class _DateIndex:
+    """Groups filed by their date, and which keys exist per year, month and month-day."""
+
+    groups: dict[_Key, list[Group]] = field(default_factory=dict)
+    by_year: dict[int, dict[_Key, None]] = field(default_factory=dict)
+    by_month: dict[tuple[int, int], dict[_Key, None]] = field(default_factory=dict)
+    by_month_day: dict[tuple[int | None, int | None], dict[int | None, None]] = field(
+        default_factory=dict)
+
+    def add(self, group: Group) -> None:
+        date = group.date
+        key = (date.year, date.month, date.day)
+        self.groups.setdefault(key, []).append(group)
+        if date.year is not None:
+            self.by_year.setdefault(date.year, {})[key] = None
+            if date.month is not None and date.day is not None:
+                self.by_month.setdefault((date.year, date.month), {})[key] = None
+        if date.month is not None and date.day is not None:
+            self.by_month_day.setdefault((date.month, date.day), {})[date.year] = None
+
+    def remove(self, group: Group, key: _Key) -> None:
+        bucket = self.groups.get(key, [])
+        for i, g in enumerate(bucket):
+            if g is group:
+                del bucket[i]
+                break
+
+    def near(self, date: PartialDate) -> list[Group]:
+        """Groups whose date may be compatible with ``date``: the most recent
+        ``MAX_BUCKET`` of each key (a bound no real story reaches)."""
+        out: list[Group] = []
+        for key in dict.fromkeys(_probe_keys(date, self)):
+            out.extend(self.groups.get(key, [])[-MAX_BUCKET:])
+        out.sort(key=lambda g: g.order)
+        return out
+
+
 def merge_candidates(candidates: Sequence[Candidate], text_threshold: float = TEXT_THRESHOLD,
                      names_threshold: float = NAMES_THRESHOLD) -> list[Group]:
-    """Candidates grouped by event: each joins the group it is most similar to, if any."""
+    """Candidates grouped by event: each joins the group it is most similar to, if any.
+
+    Near-linear in the number of candidates: a candidate is compared only with groups whose
+    date can be compatible with its own (found through an index of their dates), and with at
+    most ``MAX_COMPARED`` distinct texts of each.
+    """
     groups: list[Group] = []
+    index = _DateIndex()
     for cand in candidates:
         grams = Features.of(cand.text)
         best, best_score = None, 0.0
-        for group in groups:
+        for group in index.near(cand.date):
             if not compatible(group.date, cand.date):
                 continue
             score = max(similar(cand, grams, m, g, text_threshold, names_threshold)
-                        for m, g in zip(group.members, group.grams, strict=True))
+                        for m, g in group.compared())
             if score > best_score:
                 best, best_score = group, score
         if best is None:
-            groups.append(Group([cand], [grams]))
+            group = Group([cand], [grams], order=len(groups))
+            groups.append(group)
+            index.add(group)
         else:
-            best.members.append(cand)
-            best.grams.append(grams)
+            old = best.date
+            best.add(cand, grams)
             best.similarity = min(best.similarity, best_score)
+            if best.date != old:
+                index.remove(best, (old.year, old.month, old.day))
+                index.add(best)
     return groups
 
 
 def representative(group: Group) -> Candidate:
-    """The member most like the others (shorter on ties): the text the entry shows."""
+    """The member most like the others (shorter on ties): the text the entry shows.
+
+    Members with the same text are scored once (a text's likeness to the others counts each
+    copy), and at most ``MAX_COMPARED`` distinct texts are weighed: linear in the group size.
+    """
     if len(group.members) == 1:
         return group.members[0]
+    counts: dict[Features, int] = {}
+    first: dict[tuple[Features, str, str], int] = {}
+    for i, (g, m) in enumerate(zip(group.grams, group.members, strict=True)):
+        counts[g] = counts.get(g, 0) + 1
+        first.setdefault((g, m.text, m.date.precision), i)
+    weighed = list(counts)[:MAX_COMPARED]
 
-    def score(i: int) -> tuple[bool, bool, float, int]:
-        member = group.members[i]
-        total = sum(overlap(group.grams[i].words, g.words)
-                    for j, g in enumerate(group.grams) if j != i)
+    def score(i: int) -> tuple[bool, bool, float, int, int]:
+        member, mine = group.members[i], group.grams[i]
+        total = sum(counts[g] * overlap(mine.words, g.words) for g in weighed if g != mine)
+        if mine in counts and counts[mine] > 1:
+            total += (counts[mine] - 1) * overlap(mine.words, mine.words)
         # Whole clauses over cut ones, the most precise date, then the most typical text.
         return ("…" not in member.text, member.date.precision == group.date.precision, total,
-                -len(member.text))
+                -len(member.text), -i)
 
-    return group.members[max(range(len(group.members)), key=score)]
+    return group.members[max(first.values(), key=score)]
