@@ -3,11 +3,13 @@
 A body is either JSON — a list whose items are objects ``{title, text, url?, source?,
 published?}`` (``html`` may stand in for ``text``) or strings (one raw text or HTML page each) —
 or one raw page sent as ``text/plain`` or ``text/html``. A body that cannot be read at all is a
-:class:`BodyError` (the API answers 422); an item that cannot be used is an :class:`ItemProblem`
-and the other items go on.
+:class:`BodyError` (the API answers 422), and so is a list with an item that breaks the field
+rules of :func:`thoisu.read.validate.validate_record` (the JSON Lines reader's rules): such a
+body is refused whole, nothing of it stored. An item that is well formed but gives no article
+(no title, empty text) is an :class:`ItemProblem` and the other items go on.
 
->>> pages, problems = parse_body(b'[{"title": "Mưa ở Huế", "text": "Sáng 12/3, mưa lớn."}]',
-...                              "application/json", 1_000_000)
+>>> body = '[{"title": "Mưa ở Huế", "text": "Sáng 12/3, mưa lớn."}]'.encode()
+>>> pages, problems = parse_body(body, "application/json", 1_000_000)
 >>> pages[0].page.meta["title"], problems
 ('Mưa ở Huế', [])
 """
@@ -23,7 +25,6 @@ from typing import Any
 from thoisu.model import DateEvidence, Origin, PartialDate, Problem, RawPage
 
 ORIGIN = "<request>"  # the origin path of every page sent in a request
-FIELDS = ("title", "text", "html", "url", "source", "published", "id")
 # A page that opens with a tag is HTML ("<!doctype", "<html>", "<h1>", "<p class=...>").
 HTML_START = re.compile(rb"^\s*<(!doctype|![-]{2}|[a-z][a-z0-9]*[\s/>])", re.I)
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
@@ -31,7 +32,12 @@ DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 class BodyError(ValueError):
-    """The whole body is unusable; the message says what was expected."""
+    """The whole body is unusable; the message says what was expected, ``details`` which
+    items break which rule."""
+
+    def __init__(self, message: str, details: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
 
 
 @dataclass
@@ -49,6 +55,7 @@ class ItemProblem:
 
     item: int
     reason: str
+    malformed: bool = False  # the item breaks the field rules (the whole body is refused)
 
     def to_json(self) -> dict[str, Any]:
         return {"item": self.item, "reason": self.reason}
@@ -84,6 +91,14 @@ def parse_body(body: bytes, content_type: str | None,
     for number, entry in enumerate(value, 1):
         made = _item(entry, number)
         (problems if isinstance(made, ItemProblem) else pages).append(made)  # type: ignore[arg-type]
+    malformed = [p for p in problems if p.malformed]
+    if malformed:
+        # A body that breaks the field rules is refused whole: nothing of it is stored.
+        shown = "; ".join(f"item {p.item}: {p.reason}" for p in malformed[:5])
+        more = f" (and {len(malformed) - 5} more)" if len(malformed) > 5 else ""
+        raise BodyError(f"{len(malformed)} of {len(value)} items break the field rules, so "
+                        f"nothing was stored: {shown}{more}",
+                        [p.to_json() for p in malformed])
     return pages, problems
 
 
@@ -113,11 +128,12 @@ def _item(entry: Any, number: int) -> ItemPage | ItemProblem:
     if not isinstance(entry, dict):
         return ItemProblem(number, f"expected an object {{title, text, ...}} or a page as a "
                            f"string, got {_json_type(entry)}")
-    for key in FIELDS:
-        value = entry.get(key)
-        allowed = (str, int) if key == "id" else (str,)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
-            return ItemProblem(number, f"'{key}' must be a string, got {_json_type(value)}")
+    from thoisu.read.validate import validate_record
+
+    # The JSON Lines reader's own field rules, so the CLI and the API agree on every record.
+    _meta, wrong = validate_record(entry)
+    if wrong:
+        return ItemProblem(number, "; ".join(wrong), malformed=True)
     text, html = entry.get("text"), entry.get("html")
     if not (text or "").strip() and not (html or "").strip():
         return ItemProblem(number, "no 'text' (or 'html'): give the article text")

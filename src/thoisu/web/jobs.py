@@ -37,7 +37,7 @@ def digest_job(body: bytes, content_type: str | None, settings: Settings,
     try:
         pages, problems = parse_body(body, content_type, settings.web_max_body_bytes)
     except BodyError as exc:
-        return 422, {"error": str(exc), "status": 422}
+        return 422, {"error": str(exc), "status": 422, "details": exc.details}
     cleaned = clean_items(pages, problems, settings)
     result = digest(cleaned.articles, settings, length)
     return 200, {**digest_to_json(result), "problems": [p.to_json() for p in cleaned.problems]}
@@ -49,7 +49,7 @@ def ingest_job(db_url: str, body: bytes, content_type: str | None,
     try:
         pages, problems = parse_body(body, content_type, settings.web_max_body_bytes)
     except BodyError as exc:
-        return 422, {"error": str(exc), "status": 422}
+        return 422, {"error": str(exc), "status": 422, "details": exc.details}
     return _ingest(db_url, clean_items(pages, problems, settings), settings)
 
 
