@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from thoisu.entities.crf import get_crf
 from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
-from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with
+from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with, tokenize
 from thoisu.entities.ner import Mention, find_mentions
 from thoisu.model import Article, Entity
 from thoisu.model import Mention as ModelMention
@@ -48,7 +48,7 @@ def resolve(mentions: list[tuple[str, Mention]], use_crf: bool = False) -> list[
     for _, m in mentions:
         if m.type is not None:
             by_text[m.text][m.type] += 1
-            if m.type == "PER":
+            if m.type == "PER" and len(m.words) > 1:
                 per_last.add(_last_word(m.words))
     crf_cache: dict[str, list[tuple[int, int, str]]] = {}
     out: list[Mention] = []
@@ -63,6 +63,13 @@ def resolve(mentions: list[tuple[str, Mention]], use_crf: bool = False) -> list[
 
 def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last: set[str],
            use_crf: bool, crf_cache: dict[str, list[tuple[int, int, str]]]) -> str | None:
+    if m.rule == "single":
+        # One Vietnamese syllable is a name only as the given name of a person the article
+        # names in full ("Nguyễn Văn Tám ... Tám kể"); anything else is a word ("Hồi giáo").
+        if m.text in per_last:
+            m.rule += "+given-name"
+            return "PER"
+        return None
     if m.text in by_text:
         m.rule += "+same-name"
         return by_text[m.text].most_common(1)[0][0]
@@ -220,6 +227,11 @@ def article_names(article: Article, settings: Settings | None = None, *,
     return _entities(groups, order), mentions
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a name without its marks: ``al-Assad`` ends with ``Assad``."""
+    return [t.text for t in tokenize(name) if t.text[0].isalnum()]
+
+
 def merge_entities(lists: Iterable[Sequence[Entity]]) -> list[Entity]:
     """Several articles' entities as one list: counts added, variants joined, and a person's
     short name (``Putin``) folded into the fullest name ending with it (``Vladimir Putin``).
@@ -232,13 +244,13 @@ def merge_entities(lists: Iterable[Sequence[Entity]]) -> list[Entity]:
     flat = [e for entities in lists for e in entities]
     full_by_last: dict[str, Counter[str]] = defaultdict(Counter)
     for e in flat:
-        if e.type == "PER" and e.name.split():
-            full_by_last[e.name.split()[-1]][e.name] += e.count
+        if e.type == "PER" and _name_words(e.name):
+            full_by_last[_name_words(e.name)[-1]][e.name] += e.count
     merged: dict[tuple[str, str], Entity] = {}
     for e in flat:
         name = e.name
-        if e.type == "PER" and name.split():
-            candidates = full_by_last[name.split()[-1]]
+        if e.type == "PER" and _name_words(name):
+            candidates = full_by_last[_name_words(name)[-1]]
             longer = [c for c in candidates if len(c) >= len(name)]
             name = max(longer, key=lambda c: (len(c.split()) > 1, candidates[c], len(c)))
         key = (name, e.type)

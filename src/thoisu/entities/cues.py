@@ -37,7 +37,25 @@ PERSON_TITLES = _words(
     Người đầu|thành viên|nhà lãnh đạo|Lãnh đạo|lãnh đạo|Trưởng phái đoàn|
     Cựu Tổng thống|cựu Tổng thống|cựu Thủ tướng|Cựu Thủ tướng|Phó Tổng thư ký|
     Trưởng|Trưởng phòng|Phó trưởng phòng|Trưởng ban|Phó trưởng ban|nghi phạm|
-    nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục""")
+    nghi can|bị cáo|bị can|nạn nhân|cháu|em|bé|sư|Thượng tọa|Hòa thượng|linh mục|
+    Em|Bé|Cháu|cô|Cô|thầy|Thầy|chú|Chú|bác|Bác|dì|Dì|cậu|Cậu|mợ|thím|
+    đồng chí|Đồng chí|vợ|chồng|con trai|con gái|mẹ|bố|cha|anh trai|em gái|chị gái|
+    VĐV|vận động viên|Vận động viên|võ sĩ|tay vợt|kỳ thủ|xạ thủ|cơ thủ|tay đua|lực sĩ|
+    danh thủ|trung vệ|hậu vệ|tiền vệ|thủ quân|trung phong|ngôi sao|người hùng|
+    học sinh|sinh viên|nữ sinh|nam sinh|thí sinh|cô giáo|thầy giáo|giáo viên|giảng viên|
+    nghệ nhân|kiến trúc sư|kỹ sư|nhà khoa học|nhà nghiên cứu|nhà sử học|nhạc sĩ|họa sĩ|
+    NSND|NSƯT|Nghệ sĩ Nhân dân|Nghệ sĩ Ưu tú|người mẫu|hoa hậu|Hoa hậu|á hậu|Á hậu|
+    rapper|vũ công|nhà thiết kế|nhà sản xuất|biên kịch|MC|nhà đầu tư|chủ đầu tư cá nhân|
+    bệnh nhân|sản phụ|tài xế|lái xe|phụ xe|ông chủ|bà chủ|chủ quán|chủ nhà|chủ tiệm|
+    chủ nhiệm|Chủ nhiệm|Phó chủ nhiệm|phó giám đốc|giám đốc|tổng giám đốc|trưởng phòng|
+    điều tra viên|kiểm sát viên|thẩm phán|Thẩm phán|chánh án|hội thẩm|công an viên|
+    chiến sĩ|binh nhì|trung sĩ|thượng sĩ|hạ sĩ|đại úy|thiếu tá|trung tá|thượng tá|đại tá|
+    CEO|
+    nhà sáng lập|người sáng lập|đồng sáng lập|nhà báo|biên tập viên|phóng viên|
+    cựu Chủ tịch|cựu Bộ trưởng|nguyên Chủ tịch|nguyên Bộ trưởng|nguyên Giám đốc|
+    Thượng úy|ông bà|cụ ông|cụ bà|bà cụ|ông cụ|anh chàng|cô gái|chàng trai|
+    cậu bé|cô bé|bé trai|bé gái|nữ sinh viên|nam thanh niên|thanh niên|người đàn ông|
+    người phụ nữ|phụ nữ|đối tượng""")
 
 # A lower-case title capitalised because it opens a sentence ("Ca sĩ Mỹ Tâm hát..."); only
 # taken as a title there (mid-sentence, "Nghệ sĩ Top Hot" is a category, not a person).
@@ -49,6 +67,11 @@ PLACE_NOUNS = _words(
     ấp|khu vực|vùng|miền|căn cứ|sân bay|cảng|đảo|quần đảo|bán đảo|sông|núi|đèo|hồ|vịnh|
     sân vận động|chung cư|khu đô thị|khu công nghiệp|chợ|cầu cảng|bến|ngõ|hẻm|đại lộ|
     biển|eo biển|cao nguyên|sa mạc|đường|phố|cầu|bang|tiểu bang|vùng lãnh thổ|nước|
+    trạm|công viên|quảng trường|đồi|bãi biển|khu du lịch|tổ dân phố|khóm|buôn|sóc|
+    cửa khẩu|nhà ga|ga|bến xe|bến cảng|châu|lục địa|đường cao tốc|cao tốc|dãy núi|
+    hồ chứa|thác|rừng|vườn quốc gia|cánh đồng|kinh đô|phố cổ|hang|động|hầm|đầm|phá|
+    ngã tư|ngã ba|vùng biển|tỉnh lộ|khu dân cư|khu phố|xóm|đường phố|nút giao|đảo quốc|
+    Đường|Phố|Cầu|Chợ|Trạm|Ga|Bến|Hồ|Biển|Vịnh|Đèo|Thị xã|Thôn|Ấp|Bản|Khu|
     Tỉnh|Thành phố|Thủ đô|Thị trấn|Huyện|Quận|Xã|Phường|Làng|Căn cứ|Sân bay|Cảng|Đảo|Sông|
     Núi|Bang""")
 
@@ -64,11 +87,18 @@ ORG_HEADS = _words(
     Sư đoàn|Lữ đoàn|Bộ Tư lệnh|Bộ Chỉ huy|Bộ Tổng tư lệnh|Bộ Tổng tham mưu|Sở chỉ huy|
     Thông tấn xã|Nhà máy|Kho bạc|Thành ủy|Tỉnh ủy|Huyện ủy|Liên minh|Liên quân|
     Hạm đội|Quân đội|Cảnh sát|Phòng|Tòa|Cơ quan|Tạp chí|Kênh|Hãng tin|Hãng thông tấn|
-    Thượng viện|Hạ viện|Quốc hội|Chính phủ|Nội các|Khối""")
+    Thượng viện|Hạ viện|Quốc hội|Chính phủ|Nội các|Khối|Đội|Đội tuyển|Tuyển|Nhà xuất bản|NXB|
+    Thư viện|Bảo tàng|Nhà hát|Công đoàn|Hợp tác xã|HTX|Xí nghiệp|Tổng Liên đoàn|Liên hiệp|
+    Cao đẳng|Trường Cao đẳng|Tổng công ty|Chi nhánh|Đoàn Thanh niên|Hãng phim""")
 
 # Lower-case nouns that make a following unknown name an organisation: "hãng Boeing".
 ORG_NOUNS = _words(
-    """hãng|kênh|báo|tờ|đài|nhóm|tổ chức|công ty|tập đoàn|đảng|lực lượng|mặt trận|
+    """tuyển|ĐT|U23|U22|U19|U20|U17|nhà xuất bản|bảo tàng|nhà hát|hợp tác xã|hãng phim|
+    công ty cổ phần|doanh nghiệp|hiệp hội|liên đoàn|thư viện|ủy ban|tòa án|cục|
+    tổng cục|viện kiểm sát|học viện|trường đại học|nhà máy|xí nghiệp|câu lạc bộ bóng đá|
+    trường THPT|trường THCS|trường tiểu học|trường mầm non|trường trung học|nhãn hàng|
+    thương hiệu|hãng xe|hãng bay|chuỗi|siêu thị|công an|đài truyền hình|đài phát thanh|
+    hãng|kênh|báo|tờ|đài|nhóm|tổ chức|công ty|tập đoàn|đảng|lực lượng|mặt trận|
     phong trào|hãng tin|hãng thông tấn|trang|trang tin|mạng|tạp chí|ngân hàng|trường|
     đại học|bệnh viện|câu lạc bộ|CLB|đội|đội tuyển|liên minh|khối|phiến quân|nhóm phiến quân|
     nhóm vũ trang|hãng hàng không|quỹ|viện|tổ chức khủng bố|nhóm khủng bố""")
@@ -139,7 +169,8 @@ STOP_BIGRAMS = _words(
     tiến hành|phối hợp|chỉ đạo|đề xuất|khẳng định|nhấn mạnh|cho rằng|phát biểu|hoàn thành|
     chính thức|tiếp nhận|cáo buộc|trụ sở|cảnh báo|kêu gọi|khuyến cáo|đưa ra|
     công nhận|chấp thuận|phê duyệt|bác bỏ|phản đối|ủng hộ|tuyên án|trao tặng|mở rộng|giữ nguyên|
-    gia hạn|tăng cường|thông tin|
+    gia hạn|tăng cường|thông tin|dự báo|dự kiến|ghi nhận|cho hay|đánh giá|lên tiếng|
+    vừa qua|hiện nay|trước đó|sau đó|hôm nay|hôm qua|
     phát động|khởi công|khởi tố|bắt giữ|truy tố|xét xử|điều tra""")
 
 # Common foreign given names: an unknown capitalised run of Latin words is taken for a person
@@ -192,3 +223,24 @@ ENGLISH_WORDS = _words(
     United|States|Kingdom|Republic|Union|Party|Council|Committee|Agency|Office|Service|
     Rap|Rock|Pop|Hip|Hop|Jazz|Soul|Country|Latin|Single|Video|Clip|Chart|Charts|Billboard|
     BXH|Hit|Hits""")
+
+# Lower-case syllables an organisation's head may be described by before its name: "Hãng thức ăn
+# gia súc Nupak", "Ban phòng chống lụt bão huyện X", "Đài phát thanh Sài Gòn". Any lower-case
+# word but a function word or a verb of STOP_BIGRAMS qualifies, up to this many.
+ORG_DESCRIPTOR_MAX = 6
+
+# Verbs after which an unknown name is the speaker: "Minh Cảnh nói", "Hải An cho biết".
+SPEECH_VERBS = _words(
+    """nói|cho biết|chia sẻ|khẳng định|phát biểu|cho hay|nhấn mạnh|giải thích|thừa nhận|
+    tâm sự|kể|bày tỏ|tiết lộ|nhận định|trả lời|hỏi|lý giải|thông tin|cho rằng|phân trần|
+    khai|thú nhận|kể lại|nhớ lại|chia sẻ thêm|nói thêm|đề nghị|yêu cầu|cảnh báo|bật mí|
+    ghi bàn|lập công|đánh đầu|sút""")
+
+# Nouns after which a known place is a sports team: "tuyển miền Nam", "đội Việt Nam".
+TEAM_NOUNS = frozenset({"đội", "tuyển", "đội tuyển", "ĐT", "U23", "U22", "U19", "U20", "U17",
+                        "U21", "U16", "Đội tuyển", "Tuyển", "đội bóng", "CLB", "câu lạc bộ"})
+
+# Adjectives that may sit between a place noun and the name: "thành phố cổ Palmyra".
+PLACE_ADJECTIVES = frozenset({"cổ", "cũ", "mới", "biên giới", "ven biển", "miền núi", "cảng",
+                              "nhỏ", "lớn", "du lịch", "chiến lược", "miền biển", "công nghiệp",
+                              "láng giềng", "đông dân", "thủ phủ"})

@@ -22,23 +22,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from thoisu.entities.cues import (
     AMBIGUOUS_NAMES,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     NAME_PARTICLES,
     NOT_NAMES,
     OPENING_TITLES,
     ORG_CONTINUATION,
+    ORG_DESCRIPTOR_MAX,
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_TITLES,
+    PLACE_ADJECTIVES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SENTENCE_WORDS,
+    SPEECH_VERBS,
     STOP_BIGRAMS,
     SURNAMES,
+    TEAM_NOUNS,
 )
 from thoisu.entities.gazetteer import Entry, Gazetteer, Token, default_gazetteer, tokenize
 
@@ -86,6 +92,23 @@ PLACE_KEYS = _keys(PLACE_NOUNS | PLACE_PREPOSITIONS)
 PLACE_NOUN_KEYS = _keys(PLACE_NOUNS)
 ORGNOUN_KEYS = _keys(ORG_NOUNS)
 ADMIN_KEYS = _keys(ADMIN_NOUNS)
+TEAM_KEYS = _keys(TEAM_NOUNS)
+SPEECH_KEYS = _keys(SPEECH_VERBS)
+PLACE_ADJ_KEYS = _keys(PLACE_ADJECTIVES)
+# Prepositions after which a run that looks like a Vietnamese person's name is a place: "ở Phan
+# Thiết", "tại Lê Lợi" (a street named without its noun).
+LOCATIVE = frozenset({"ở", "tại", "khỏi"})
+_DIRECTIONS = frozenset({"Đông", "Tây", "Nam", "Bắc", "Trung"})
+# Words that may sit between a name and its speech verb: "Minh Cảnh cũng cho biết".
+_ADVERBS = frozenset({"cũng", "đã", "vừa", "từng", "thì", "lại", "còn", "liền", "sau đó"})
+# Lower-case words after a head noun that make it a common word: "Trường hợp", "Đảng viên",
+# "Bộ phim", "Bộ phận": no organisation follows.
+_NOT_DESCRIPTORS = frozenset({"hợp", "viên", "phim", "sách", "ảnh", "luật", "phận", "môn",
+                              "mặt", "máy", "sưu", "truyện", "bài", "tác", "ca", "khúc",
+                              "trưởng", "đầu", "ngày", "đêm", "nghị", "dẫn", "trình", "lễ"})
+_NOT_TEAMS = frozenset({"quân", "bộ", "hạm", "phân", "biệt", "tiểu", "trung", "đại", "liên",
+                        "không", "lữ", "sư", "đoàn", "binh", "lực"})
+_LINKS = frozenset({",", "và", "cùng", "với", "hay", "hoặc", "&"})
 
 
 @dataclass
@@ -179,6 +202,9 @@ class _Sentence:
             if length and tuple(self.words[i:i + length]) in OPENING_TITLE_KEYS and not (
                     i == 0 or self.words[i - 1] in _OPENING):
                 length = 0  # "Nghệ sĩ" mid-sentence is a category, not a title
+            if (length and keys is TITLE_KEYS and _is_cap(self.words[i])
+                    and self._named_after(i, i + length)):
+                length = 0  # "phố Bà Triệu", "chợ Bà Chiểu": a place named after a person
             if length and not any(self.covered[i : i + length]):
                 where[i] = length
                 for k in range(i, i + length):
@@ -208,6 +234,55 @@ class _Sentence:
                 self.covered[i] = False
 
     # -- helpers ---------------------------------------------------------------------------
+    def _named_after(self, i: int, end: int) -> bool:
+        """The title at ``i`` opens the name of a place or body: ``đường Ông Ích Khiêm``."""
+        if not (end < len(self.words) and _is_cap(self.words[end])):
+            return False
+        return bool(_phrase_before(self.words, i, PLACE_NOUN_KEYS)
+                    or _phrase_before(self.words, i, ORGNOUN_KEYS))
+
+    def team_before(self, i: int) -> bool:
+        """A sports team's noun right before ``i``: ``tuyển``, ``đội`` (not ``quân đội``)."""
+        n = _phrase_before(self.words, i, TEAM_KEYS)
+        if not n:
+            return False
+        before = self.words[i - n - 1].lower() if i - n - 1 >= 0 else ""
+        return not (self.words[i - n] == "đội" and before in _NOT_TEAMS)
+
+    def place_noun_before(self, i: int) -> bool:
+        """A place noun right before ``i``, perhaps with an adjective: ``thành phố cổ X``."""
+        if _phrase_before(self.words, i, PLACE_NOUN_KEYS):
+            return True
+        adj = _phrase_before(self.words, i, PLACE_ADJ_KEYS)
+        return bool(adj) and bool(_phrase_before(self.words, i - adj, PLACE_NOUN_KEYS))
+
+    def given_name_split(self, i: int, j: int) -> int:
+        """Where a run splits before a foreign given name that does not start it: "tại Astana
+        Alexander Petrov" is a place, then a person (``j`` when it does not split)."""
+        words = self.words
+        if words[i] in GIVEN_NAMES or words[i] in SURNAMES or not words[i].isascii():
+            return j
+        for k in range(i + 1, j - 1):
+            if (words[k] in GIVEN_NAMES and words[k].isascii() and words[k - 1].isalpha()
+                    and _is_cap(words[k + 1]) and words[k + 1].isascii()):
+                return k
+        return j
+
+    def person_context(self, i: int, j: int) -> str:
+        """The rule that makes the run ``i:j`` a person from what follows it, or ``""``:
+        an age (``Minh Cảnh (45 tuổi)``, ``Minh Cảnh, 45 tuổi,``) or a speech verb
+        (``Minh Cảnh nói``, ``Hải An cũng cho biết``)."""
+        words, n = self.words, len(self.words)
+        if j + 2 < n and words[j] in {"(", ","} and words[j + 1].isdigit() and (
+                words[j + 2] == "tuổi" or (j + 3 < n and words[j + 2] == "tuổi")):
+            return "age"
+        k = j
+        while k < n and words[k] in _ADVERBS:
+            k += 1
+        if k < n and _phrase_at(words, k, SPEECH_KEYS):
+            return "speaker"
+        return ""
+
     def _in_name(self, prev: int, i: int) -> bool:
         """Token ``i`` continues a capitalised name that token ``prev`` started."""
         w = self.words[prev]
@@ -300,6 +375,7 @@ class _Sentence:
         # "Tòa án nhân dân", "Ủy ban nhân dân", "Ngân hàng trung ương": the head's own words.
         while j < n and not self.covered[j] and words[j] in _HEAD_MODIFIERS:
             j += 1
+        j = self.descriptors_end(j)
         while j < n and not self.covered[j]:
             if _is_cap(words[j]) and words[j].isalpha() and self._glued_by_space(j - 1, j):
                 j += 1
@@ -324,6 +400,29 @@ class _Sentence:
         if place > j:
             return place
         return j if named else i
+
+    def descriptors_end(self, j: int) -> int:
+        """Past the lower-case words that describe a head before its name: ``Hãng thức ăn gia
+        súc Nupak``, ``Ban phòng chống lụt bão huyện X``; ``j`` itself when no name follows."""
+        words, n = self.words, len(self.words)
+        k = j
+        while (k < n and k - j < ORG_DESCRIPTOR_MAX and not self.covered[k]
+               and words[k].isalpha() and words[k].islower()
+               and words[k] not in FUNCTION_WORDS and words[k] not in _NOT_DESCRIPTORS
+               and " ".join(words[k:k + 2]) not in STOP_BIGRAMS
+               and not _phrase_at(words, k, ADMIN_KEYS) and not _phrase_at(words, k, TITLE_KEYS)
+               and (k == j or self._glued_by_space(k - 1, k))):
+            k += 1
+        if k == j or k >= n or not self._glued_by_space(k - 1, k):
+            return j
+        if k in self.gaz_at and self.gaz_at[k][1].type in {"LOC", "ORG"}:
+            return k
+        if _phrase_at(words, k, ADMIN_KEYS) and self.place_after(k) > k:
+            return k
+        if (_is_cap(words[k]) and words[k].isalpha() and not self.covered[k]
+                and words[k] not in SENTENCE_WORDS):
+            return k
+        return j
 
     def place_after(self, j: int) -> int:
         """End of a place right after ``j``: a known place, or ``tỉnh``/``TP`` + a name."""
@@ -354,20 +453,33 @@ class _Sentence:
             i += 1
         if i >= j:
             return None
-        n_words = sum(1 for w in words[i:j] if w[0].isalnum())
+        lead_place = _phrase_at(words, i, PLACE_NOUN_KEYS)
+        if lead_place and i + lead_place < j and _is_cap(words[i]):
+            # "Trạm Kim Long", "Phố Bà Triệu" opening a sentence: the noun, then the place
+            return self.mention(i + lead_place, j, "LOC", "place-cue")
+        name_words = [w for w in words[i:j] if w[0].isalnum()]
+        n_words = len(name_words)
+        single_vi = n_words == 1 and not words[i].isascii() and words[i].isalpha()
         # A place noun outweighs a family name: "phố Khương Hạ", "đường Lê Lợi".
-        if _phrase_before(words, i, PLACE_NOUN_KEYS) and not (
-                n_words == 1 and not words[i].isascii()):
+        if self.place_noun_before(i) and not (single_vi and words[i] in _DIRECTIONS):
             return self.mention(i, j, "LOC", "place-cue")
-        if words[i] in SURNAMES and 2 <= n_words <= 4 and all(
-                _is_cap(w) for w in words[i:j] if w[0].isalnum()):
+        # So does a body's noun: "trường Nguyễn Du", "đội Thể Công", "báo Thanh Niên".
+        if _phrase_before(words, i, ORGNOUN_KEYS) or self.team_before(i):
+            return self.mention(i, j, "ORG", "org-cue")
+        vietnamese = all(_SYLLABLE.match(w.lower()) for w in name_words)
+        if words[i] in SURNAMES and 2 <= n_words <= 4 and all(_is_cap(w) for w in name_words):
+            if vietnamese and i > 0 and words[i - 1] in LOCATIVE:
+                return self.mention(i, j, "LOC", "place-cue")
             return self.mention(i, j, "PER", "vietnamese-name")
-        if n_words == 1 and not words[i].isascii() and words[i].isalpha():
-            return None  # "Hồi" of "Hồi giáo", "Đông" of "miền Đông": a word, not a name
+        if single_vi:
+            # "Hồi" of "Hồi giáo", "Đông" of "miền Đông": a word, unless the article names a
+            # person with this given name ("Trần Văn Tám ... Tám cho biết").
+            return self.mention(i, j, None, "single")
+        context = self.person_context(i, j)
+        if context and 1 <= n_words <= 4 and (vietnamese or n_words >= 2):
+            return self.mention(i, j, "PER", context)
         if _phrase_before(words, i, PLACE_KEYS):
             return self.mention(i, j, "LOC", "place-cue")
-        if _phrase_before(words, i, ORGNOUN_KEYS):
-            return self.mention(i, j, "ORG", "org-cue")
         return self.mention(i, j, None, "capitalised")
 
     def after_title(self, i: int, out: list[Mention]) -> int:
@@ -410,6 +522,8 @@ class _Sentence:
         while i < n:
             if i in self.gaz_at:
                 i, m = self.gazetteer_mention(i)
+                if m.type == "LOC" and self.team_before(self._first_token(m)):
+                    m.type, m.canonical, m.rule = "ORG", None, "team"  # "tuyển miền Nam"
                 out.append(m)
             elif i in self.title_at:
                 i = self.after_title(i, out)
@@ -422,13 +536,38 @@ class _Sentence:
                 if end < 0:
                     i = -end
                 elif end > i:
+                    end = self.given_name_split(i, end)
                     run = self.classify_run(i, end)
                     if run is not None:
                         out.append(run)
                     i = end
                 else:
                     i += 1
+        self.coordinate(out)
         return out
+
+    def _first_token(self, m: Mention) -> int:
+        for k, t in enumerate(self.toks):
+            if t.start == m.start:
+                return k
+        return 0
+
+    def coordinate(self, out: list[Mention]) -> None:
+        """Names listed with a person are persons: "Minh Cảnh, Huỳnh Tiền và Minh Sang"."""
+        changed = True
+        while changed:
+            changed = False
+            for a, b in pairwise(out):
+                between = self.text[a.end:b.start].strip()
+                if between not in _LINKS:
+                    continue
+                for known, other in ((a, b), (b, a)):
+                    if (known.type == "PER" and other.type is None
+                            and other.rule in {"capitalised", "single"}
+                            and 2 <= len(other.words) <= 4
+                            and all(_SYLLABLE.match(w.lower()) for w in other.words)):
+                        other.type, other.rule = "PER", other.rule + "+list"
+                        changed = True
 
 
 def find_mentions(sentence: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
