@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from thoisu.dates.base import Candidate, Context, Rule, compile_vi, part_value
-from thoisu.dates.calendar import nearest_year, shift_months, valid_day, week_value
+from thoisu.dates.calendar import calendar_year, nearest_year, shift_months, valid_day, week_value
 from thoisu.dates.lexicon import (
     MONTH,
     NOT_AFTER,
@@ -122,7 +122,7 @@ def _year_of(m: re.Match[str], ctx: Context) -> tuple[int | None, bool] | None:
     if rel:
         if ctx.anchor is None or ctx.anchor.year is None:
             return (None, False)
-        return (ctx.anchor.year + YEAR_REL[key(rel)], False)
+        return (calendar_year(ctx.anchor.year + YEAR_REL[key(rel)]), False)
     return (None, False)
 
 
@@ -382,7 +382,7 @@ def _part_of_period(m: re.Match[str], ctx: Context) -> Candidate | None:
               "tới": 1, "sau": 1}[rel]
     a = ctx.anchor
     if unit == "năm":
-        year = a.year + offset if a is not None and a.year is not None else None
+        year = calendar_year(a.year + offset) if a is not None and a.year is not None else None
         value = f"{year:04d}" if year is not None else "XXXX"
     elif unit == "tháng":
         value = shift_months(a, offset).iso() if a is not None and a.month else "XXXX-XX"

@@ -7,6 +7,33 @@ import datetime as dt
 
 from thoisu.model import PartialDate
 
+MIN_CALENDAR_YEAR, MAX_CALENDAR_YEAR = 1, 9999  # what ``datetime`` can count with
+
+
+def calendar_year(year: int | None) -> int | None:
+    """``year`` if dates can be counted in it, else None (unknown, never an overflow)."""
+    return year if year is not None and MIN_CALENDAR_YEAR <= year <= MAX_CALENDAR_YEAR else None
+
+
+def usable_anchor(anchor: PartialDate | None) -> PartialDate | None:
+    """What of an anchor can be counted from: impossible parts left out, so that 31/2/2017
+    anchors as February 2017 and a year outside 1-9999 as a day of no known year.
+
+    >>> usable_anchor(PartialDate(2017, 2, 31)), usable_anchor(PartialDate(2017, 13, 1))
+    (PartialDate(year=2017, month=2, day=None), PartialDate(year=2017, month=None, day=None))
+    >>> usable_anchor(PartialDate(-5, 3, 28))
+    PartialDate(year=None, month=3, day=28)
+    """
+    if anchor is None:
+        return None
+    year = calendar_year(anchor.year)
+    month = anchor.month if anchor.month is not None and 1 <= anchor.month <= 12 else None
+    day = anchor.day if month is not None and anchor.day is not None and valid_day(
+        anchor.day, month, year) else None
+    if (year, month, day) == (anchor.year, anchor.month, anchor.day):
+        return anchor
+    return PartialDate(year, month, day)
+
 
 def valid_day(day: int, month: int, year: int | None = None) -> bool:
     """Whether ``day/month`` exists (in ``year`` when known): 31/2 and 0/5 do not."""
@@ -29,9 +56,9 @@ def nearest_year(month: int, day: int | None, anchor: PartialDate | None) -> int
     here = anchor.month * 31 + (anchor.day or 15)
     there = month * 31 + (day or 15)
     if there - here > 6 * 31:
-        return anchor.year - 1
+        return calendar_year(anchor.year - 1)
     if here - there > 6 * 31:
-        return anchor.year + 1
+        return calendar_year(anchor.year + 1)
     return anchor.year
 
 
@@ -52,7 +79,10 @@ def shift_days(anchor: PartialDate | None, days: int) -> PartialDate:
     if anchor.day is None or anchor.month is None:
         return anchor if days == 0 else PartialDate(anchor.year, anchor.month)
     if anchor.year is not None:
-        d = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
+        try:
+            d = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
+        except (OverflowError, ValueError):
+            return PartialDate()  # before year 1 or after 9999: not a day anyone can name
         return PartialDate(d.year, d.month, d.day)
     results = set()
     for year in (2000, 2001):
@@ -71,7 +101,9 @@ def shift_months(anchor: PartialDate | None, months: int) -> PartialDate:
     if anchor is None or anchor.month is None:
         return PartialDate()
     index = anchor.month - 1 + months
-    year = anchor.year + index // 12 if anchor.year is not None else None
+    year = calendar_year(anchor.year + index // 12) if anchor.year is not None else None
+    if anchor.year is not None and year is None:
+        return PartialDate()
     return PartialDate(year, index % 12 + 1)
 
 
@@ -80,7 +112,10 @@ def week_value(anchor: PartialDate | None, weeks: int) -> str:
     d = to_date(anchor) if anchor else None
     if d is None:
         return "XXXX-WXX"
-    year, week, _ = (d + dt.timedelta(weeks=weeks)).isocalendar()
+    try:
+        year, week, _ = (d + dt.timedelta(weeks=weeks)).isocalendar()
+    except OverflowError:
+        return "XXXX-WXX"
     return f"{year:04d}-W{week:02d}"
 
 
@@ -95,13 +130,16 @@ def weekday_date(anchor: PartialDate | None, weekday: int, weeks: int | None,
     d = to_date(anchor) if anchor else None
     if d is None:
         return f"XXXX-WXX-{weekday}"
-    if weeks is not None:
-        monday = d - dt.timedelta(days=d.isoweekday() - 1) + dt.timedelta(weeks=weeks)
-        return (monday + dt.timedelta(days=weekday - 1)).isoformat()
-    delta = (d.isoweekday() - weekday) % 7
-    if future:
-        return (d + dt.timedelta(days=(weekday - d.isoweekday()) % 7)).isoformat()
-    return (d - dt.timedelta(days=delta)).isoformat()
+    try:
+        if weeks is not None:
+            monday = d - dt.timedelta(days=d.isoweekday() - 1) + dt.timedelta(weeks=weeks)
+            return (monday + dt.timedelta(days=weekday - 1)).isoformat()
+        delta = (d.isoweekday() - weekday) % 7
+        if future:
+            return (d + dt.timedelta(days=(weekday - d.isoweekday()) % 7)).isoformat()
+        return (d - dt.timedelta(days=delta)).isoformat()
+    except OverflowError:
+        return f"XXXX-WXX-{weekday}"
 
 
 def years_with_weekday(month: int, day: int, weekday: int, start: int, stop: int) -> list[int]:

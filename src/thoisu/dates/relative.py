@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from thoisu.dates.base import Candidate, Context, Rule, compile_vi, part_value
-from thoisu.dates.calendar import shift_days, shift_months, week_value, weekday_date
+from thoisu.dates.calendar import calendar_year, shift_days, shift_months, week_value, weekday_date
 from thoisu.dates.lexicon import (
     NUMBER_DIGITS,
     NUMBER_WORD,
@@ -99,7 +99,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
         offset = _UNIT_OFFSETS[rel]
     a = ctx.anchor
     if unit == "năm":
-        year = a.year + offset if a is not None and a.year is not None else None
+        year = calendar_year(a.year + offset) if a is not None and a.year is not None else None
         value = f"{year:04d}" if year is not None else "XXXX"
         date = PartialDate(year)
     elif unit == "tháng":
@@ -134,7 +134,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Candidate | None:
         value = date.iso() if date.month else "XXXX-XX"
     else:
         years = k * (10 if unit.startswith("thập") else 1)
-        date = PartialDate(a.year - years) if a is not None and a.year is not None else None
+        year = calendar_year(a.year - years) if a is not None and a.year is not None else None
+        date = PartialDate(year) if year is not None else None
         value = date.iso() if date is not None else "XXXX"
         if unit.startswith("thập"):
             value = value[:3] if date is not None else "XXX"

@@ -15,6 +15,7 @@ import unicodedata
 
 from thoisu.dates import absolute, durations, lunar, relative, times
 from thoisu.dates.base import Candidate, Context, Rule, lower_same_length, part_value
+from thoisu.dates.calendar import usable_anchor
 from thoisu.model import PartialDate, TimeExpr
 
 RULES: list[Rule] = [*lunar.RULES, *absolute.RULES, *relative.RULES, *times.RULES,
@@ -264,6 +265,7 @@ def tag_candidates(text: str, published: PartialDate | None = None) -> list[Cand
 def _tagged(text: str, published: PartialDate | None, min_year: int = 1000,
             future_years: int = 50) -> list[Candidate]:
     """What both taggers share: every rule's candidates over NFC ``text``, selected and joined."""
+    published = usable_anchor(published)
     base_year = published.year if published is not None and published.year else dt.date.today().year
     ctx = Context(text, published, min_year, base_year + future_years)
     return _merge(_select(_candidates(ctx)), ctx)
