@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thoisu.clean.evaluation import predicted_roles, read_labels
+from thoisu.evaluate.cleaning import predicted_roles, read_labels
 from thoisu.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

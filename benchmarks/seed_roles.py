@@ -17,7 +17,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from thoisu.clean.evaluation import read_labels
+from thoisu.evaluate.cleaning import read_labels
 from thoisu.clean.page import analyse_page
 from thoisu.settings import Settings
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from thoisu.clean import clean_page
-from thoisu.clean.evaluation import read_labels
+from thoisu.evaluate.cleaning import read_labels
 from thoisu.model import Article, Origin, RawPage
 from thoisu.settings import Settings
 
