@@ -345,6 +345,9 @@ def page_metadata(root: Any) -> dict[str, Any]:
         if el.get("datetime"):
             put("published", el.get("datetime").strip(), "time[datetime]")
             break
+    visible = _visible_date(root)
+    if visible is not None:
+        put("published", visible[0], visible[1])
     title_el = _title_element(root, found.get("title"))
     if title_el is not None:
         put("title", element_text(title_el), "h1")
@@ -356,6 +359,31 @@ def page_metadata(root: Any) -> dict[str, Any]:
         put("sapo", sapo[0], sapo[1])
     found["field_sources"] = sources
     return found
+
+
+_DATE_CLASS = re.compile(r"date|time|publish|ngay", re.I)
+_DMY_TEXT = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b")
+
+
+def _visible_date(root: Any) -> tuple[str, str] | None:
+    """The page's printed date line ("Thứ ba, 2/7/2019, 15:00 (GMT+7)"): the first element
+    whose class or ``data-role`` names a date or time and whose short text holds a full date.
+    Teasers' dates in lists and sidebars are passed over."""
+    body = root.find(".//body")
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style"):
+            continue
+        marks = " ".join([*_classes(el), el.get("data-role") or "", el.get("id") or ""])
+        if not _DATE_CLASS.search(marks):
+            continue
+        text = element_text(el)
+        if len(text.split()) > 14 or not _DMY_TEXT.search(text):
+            continue
+        if el.xpath("ancestor::li|ancestor::aside|ancestor::footer|ancestor::a"):
+            continue
+        name = next((c for c in _classes(el) if _DATE_CLASS.search(c)), el.get("data-role"))
+        return text, f"visible date {el.tag.lower()}.{name}"
+    return None
 
 
 def markup_texts(root: Any) -> dict[str, set[str]]:

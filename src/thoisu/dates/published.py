@@ -210,6 +210,8 @@ def _clues(article: Article) -> _Clues:
                                        _is_future(text, c),
                                        offset if isinstance(offset, int) else None))
     for m in _THIS_YEAR.finditer(text):
+        if _is_future(text, Candidate(m.start(), m.end(), "date", "", "year")):
+            continue  # "dự kiến thông xe trong năm 2026" is a plan, not this year
         year = int(next(g for g in m.groups() if g))
         clues.this_year.append((year, m.group(0)))
     for m in _YEAR_NAMED.finditer(text):
