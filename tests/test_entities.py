@@ -197,20 +197,20 @@ def test_one_name_gets_one_type_in_a_story() -> None:
 
 
 def test_hand_labelled_sentences_floor() -> None:
-    from thoisu.entities.evaluate import read_labelled, rules, score
+    from thoisu.evaluate.entities import read_labelled, rules, score
 
     data = read_labelled(Path(__file__).parent / "fixtures" / "entities" / "sentences.tsv")
     assert len(data) >= 40
-    prf = score(data, rules)
+    prf = score(data, rules).micro
     # Written alongside the rules, so in-sample: a regression guard, not an accuracy claim.
     assert prf.f1 >= 0.9, (prf.precision, prf.recall)
 
 
 def test_second_labelled_set_floor() -> None:
-    from thoisu.entities.evaluate import read_labelled, resolved, score
+    from thoisu.evaluate.entities import read_labelled, resolved, score
 
     data = read_labelled(Path(__file__).parent / "fixtures" / "entities" / "heldout.tsv")
-    prf = score(data, resolved)
+    prf = score(data, resolved).micro
     # Held out when first scored (F1 0.78); fixes followed, so today's 0.92 is in-sample too.
     assert prf.f1 >= 0.85, (prf.precision, prf.recall)
 
