@@ -120,7 +120,7 @@ def _int(s: str | None) -> int | None:
 # ---------------------------------------------------------------- clues in the text
 
 _FUTURE_BEFORE = re.compile(r"(?:sẽ|sắp|dự\s+kiến|kế\s+hoạch|dự\s+định|hẹn|chậm\s+nhất|hạn\s+chót"
-                            r"|mục\s+tiêu|từ\s+nay\s+đến)(?![\w])[^.!?]{0,40}$",
+                            r"|mục\s+tiêu|từ\s+nay\s+đến)(?![\w])[^.!?]{0,80}$",
                             re.I)
 _FUTURE_AFTER = re.compile(r"^\s*(?:tới|sắp\s+tới|tuần\s+tới|tháng\s+tới)(?![\w])", re.I)
 # "năm nay (2016)", "năm 2016 (năm nay)"; not "năm 1983 này", which is "this 1983-born ...".
@@ -135,9 +135,13 @@ _THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})(?!\d)"
 _YEAR_NAMED = re.compile(r"(?<!\w)(?:năm|niên\s+khóa|mùa\s+giải)\s+((?:19|20)\d\d)(?!\d)", re.I)
 # A text's only year is taken as the current one when its day is this month or later (an
 # article of January that names "năm 2017" reviews the year just ended).
-CURRENT_YEAR_MONTH = 6
+CURRENT_YEAR_MONTH = 10
 # With several years named, the latest is taken as the current one only for a day this late.
 LATEST_YEAR_MONTH = 10
+# "kể từ năm 1998", "hồi năm 2015", "cách đây ... năm 2010": a year named as the past.
+_SINCE = re.compile(r"(?:kể\s+từ|từ|hồi|trước|sau|cách\s+đây|đến|tới|vào|của)\s*$", re.I)
+# "tỷ lệ chọi 1/3", "chiếm 1/4": a fraction, not a day.
+_FRACTION_BEFORE = re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ|chọi|chiếm|gấp|khoảng|hơn|gần|tới)\s*$", re.I)
 # A weekday fits one year in seven or so; the first fit after the lower bound is only
 # trusted when the bound is this close to it (else several years would do).
 WEEKDAY_BOUND_YEARS = 2
@@ -159,6 +163,8 @@ class _Clues:
     this_year: list[tuple[int, str]] = field(default_factory=list)
     # years named ("năm 2017"): year, text, introduced as future
     years: list[tuple[int, str, bool]] = field(default_factory=list)
+    # years named as the past ("kể từ năm 1998"): never the current year
+    past_years: set[int] = field(default_factory=set)
     # "sáng nay", "hôm qua" in the title or lead without a date: offset, future, text
     relative: list[tuple[int, bool, str]] = field(default_factory=list)
 
@@ -181,7 +187,7 @@ def _article_parts(article: Article) -> list[tuple[str, str]]:
 
 
 def _is_future(text: str, c: Candidate) -> bool:
-    before = text[max(0, c.start - 60):c.start].rsplit("\n", 1)[-1]
+    before = text[max(0, c.start - 100):c.start].rsplit("\n", 1)[-1]
     return bool(_FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text[c.end:c.end + 16]))
 
 
@@ -197,7 +203,7 @@ def _clues(article: Article) -> _Clues:
         pos += len(part) + 1
     for c in tag_candidates(text):
         where = parts[bisect_right(starts, c.start) - 1][0]
-        if (c.raw is None and c.rule.startswith("relative") and where in ("title", "lead")
+        if (c.raw is None and where in ("title", "lead")
                 and isinstance(c.extra.get("offset"), int)):
             offset = c.extra["offset"]
             assert isinstance(offset, int)
@@ -205,8 +211,17 @@ def _clues(article: Article) -> _Clues:
                 clues.relative.append((offset, _is_future(text, c), text[c.start:c.end]))
         if c.type not in ("date", "time") or c.raw is None or c.mod == "LUNAR":
             continue
+        if c.raw.year is None and _FRACTION_BEFORE.search(text[max(0, c.start - 16):c.start]):
+            continue  # "tỷ lệ chọi 1/3" is a ratio
         offset = c.extra.get("offset") if c.rule in ("relative+date", "time+date") else None
-        clues.mentions.append(_Mention(c.raw, where, text[c.start:c.end], c.weekday,
+        raw = c.raw
+        if c.rule == "range" and c.end_value:
+            last = value_date(c.end_value)  # "từ 30/12 đến 1/1": the range's last day
+            if last is not None and last.month is not None and last.day is not None:
+                raw = PartialDate(raw.year if last.year is None and raw.month is not None
+                                  and last.month >= raw.month else last.year,
+                                  last.month, last.day)
+        clues.mentions.append(_Mention(raw, where, text[c.start:c.end], c.weekday,
                                        _is_future(text, c),
                                        offset if isinstance(offset, int) else None))
     for m in _THIS_YEAR.finditer(text):
@@ -217,6 +232,8 @@ def _clues(article: Article) -> _Clues:
     for m in _YEAR_NAMED.finditer(text):
         c = Candidate(m.start(), m.end(), "date", "", "year")
         clues.years.append((int(m.group(1)), m.group(0), _is_future(text, c)))
+        if _SINCE.search(text[max(0, m.start() - 12):m.start()]):
+            clues.past_years.add(int(m.group(1)))
     for mention in clues.mentions:
         if mention.date.year is not None:
             clues.years.append((mention.date.year, mention.text, mention.future))
@@ -266,11 +283,10 @@ def _today(m: _Mention) -> PartialDate | None:
 
 
 def _lead_day(past: list[_Mention]) -> _Mention | None:
-    """The first day-month of the lead when it opens the news ("Ngày 3/2, ...", "Chiều 28/6")."""
-    for m in past:
-        if m.where == "lead" and m.date.month is not None and m.date.day is not None:
-            return m
-    return None
+    """The lead's day ("Ngày 3/2, ...", "Chiều 28/6"): its latest past day-month (a range
+    "từ 30/12 đến 1/1" ends on its last day)."""
+    return _latest_day_month([m for m in past if m.where == "lead" and m.date.month is not None
+                              and m.date.day is not None])
 
 
 def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | None:
@@ -304,7 +320,15 @@ def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | 
         title_days = [m for m in day_months if m.where == "title"]
         recent = [m for m in day_months if m.date.year is None]
         lead = _lead_day(day_months)
-        found = (_latest_day_month(title_days) or lead or _latest_day_month(recent))
+        found = _latest_day_month(title_days) or lead
+        relative = next((r for r in clues.relative if not r[1]), None)
+        if found is None and relative is not None and upper is not None:
+            # "Khoảng 3h sáng nay, ..." in the lead: the fetch time says which day that is;
+            # the body's dates are background.
+            day = shift_days(upper.date, relative[0])
+            return DateEvidence(day, 0.5, [*evidence, f"'{relative[2]}' in the lead, counted "
+                                           f"from the fetch time {upper.raw!r} ({upper.name})"])
+        found = found or _latest_day_month(recent)
         if found is not None:
             estimate = found
             where = ("title" if found.where == "title" else "lead's opening"
@@ -385,7 +409,7 @@ def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
         latest = max(named)
         said = next(t for y, t, _ in clues.years if y == latest)
         late = CURRENT_YEAR_MONTH if len(named) == 1 else LATEST_YEAR_MONTH
-        if month >= late and fits(latest):
+        if month >= late and fits(latest) and latest not in clues.past_years:
             which = "the only year" if len(named) == 1 else "the latest of the years"
             return latest, 0.7, (f"'{said}' is {which} the text names, and {day}/{month} is "
                                  "late in it: the year being written about")
