@@ -182,3 +182,123 @@ def test_page_timestamp_after_the_byline_counts() -> None:
     found = infer_published(cleaned)
     assert found is not None, roles
     assert found.value == PartialDate(2016, 3, 28), (found.evidence, roles)
+
+
+# ---------------------------------------------------------------- every clue (issue 8)
+
+from pathlib import Path  # noqa: E402
+
+from thoisu.dates.published import fetch_bound, url_date  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://bao.vn/thoi-su/cau-moi-20171207093015.htm", PartialDate(2017, 12, 7)),
+    ("https://bao.vn/kinh-doanh/gia-vang-20240308094512345.htm", PartialDate(2024, 3, 8)),
+    ("https://bao.vn/2016/03/28/mua-lon.html", PartialDate(2016, 3, 28)),
+    ("https://bao.vn/2016-03-28/mua-lon", PartialDate(2016, 3, 28)),
+])
+def test_url_dates(url: str, expected: PartialDate) -> None:
+    found = url_date(url)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("url", ["https://bao.vn/tin-4692011.html",
+                                 "https://bao.vn/tin-20171307093015.htm",  # month 13
+                                 "https://bao.vn/tin-20171207253015.htm",  # hour 25
+                                 "https://bao.vn/post1354021.html"])
+def test_url_ids_that_are_not_dates(url: str) -> None:
+    assert url_date(url) is None
+
+
+def test_url_date_used_with_evidence() -> None:
+    a = article("Tin", "Nội dung không có ngày.")
+    a.url = "https://bao.vn/tin-20190304080000.htm"
+    found = infer_published(a)
+    assert found is not None and found.value == PartialDate(2019, 3, 4)
+    assert "14-digit timestamp id" in found.evidence[-1]
+
+
+def test_fetch_time_gives_the_year_of_the_lead_day() -> None:
+    found = infer_published(article("Mưa lớn", "Chiều 28/6, mưa lớn gây ngập nhiều tuyến phố.",
+                                    meta={"fetched": "2017-06-29T08:00:00+07:00"}))
+    assert found is not None and found.value == PartialDate(2017, 6, 28)
+    assert any("fetch time" in e for e in found.evidence)
+
+
+def test_fetch_time_in_january_puts_december_in_the_year_before() -> None:
+    found = infer_published(article("Tổng kết", "Ngày 30/12, hội nghị tổng kết diễn ra.",
+                                    meta={"crawled": "2019-01-02T10:00:00Z"}))
+    assert found is not None and found.value == PartialDate(2018, 12, 30)
+
+
+def test_metadata_after_the_fetch_time_is_refused() -> None:
+    found = infer_published(article("Tin", "Ngày 3/2, có tin mới.",
+                                    meta={"published": "2030-01-01", "fetched": "2020-02-04"}))
+    assert found is not None and found.value == PartialDate(2020, 2, 3)
+    assert any("after the fetch time" in e for e in found.evidence)
+
+
+def test_no_day_in_text_takes_the_fetch_day_as_upper_bound() -> None:
+    found = infer_published(article("Giá thép giảm", "Giá thép tiếp tục giảm.",
+                                    meta={"fetched": "2021-07-16T14:00:00+07:00"}))
+    assert found is not None and found.value == PartialDate(2021, 7, 16)
+    assert found.confidence < 0.5 and "upper bound" in found.evidence[-1]
+
+
+def test_sang_nay_in_the_lead_is_counted_from_the_fetch_time() -> None:
+    found = infer_published(article("Sạt lở", "Khoảng 3h sáng nay, sạt lở vùi hai nhà.",
+                                    "Mưa lớn từ ngày 18/9 gây nhiều điểm sạt lở.",
+                                    meta={"fetched": "2017-09-20T14:00:00+07:00"}))
+    assert found is not None and found.value == PartialDate(2017, 9, 20)
+
+
+def test_fetch_bound_takes_the_earliest_of_the_http_dates() -> None:
+    bound = fetch_bound({"crawled": "2020-05-03T10:00:00Z",
+                         "last_modified": "Fri, 01 May 2020 08:00:00 GMT"})
+    assert bound is not None and bound.date == PartialDate(2020, 5, 1)
+    assert bound.name == "last_modified"
+
+
+def test_future_dates_and_plans_never_date_the_article() -> None:
+    found = infer_published(article("Cao tốc mới", "Sáng 18/6, dự án chính thức khởi công, "
+                                    "dự kiến thông xe trong năm 2026.",
+                                    "Nhà thầu sẽ bàn giao mặt bằng đến ngày 15/8 tới."))
+    assert found is not None and found.value.iso() == "XXXX-06-18"
+
+
+def test_a_year_named_as_past_is_not_the_current_one() -> None:
+    found = infer_published(article("Pháp vô địch", "Rạng sáng 16/12, Pháp thắng trận chung "
+                                    "kết, lần đầu vô địch kể từ năm 1998."))
+    assert found is not None and found.value.year is None
+
+
+def test_a_fraction_is_not_a_day() -> None:
+    found = infer_published(article("Thi lớp 10", "Tỷ lệ chọi ở nhiều trường lên tới 1/3."))
+    assert found is None
+
+
+def test_range_ends_on_its_last_day() -> None:
+    found = infer_published(article("Tết Dương lịch", "Trong kỳ nghỉ từ 30/12 đến 1/1, Hà Nội "
+                                    "đón 110.000 khách.",
+                                    meta={"fetched": "2019-01-02T15:00:00+07:00"}))
+    assert found is not None and found.value == PartialDate(2019, 1, 1)
+
+
+def test_text_without_a_year_stays_partial_never_null() -> None:
+    found = infer_published(article("Mưa lớn", "Ngày 3/2, mưa lớn kéo dài ở Huế."))
+    assert found is not None and found.value.iso() == "XXXX-02-03"
+
+
+@pytest.mark.skipif(not (SEEDS / "003_89ba3a6606044292.txt").exists(), reason="no seed pages")
+def test_seed_page_that_names_its_year() -> None:
+    from thoisu.clean import clean_page
+    from thoisu.model import RawPage
+    from thoisu.settings import Settings
+
+    path = SEEDS / "003_89ba3a6606044292.txt"
+    [a, *_] = clean_page(RawPage(Origin(str(path)), text=path.read_text("utf-8")), Settings())
+    found = infer_published(a)
+    assert found is not None and found.value == PartialDate(2017, 12, 7)
+    assert any("2017" in e and "year" in e for e in found.evidence)

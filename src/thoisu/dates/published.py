@@ -180,9 +180,12 @@ class _Bound:
 
 def _article_parts(article: Article) -> list[tuple[str, str]]:
     parts = [("title", article.title)] if article.title else []
+    paragraphs = [p for p in article.paragraphs if p]
     if article.lead:
         parts.append(("lead", article.lead))
-    parts.extend(("body", p) for p in article.paragraphs if p)
+    elif paragraphs:
+        parts.append(("lead", paragraphs.pop(0)))  # no sapo: the first paragraph opens it
+    parts.extend(("body", p) for p in paragraphs)
     return parts
 
 
@@ -283,10 +286,11 @@ def _today(m: _Mention) -> PartialDate | None:
 
 
 def _lead_day(past: list[_Mention]) -> _Mention | None:
-    """The lead's day ("Ngày 3/2, ...", "Chiều 28/6"): its latest past day-month (a range
-    "từ 30/12 đến 1/1" ends on its last day)."""
+    """The lead's day ("Ngày 3/2, ...", "Chiều 28/6"): its latest past day-month written
+    without a year (a range "từ 30/12 đến 1/1" ends on its last day). A full date in the lead
+    ("vụ án xảy ra ngày 20/8/2015") is background, as in the body."""
     return _latest_day_month([m for m in past if m.where == "lead" and m.date.month is not None
-                              and m.date.day is not None])
+                              and m.date.day is not None and m.date.year is None])
 
 
 def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | None:
