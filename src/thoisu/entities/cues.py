@@ -20,13 +20,14 @@ PERSON_TITLES = _words(
     """ông|bà|anh|chị|cụ|Ông|Bà|Anh|Chị|Cụ|ngài|Ngài|
     Tổng thống|tổng thống|Phó Tổng thống|Thủ tướng|thủ tướng|Phó Thủ tướng|
     Chủ tịch|chủ tịch|Phó Chủ tịch|Chủ tịch nước|Phó Chủ tịch nước|Chủ tịch Quốc hội|
-    Tổng Bí thư|Bí thư|Phó Bí thư|Bí thư Thành ủy|Bí thư Tỉnh ủy|
+    Tổng Bí thư|Bí thư|Phó Bí thư|
     Bộ trưởng|bộ trưởng|Thứ trưởng|thứ trưởng|Ngoại trưởng|ngoại trưởng|
     Người phát ngôn|người phát ngôn|Phát ngôn viên|phát ngôn viên|người đồng cấp|
     Tướng|tướng|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|
     Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Đô đốc|Phó Đô đốc|Chuẩn Đô đốc|
     Tư lệnh|Tổng tư lệnh|Tổng Tham mưu trưởng|Tham mưu trưởng|Chỉ huy trưởng|
-    Giám đốc|Phó Giám đốc|Tổng Giám đốc|Tổng giám đốc|Chánh án|Viện trưởng|Cục trưởng|
+    Giám đốc|Phó Giám đốc|Tổng Giám đốc|Tổng giám đốc|Giám đốc điều hành|giám đốc điều hành|
+    Tổng giám đốc điều hành|Chánh án|Viện trưởng|Cục trưởng|
     Vụ trưởng|Hiệu trưởng|Thống đốc|Thị trưởng|Đại sứ|đại sứ|Đặc phái viên|đặc phái viên|
     Đặc sứ|Tổng Thư ký|Tổng thư ký|Thượng nghị sĩ|thượng nghị sĩ|Hạ nghị sĩ|Nghị sĩ|nghị sĩ|
     Đại biểu|đại biểu|Quốc vương|Vua|Nhà vua|Hoàng tử|Công chúa|Nữ hoàng|Giáo hoàng|
@@ -72,6 +73,9 @@ PLACE_NOUNS = _words(
     hồ chứa|thác|rừng|vườn quốc gia|cánh đồng|kinh đô|phố cổ|hang|động|hầm|đầm|phá|
     ngã tư|ngã ba|vùng biển|tỉnh lộ|khu dân cư|khu phố|xóm|đường phố|nút giao|đảo quốc|
     Đường|Phố|Cầu|Chợ|Trạm|Ga|Bến|Hồ|Biển|Vịnh|Đèo|Thị xã|Thôn|Ấp|Bản|Khu|
+    tháp|Tháp|chùa|Chùa|đền|Đền|đình|Đình|nhà thờ|Nhà thờ|lăng|Lăng|dinh|Dinh|cung|
+    Cung|Ngã tư|Ngã ba|Khu đô thị|Khu công nghiệp|Công viên|Quảng trường|sân|Sân|
+    núi lửa|Núi lửa|Làng|Vườn quốc gia|Đồi|Thung lũng|thung lũng|Hang|Động|Đảo|Bãi biển|
     Tỉnh|Thành phố|Thủ đô|Thị trấn|Huyện|Quận|Xã|Phường|Làng|Căn cứ|Sân bay|Cảng|Đảo|Sông|
     Núi|Bang""")
 
@@ -98,7 +102,7 @@ ORG_NOUNS = _words(
     tổng cục|viện kiểm sát|học viện|trường đại học|nhà máy|xí nghiệp|câu lạc bộ bóng đá|
     trường THPT|trường THCS|trường tiểu học|trường mầm non|trường trung học|nhãn hàng|
     thương hiệu|hãng xe|hãng bay|chuỗi|siêu thị|công an|đài truyền hình|đài phát thanh|
-    hãng|kênh|báo|tờ|đài|nhóm|tổ chức|công ty|tập đoàn|đảng|lực lượng|mặt trận|
+    hãng|kênh|báo|tờ|đài|nhóm|công ty|tập đoàn|đảng|lực lượng|mặt trận|
     phong trào|hãng tin|hãng thông tấn|trang|trang tin|mạng|tạp chí|ngân hàng|trường|
     đại học|bệnh viện|câu lạc bộ|CLB|đội|đội tuyển|liên minh|khối|phiến quân|nhóm phiến quân|
     nhóm vũ trang|hãng hàng không|quỹ|viện|tổ chức khủng bố|nhóm khủng bố""")
@@ -243,4 +247,5 @@ TEAM_NOUNS = frozenset({"đội", "tuyển", "đội tuyển", "ĐT", "U23", "U2
 # Adjectives that may sit between a place noun and the name: "thành phố cổ Palmyra".
 PLACE_ADJECTIVES = frozenset({"cổ", "cũ", "mới", "biên giới", "ven biển", "miền núi", "cảng",
                               "nhỏ", "lớn", "du lịch", "chiến lược", "miền biển", "công nghiệp",
-                              "láng giềng", "đông dân", "thủ phủ"})
+                              "láng giềng", "đông dân", "thủ phủ", "gốm", "nghề",
+                              "phần mềm", "thể thao", "công nghệ cao", "sinh thái", "vận động"})

@@ -108,6 +108,17 @@ _NOT_DESCRIPTORS = frozenset({"hợp", "viên", "phim", "sách", "ảnh", "luậ
                               "trưởng", "đầu", "ngày", "đêm", "nghị", "dẫn", "trình", "lễ"})
 _NOT_TEAMS = frozenset({"quân", "bộ", "hạm", "phân", "biệt", "tiểu", "trung", "đại", "liên",
                         "không", "lữ", "sư", "đoàn", "binh", "lực"})
+_NAMED_KINDS = frozenset({"company", "media", "club", "sport"})
+# Capitalised words that continue a company's name: "Masan Group", "Samsung Electronics".
+CORPORATE_WORDS = frozenset(
+    {"Group", "Software", "Electronics", "Oil", "Gas", "Holdings", "Holding", "Airlines",
+     "Airways", "Bank", "Motors", "Motor", "Energy", "Capital", "Land", "Pharma", "Corporation",
+     "Corp", "Inc", "Ltd", "Technologies", "Technology", "Telecom", "Solutions", "Securities",
+     "Insurance", "Logistics", "Foods", "Retail", "Mobile", "Cloud", "Studios", "Entertainment",
+     "Games", "Media", "Digital", "Systems", "Industries", "Steel", "Construction", "Invest"})
+# A capitalised run opening with these is a document's title, not a name: "Luật Đất đai".
+DOCUMENT_WORDS = frozenset({"Luật", "Bộ luật", "Nghị định", "Nghị quyết", "Thông tư",
+                            "Quyết định", "Hiến pháp", "Chỉ thị", "Công văn", "Pháp lệnh"})
 _LINKS = frozenset({",", "và", "cùng", "với", "hay", "hoặc", "&"})
 
 
@@ -165,6 +176,7 @@ class _Sentence:
         self.head_at: dict[int, int] = {}
         self.covered = [False] * n
         self._mark_gazetteer()
+        self._unmark_after_surname()
         self._mark_phrases(self.title_at, TITLE_KEYS)
         self._unmark_ambiguous()
         # A name freed from the gazetteer may be a title after all: "Anh Huy cho biết"; but
@@ -212,6 +224,23 @@ class _Sentence:
                 i += length
             else:
                 i += 1
+
+    def _unmark_after_surname(self) -> None:
+        """``Hà Đông`` in ``Nguyễn Hà Đông`` is a person's middle and given name, not the
+        district: a family name right before a Vietnamese place name makes it a person's."""
+        for i, (length, entry) in list(self.gaz_at.items()):
+            if (entry.type != "LOC" or entry.kind == "country" or i == 0 or length > 2
+                    or self.words[i - 1] not in SURNAMES or self.covered[i - 1]
+                    or not self._glued_by_space(i - 1, i)
+                    or not all(_SYLLABLE.match(w.lower()) for w in self.words[i:i + length])):
+                continue
+            if i >= 2 and (_phrase_before(self.words, i - 1, PLACE_KEYS)
+                           or _phrase_before(self.words, i - 1, ORGNOUN_KEYS)
+                           or self.words[i - 2] in ORG_HEADS):
+                continue  # "đường Lê Thanh Hóa"? keep to the place rules
+            del self.gaz_at[i]
+            for k in range(i, i + length):
+                self.covered[k] = False
 
     def _unmark_ambiguous(self) -> None:
         """``Đức`` in ``Đức Dũng`` or ``Trần Đức Lương`` is a given name, not Germany."""
@@ -327,6 +356,13 @@ class _Sentence:
             if country is not None:
                 name = f"{entry.canonical} {country[1].canonical}"
                 return country[0], self.mention(i, country[0], "ORG", "gazetteer+country", name)
+        if entry.type == "ORG":
+            k = end
+            while (k < len(self.words) and k - end < 3 and self.words[k] in CORPORATE_WORDS
+                   and not self.covered[k] and self._glued_by_space(k - 1, k)):
+                k += 1
+            if k > end:  # "Masan Group", "FPT Software": the company's own longer name
+                return k, self.mention(i, k, "ORG", f"gazetteer:{entry.kind}+company")
         return end, self.mention(i, end, entry.type, f"gazetteer:{entry.kind}", entry.canonical)
 
     def run_end(self, i: int) -> int:
@@ -376,6 +412,9 @@ class _Sentence:
         while j < n and not self.covered[j] and words[j] in _HEAD_MODIFIERS:
             j += 1
         j = self.descriptors_end(j)
+        if j < n and j in self.gaz_at and self.gaz_at[j][1].type == "ORG" and j == i + (
+                self.head_at[i]) and self.gaz_at[j][1].kind in _NAMED_KINDS:
+            return j + self.gaz_at[j][0]  # "Tập đoàn Vingroup", "Tổng công ty Mobifone"
         while j < n and not self.covered[j]:
             if _is_cap(words[j]) and words[j].isalpha() and self._glued_by_space(j - 1, j):
                 j += 1
@@ -385,12 +424,18 @@ class _Sentence:
                     continue  # "Ngân hàng Ecuador cáo buộc": a foreign name ends there
                 # "Sở Xây dựng", "Bộ Tổng tư lệnh": lower-case syllables continue the name up
                 # to a function word or a verb ("Sở Xây dựng công bố", "Bộ Y tế đã").
+                # Only syllables that make up names of bodies continue it ("tế", "dựng",
+                # "quân y"), so a verb ("Học viện Quân y nghiên cứu") ends the name.
                 while (j < n and cont < 4 and not self.covered[j] and words[j].isalpha()
-                       and words[j].islower() and words[j] not in FUNCTION_WORDS
+                       and words[j].islower()
+                       and (words[j] not in FUNCTION_WORDS
+                            or (words[j] == "không" and words[j - 1].lower() == "hàng"))
+                       and (words[j] in ORG_CONTINUATION or words[j] == "không")
                        and " ".join(words[j:j + 2]) not in STOP_BIGRAMS
                        and _phrase_at(words, j, ADMIN_KEYS) == 0):
                     j += 1
                     cont += 1
+                j = self.descriptors_end(j)
             elif (words[j] in {"và", "&"} and named and j + 1 < n and _is_cap(words[j + 1])
                   and not self.covered[j + 1]):
                 j += 1
@@ -457,6 +502,8 @@ class _Sentence:
         if lead_place and i + lead_place < j and _is_cap(words[i]):
             # "Trạm Kim Long", "Phố Bà Triệu" opening a sentence: the noun, then the place
             return self.mention(i + lead_place, j, "LOC", "place-cue")
+        if words[i] in DOCUMENT_WORDS or " ".join(words[i:i + 2]) in DOCUMENT_WORDS:
+            return None  # "Luật Đất đai", "Nghị định 100"
         name_words = [w for w in words[i:j] if w[0].isalnum()]
         n_words = len(name_words)
         single_vi = n_words == 1 and not words[i].isascii() and words[i].isalpha()
@@ -478,8 +525,9 @@ class _Sentence:
         context = self.person_context(i, j)
         if context and 1 <= n_words <= 4 and (vietnamese or n_words >= 2):
             return self.mention(i, j, "PER", context)
-        if _phrase_before(words, i, PLACE_KEYS):
-            return self.mention(i, j, "LOC", "place-cue")
+        if _phrase_before(words, i, PLACE_KEYS) and not any(
+                w in ENGLISH_WORDS for w in name_words[1:]):
+            return self.mention(i, j, "LOC", "place-cue")  # but not "tại SEA Games"
         return self.mention(i, j, None, "capitalised")
 
     def after_title(self, i: int, out: list[Mention]) -> int:
