@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from thoisu.model import Article, Event, PartialDate, TimeExpr
-from thoisu.timeline.candidates import Candidate, article_candidates
+from thoisu.timeline.candidates import Candidate, analysed, article_candidates
 from thoisu.timeline.merge import Group, merge_candidates, representative
 
 __all__ = ["build_timeline"]
@@ -82,15 +82,18 @@ def collect_candidates(articles: Sequence[Article], tagger: Tagger | None = None
 
     ``dates``, when given, receives each article's publication date as used.
     """
-    tag = tagger or _default_tagger()
     out: list[Candidate] = []
     for position, article in enumerate(articles):
-        others = [a for a in articles if a is not article]
-        published = publication_date(article, others)
+        if analysed(article):
+            published = article.published  # settled by the analysis: never inferred again
+        else:
+            others = [a for a in articles if a is not article]
+            published = publication_date(article, others)
         if dates is not None:
             dates.append(published)
-        out.extend(article_candidates(article, position, published, tag,
-                                      _names if names else None))
+        out.extend(article_candidates(article, position, published,
+                                      tagger if tagger is not None or not analysed(article)
+                                      else None, _names if names else None))
     return out
 
 

@@ -60,6 +60,8 @@ class Candidate:
     end: PartialDate | None = None
     evidence: str = ""
     names: frozenset[str] = field(default_factory=frozenset)
+    # Set for an entry dated by the day of the report (its own date was background).
+    report_day: bool = False
 
 
 def parse_value(value: str) -> PartialDate | None:
@@ -161,19 +163,118 @@ def sentences_of(article: Article) -> list[Sentence]:
     return article.sentences or article_sentences(article.lead, article.paragraphs)
 
 
+def analysed(article: Article) -> bool:
+    """Whether the analysis filled the article's record (its dates are then read, never
+    tagged again)."""
+    return article.analysis_version is not None and bool(article.sentences)
+
+
+def sentence_dates(article: Article, sentences: list[Sentence], published: PartialDate | None,
+                   tag: Callable[[str, PartialDate | None], list[TimeExpr]] | None
+                   ) -> list[list[TimeExpr]]:
+    """Each sentence's time expressions: from ``article.dates`` for an analysed article
+    (``tag`` None), else tagged now."""
+    if tag is None and analysed(article):
+        out: list[list[TimeExpr]] = [[] for _ in sentences]
+        position = {s.index: i for i, s in enumerate(sentences)}
+        for expr in article.dates:
+            i = position.get(expr.sentence) if expr.sentence is not None else None
+            if i is not None:
+                out[i].append(expr)
+        for exprs in out:
+            exprs.sort(key=lambda e: e.start)
+        return out
+    if tag is None:
+        from thoisu.dates import tag_dates
+
+        tag = tag_dates
+    return [tag(s.text, published) for s in sentences]
+
+
+def mention_names(article: Article) -> Callable[[int, str], frozenset[str]] | None:
+    """For an analysed article: the canonical names its mentions give inside a clause."""
+    if not analysed(article):
+        return None
+    by_sentence: dict[int, list[tuple[str, str]]] = {}
+    for m in article.mentions:
+        if m.sentence is not None:
+            by_sentence.setdefault(m.sentence, []).append((m.text, m.name))
+
+    def names(sentence: int, text: str) -> frozenset[str]:
+        return frozenset(name for written, name in by_sentence.get(sentence, ())
+                         if written and written in text)
+
+    return names
+
+
+# A clause cut so that it starts inside another one ("để tham gia...", "và ..."): widened.
+_CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với|tới|"
+                           r"đến|vào|ngày|tháng|năm|hôm|sáng|chiều|tối|trưa|đêm|lúc)\b",
+                           re.IGNORECASE)
+# The main clause of a sentence dated only by background ("sau trận mưa hôm 12/3, nước đã
+# rút"): told in the past or present, it is news of the day of the report.
+_REPORTED_NOW = re.compile(r"\b(?:đã|vừa|đang|mới|bắt đầu|hiện)\b", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|dự báo|kế hoạch|chuẩn bị|sắp)\b", re.IGNORECASE)
+# Background days at most this many days before the report make its main clause news of the
+# report day; older ones say nothing about when the main clause happened.
+REPORT_DAY_WINDOW = 7
+# A sentence that is only a time phrase ("Sáng 13/3:") dates the sentence after it.
+_DATE_ONLY_REST = 2  # syllables left once the expressions are taken out
+
+
+def _fragment(text: str) -> bool:
+    return bool(_CONTINUATION.match(text)) and not text[:1].isupper()
+
+
+def _days_before(day: PartialDate, published: PartialDate | None) -> int | None:
+    import datetime as dt
+
+    if published is None or None in (day.year, day.month, day.day, published.year,
+                                      published.month, published.day):
+        return None
+    try:
+        return (dt.date(published.year, published.month, published.day)  # type: ignore[arg-type]
+                - dt.date(day.year, day.month, day.day)).days  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+def _date_only(text: str, exprs: list[TimeExpr]) -> bool:
+    rest = text
+    for e in sorted(exprs, key=lambda e: -e.start):
+        rest = rest[:e.start] + " " + rest[e.end:]
+    return bool(exprs) and count_syllables(rest) <= _DATE_ONLY_REST
+
+
 def article_candidates(article: Article, position: int, published: PartialDate | None,
-                       tag: Callable[[str, PartialDate | None], list[TimeExpr]],
+                       tag: Callable[[str, PartialDate | None], list[TimeExpr]] | None,
                        names: Callable[[str], frozenset[str]] | None = None) -> list[Candidate]:
-    """The dated clauses of one article, in text order."""
+    """The dated clauses of one article, in text order.
+
+    ``tag`` None: an analysed article's own ``dates`` are read (and its ``mentions`` give the
+    names); an article never analysed is tagged now.
+    """
     out: list[Candidate] = []
     last: Candidate | None = None
     years_told: set[int] = set()
-    for sentence in sentences_of(article):
+    sentences = sentences_of(article)
+    all_exprs = sentence_dates(article, sentences, published, tag)
+    own_names = mention_names(article) if tag is None else None
+    carried: tuple[TimeExpr, PartialDate, Sentence] | None = None  # from a date-only line
+
+    def names_of(sentence: int, text: str) -> frozenset[str]:
+        if own_names is not None:
+            return own_names(sentence, text)
+        return names(text) if names else frozenset()
+
+    for sentence, exprs in zip(sentences, all_exprs, strict=True):
         text_of = sentence.text
         dated: list[tuple[TimeExpr, PartialDate, Role]] = []
         pointers: list[TimeExpr] = []  # occasions, deadlines, comparisons
+        background: list[tuple[TimeExpr, PartialDate]] = []
         previous: tuple[TimeExpr, Role] | None = None
-        for expr in tag(text_of, published):
+        usable: list[TimeExpr] = []
+        for expr in exprs:
             if expr.type not in {"date", "time"} or expr.mod == "LUNAR":
                 continue  # durations, sets; lunar values are not solar dates
             if expr.rule.startswith("relative") and in_quotation(text_of, expr.start):
@@ -181,12 +282,50 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             date = parse_value(expr.value)
             if date is None or not _year_ok(date, published):
                 continue
+            usable.append(expr)
             role = expression_role(text_of, expr, date, previous)
             previous = (expr, role)
             if role.event:
                 dated.append((expr, date, role))
             elif role.rule.split()[0] in _POINTER_RULES:
                 pointers.append(expr)
+            elif role.rule == "background":
+                background.append((expr, date))
+        if usable and _date_only(text_of, usable) and dated:
+            # "Sáng 13/3:" on a line of its own: the date of what the next sentence tells.
+            carried = (dated[0][0], dated[0][1], sentence)
+            continue
+        if carried is not None and not dated and not background:
+            expr, date, line = carried
+            carried = None
+            text = event_clause(text_of, 0, 0)
+            last = Candidate(
+                date=date, text=text, article=article.id, position=position,
+                sentence=sentence.index,
+                evidence=f"{article.id}#{sentence.index}: {expr.text!r} → {expr.value}"
+                         f" (the line before, sentence {line.index}, is only this date)",
+                names=names_of(sentence.index, text))
+            out.append(last)
+            continue
+        carried = None
+        if not dated and background and published is not None:
+            # "Sau trận mưa lớn hôm 12/3, nước đã rút": 12/3 is background; what the main
+            # clause tells is news of the report day, if it is told as done or under way.
+            expr, date = background[-1]
+            rest = text_of[expr.end:]
+            days = _days_before(date, published)
+            if (days is not None and 0 <= days <= REPORT_DAY_WINDOW
+                    and _REPORTED_NOW.search(rest) and not _NOT_YET.search(rest)):
+                text = _tidy_background(text_of, expr)
+                last = Candidate(
+                    date=published, text=text, article=article.id, position=position,
+                    sentence=sentence.index, report_day=True,
+                    evidence=f"{article.id}#{sentence.index}: {expr.text!r} → {expr.value}"
+                             f" is background; the main clause is dated by the report"
+                             f" ({published.iso()})",
+                    names=names_of(sentence.index, text))
+                out.append(last)
+            continue
         # One event per range, one entry per date, one year-precision entry per year.
         events: list[tuple[TimeExpr, PartialDate, Role, TimeExpr | None]] = []
         seen: set[str] = set()
@@ -207,6 +346,10 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             stop = (closer or expr).end
             b = _without_pointer_tail(text_of, stop, b, pointers)
             text = event_clause(text_of[a:b], expr.start - a, stop - a)
+            if a > 0 and _fragment(text_of[a:b].lstrip()):
+                # The piece starts inside a clause ("vào ngày 10/12 tới để..."): the clause
+                # it belongs to is the sentence up to its end.
+                text = event_clause(text_of[:b], expr.start, stop)
             anchor = f", anchored to {published.iso()}" if published is not None else ""
             end = _end_of(expr, date)
             shown = expr.text
@@ -219,7 +362,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                 sentence=sentence.index, end=end,
                 evidence=f"{article.id}#{sentence.index}: {shown!r} → {expr.value}"
                          f" ({expr.rule or expr.type}; {role.rule}{anchor})",
-                names=names(text) if names else frozenset())
+                names=names_of(sentence.index, text))
             out.append(last)
         m = _SAME_DAY.search(text_of) if not events else None
         if m is not None and last is not None and last.date.day is not None:
@@ -229,5 +372,15 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                 sentence=sentence.index,
                 evidence=f"{article.id}#{sentence.index}: {m.group(0)!r} → {last.date.iso()}"
                          f" (same day as sentence {last.sentence})",
-                names=names(text) if names else frozenset()))
+                names=names_of(sentence.index, text)))
     return out
+
+
+def _tidy_background(sentence: str, expr: TimeExpr) -> str:
+    """The main clause of a sentence opened by a background phrase: the text after the
+    comma that closes it ("Sau trận mưa hôm 12/3, nước đã rút" → "Nước đã rút"), else the
+    whole sentence."""
+    m = _COMMA.search(sentence, expr.end)
+    if m is not None and count_syllables(sentence[m.end():]) >= 4:
+        return event_clause(sentence[m.end():], 0, 0)
+    return event_clause(sentence, expr.start, expr.end)

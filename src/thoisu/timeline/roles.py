@@ -76,6 +76,16 @@ _TERM = re.compile(r"\b(?:nhiệm kỳ|giai đoạn|niên khóa|niên khoá|mùa
                    re.IGNORECASE)
 # "hồi tháng 3/2016" is in the past even after a "sẽ".
 _PAST_INTRO = re.compile(r"\b(?:hồi|vào hồi)\s*$", re.IGNORECASE)
+# Background: a day named only to say what came before the news, in a phrase that opens the
+# sentence: "Sau trận mưa lớn hôm 12/3, nước đã rút" (the water went down on the report
+# day), "Sau khi được duyệt ngày 5/3, dự án...".
+_AFTER_EVENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:ngay\s+|chỉ\s+|không lâu\s+)?sau\s+"
+                          r"(?:khi\b|(?:trận|vụ|đợt|cơn|cuộc|sự cố|sự kiện|lần|hôm|ngày|buổi)\b)"
+                          r"(?:\s+\S+){0,8}?\s*(?:hôm|ngày|vào|vào ngày|hồi)?\s*$", re.IGNORECASE)
+# "Giá đã tăng 5 lần kể từ tháng 1": a trailing "kể từ" names where a count starts.
+_SINCE_TRAILING = re.compile(r"(?:\S+\s+){3,}(?:kể từ|tính từ)(?:\s+(?:năm|tháng|ngày|hôm|đầu|"
+                             r"cuối|giữa|khi))?\s*$", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r"[,;:]\s")
 # Only a conjunction between two expressions: the second shares the first's role
 # ("trước dịp nghỉ lễ 30/4 và 1/5").
 _COORDINATED = re.compile(r"^\s*(?:,|và|hoặc|hay|cùng|[-–])\s*(?:ngày\s+)?$", re.IGNORECASE)
@@ -97,7 +107,8 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
     """Whether ``expr`` dates the event of its clause; ``previous`` is the expression before
     it in the sentence with its role, so that a date coordinated with an occasion is one too.
 
-    Non-events, by rule: ``coordinated`` (joined by ``và`` / ``,`` to a non-event),
+    Non-events, by rule: ``background`` (``sau trận mưa hôm 12/3, ...``; a trailing
+    ``kể từ``), ``coordinated`` (joined by ``và`` / ``,`` to a non-event),
     ``occasion``, ``deadline``, ``comparison``, ``since-superlative``, ``count``, ``plan``,
     ``statistic``, ``year-qualifier`` (a bare year with no temporal preposition:
     ``chiến dịch năm 2017``).
@@ -117,6 +128,11 @@ def expression_role(sentence: str, expr: TimeExpr, date: PartialDate,
     if _SINCE.search(before) or (_SUPERLATIVE.search(before)
                                  and _SINCE_AFTER.match(sentence[expr.end:])):
         return Role(False, "since-superlative")
+    if _AFTER_EVENT.match(full_before) and not _COMMA_BEFORE.search(full_before):
+        return Role(False, "background")
+    if _SINCE_TRAILING.search(before) or (re.match(r"(?i)kể từ\b", expr.text) and len(
+            before.split()) >= 3):
+        return Role(False, "background")
     if date.day is not None:
         if _DEADLINE_DAY.search(before) or (
                 _BEFORE.search(before) and _OBLIGATION.search(before)):
