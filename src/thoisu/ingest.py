@@ -77,6 +77,7 @@ def ingest_articles(
         stats.add("store", "articles already stored", len(added.already_present))
         stats.add("store", "articles failed", len(added.failed))
     group_unassigned(store, settings, result, made, stats)
+    result.described = describe_stale(store, settings, made, stats, on_story=on_story)
     return result
 
 
@@ -106,3 +107,40 @@ def group_unassigned(store: Store, settings: Settings, result: IngestResult,
         stats.add("stories", "articles healed from earlier runs", result.healed)
         stats.count_stories(changed, before)
     return changed
+
+
+def describe_stale(store: Store, settings: Settings, made: dict[str, Article] | None = None,
+                   stats: RunStats | None = None,
+                   on_story: Callable[[Story], None] | None = None,
+                   story_ids: Iterable[str] | None = None, batch: int = 200) -> int:
+    """Derive and store summary, timeline and names of every story whose stored results are
+    stale (changed members, never derived, or another analysis version), ``batch`` stories
+    at a time; how many were described. Members whose date settling changed are stored again.
+
+    ``made`` holds articles as analysed in this run (read from the store otherwise);
+    ``story_ids`` limits the work to those stories (all stale ones by default).
+    """
+    from thoisu.analyse import analysis_version
+    from thoisu.pipeline import describe_stories
+
+    made = made or {}
+    ids = list(story_ids) if story_ids is not None else store.stale_story_ids(
+        analysis_version(settings))
+    done = 0
+    for start in range(0, len(ids), batch):
+        stories = store.get_stories(ids[start:start + batch])
+        wanted = [i for s in stories for i in s.articles]
+        missing = [i for i in wanted if i not in made]
+        by_id = {a.id: a for a in store.get_articles(missing)} if missing else {}
+        by_id.update((i, made[i]) for i in wanted if i in made)
+        described, settled = describe_stories(stories, by_id, settings, on_story=on_story)
+        if settled:
+            store.save_analysis(settled)
+        store.save_derived(described)
+        done += len(described)
+        if stats is not None:
+            stats.add("stories", "stories described", len(described))
+            stats.add("stories", "dates settled by a story", len(settled))
+            stats.add("stories", "timeline events", sum(len(s.timeline) for s in described))
+            stats.add("stories", "story names", sum(len(s.entities) for s in described))
+    return done

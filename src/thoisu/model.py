@@ -329,6 +329,8 @@ class Story:
     summary: list[SummarySentence] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    # Of the analysis that derived summary, timeline and names; None: not derived (yet).
+    analysis_version: str | None = None
 
 
 @dataclass

@@ -7,13 +7,20 @@ to ``on_problem`` and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from thoisu.model import Article, Digest, Problem, RawPage, Story
+from thoisu.model import (
+    Article,
+    DateEvidence,
+    Digest,
+    PartialDate,
+    Problem,
+    RawPage,
+    Story,
+    TimeExpr,
+)
 from thoisu.settings import Settings
-from thoisu.text.language import detect_language
-from thoisu.text.sentences import article_sentences
-from thoisu.text.words import get_segmenter
 
 
 def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
@@ -42,44 +49,52 @@ def read_and_clean(
     yield from _articles((_clean(page, settings) for page in pages), on_problem)
 
 
-def _articles(results: Iterable[list[Article] | Problem],
+def _articles(results: Iterable[Sequence[Article | Problem] | Problem],
               on_problem: Callable[[Problem], None]) -> Iterator[Article]:
-    """The articles of each page's result; a page's problem goes to ``on_problem``."""
+    """The articles of each page's result; a page's (or an article's) problem goes to
+    ``on_problem``."""
     for result in results:
         if isinstance(result, Problem):
             on_problem(result)
-        else:
-            yield from result
+            continue
+        for item in result:
+            if isinstance(item, Problem):
+                on_problem(item)
+            else:
+                yield item
 
 
 def analyse(article: Article, settings: Settings) -> Article:
-    """Fill in what every later stage needs: sentences, language, publication date.
+    """Fill in what every later stage needs: the stages of :mod:`thoisu.analyse` in order
+    (sentences, words when ``settings.segment_words``, language, publication date, time
+    expressions, names).
 
-    With ``settings.segment_words`` each sentence's words are filled in too.
+    Raises :class:`thoisu.analyse.TooLarge` for an article over ``settings.max_article_chars``.
     """
-    article.sentences = article_sentences(article.lead, article.paragraphs)
-    if settings.segment_words:
-        segmenter = get_segmenter(settings.segmenter)
-        for sentence in article.sentences:
-            sentence.words = segmenter.segment(sentence.text)
-    if not article.sentences:
-        article.problems.append("no sentences in the article text")
-    article.language = detect_language(article.full_text).code
-    if article.published is None:
-        from thoisu.dates.published import infer_published
+    from thoisu.analyse import analyse_article
 
-        evidence = infer_published(article)
-        if evidence is not None:
-            article.published = evidence.value
-            article.published_evidence = evidence
-    return article
+    return analyse_article(article, settings)
 
 
-def _clean_and_analyse(page: RawPage, settings: Settings) -> list[Article] | Problem:
+def _clean_and_analyse(page: RawPage, settings: Settings) -> list[Article | Problem] | Problem:
+    """The page's analysed articles; an article that cannot be analysed becomes a problem in
+    its place and the page's other articles go on."""
+    from thoisu.analyse import TooLarge
+
     result = _clean(page, settings)
     if isinstance(result, Problem):
         return result
-    return [analyse(article, settings) for article in result]
+    done: list[Article | Problem] = []
+    for article in result:
+        try:
+            done.append(analyse(article, settings))
+        except TooLarge as exc:
+            done.append(Problem(page.origin.path, str(exc), page.origin.line, kind="skipped"))
+        except Exception as exc:  # one bad article must not stop the batch
+            done.append(Problem(page.origin.path, f"could not be analysed "
+                                f"({type(exc).__name__}: {exc}); please report this page",
+                                page.origin.line))
+    return done
 
 
 def _pages(paths: Sequence[str], settings: Settings, on_problem: Callable[[Problem], None],
@@ -121,22 +136,53 @@ def process(
             yield from _articles(results, on_problem)
 
 
-def settle_dates(articles: Sequence[Article]) -> None:
-    """Let articles of one story settle each other's partial publication dates."""
+def _own_date(article: Article) -> DateEvidence | None:
+    """The article's date on its own: what analysis recorded, or inferred now if it was not
+    analysed (an article built by hand)."""
+    if article.analysis_version is None:
+        from thoisu.dates.published import infer_published
+
+        return infer_published(article)
+    if article.published_evidence is not None:
+        return article.published_evidence
+    if article.published is not None:
+        return DateEvidence(article.published, 0.99, ["given with the article"])
+    return None
+
+
+def settle_dates(articles: Sequence[Article]) -> list[Article]:
+    """Let articles of one story settle each other's partial publication dates.
+
+    Reads what analysis recorded (``published_evidence``) instead of inferring each date
+    again; only an analysed article whose own date lacks its year asks its siblings. An
+    article whose date changed gets its time expressions re-anchored on the new date. Returns
+    the articles whose date changed.
+    """
+    from thoisu.analyse import tag_article_dates
     from thoisu.dates.published import infer_published
 
-    # Each article's date on its own, once: every article's siblings are looked up here.
-    own = {a.id: infer_published(a) for a in articles}
+    own = {a.id: _own_date(a) for a in articles}
+    changed = []
     for article in articles:
         if article.published is not None and article.published.precision == "day" and (
             article.published_evidence is None or article.published_evidence.confidence >= 0.9
         ):
             continue
+        mine = own[article.id]
+        if article.analysis_version is not None and (mine is None or mine.value.year is not None):
+            continue  # siblings lend a missing year only: nothing to settle
         others = [a for a in articles if a is not article]
         evidence = infer_published(article, others, own_dates=own)
-        if evidence is not None:
-            article.published = evidence.value
-            article.published_evidence = evidence
+        if evidence is None:
+            continue
+        before = article.published
+        article.published = evidence.value
+        article.published_evidence = evidence
+        if before != article.published:
+            changed.append(article)
+            if article.analysis_version is not None:
+                tag_article_dates(article)
+    return changed
 
 
 Guard = Callable[[str, Callable[[], Any], Any], Any]
@@ -163,20 +209,86 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     story.summary = guard("summary", lambda: summarize(members, length).sentences, [])
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
     story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    from thoisu.analyse import analysis_version
+
+    story.analysis_version = analysis_version(settings)
     return story
+
+
+@dataclass
+class _Described:
+    """What describing a story in a worker process sends back: the story's derived parts and
+    the members whose date settling changed (dates, evidence, time expressions)."""
+
+    story: Story
+    settled: list[tuple[str, PartialDate | None, DateEvidence | None, list[TimeExpr]]]
+
+
+def _describe_task(task: tuple[Story, list[Article], Settings, int | None]) -> _Described:
+    story, members, settings, summary_syllables = task
+    before = {a.id: (a.published, a.published_evidence) for a in members}
+    describe_story(story, members, settings, summary_syllables)
+    settled = [(a.id, a.published, a.published_evidence, a.dates) for a in members
+               if (a.published, a.published_evidence) != before[a.id]]
+    return _Described(story, settled)
+
+
+def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settings: Settings,
+                     summary_syllables: int | None = None,
+                     on_story: Callable[[Story], None] | None = None
+                     ) -> tuple[list[Story], list[Article]]:
+    """Describe each story from its members in ``by_id``: the stories (in the order given)
+    and the member articles whose date settling changed.
+
+    With ``settings.jobs`` above 1 the stories are described in that many worker processes,
+    story by story; the result is the same as in one process (members' settled dates and
+    re-anchored time expressions are copied back into ``by_id``'s articles).
+    """
+    tasks = [(story, [by_id[i] for i in story.articles if i in by_id], settings,
+              summary_syllables) for story in stories]
+    settled: dict[str, Article] = {}
+    if settings.jobs <= 1 or len(tasks) < 2:
+        out = []
+        for task in tasks:
+            done = _describe_task(task)
+            settled.update((i, by_id[i]) for i, *_ in done.settled)
+            out.append(done.story)
+            if on_story is not None:
+                on_story(done.story)
+        return out, list(settled.values())
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Largest stories first, so one big story does not finish last on its own.
+    order = sorted(range(len(tasks)), key=lambda k: -len(tasks[k][1]))
+    described: dict[int, _Described] = {}
+    with ProcessPoolExecutor(settings.jobs) as pool:
+        results = pool.map(_describe_task, [tasks[k] for k in order], chunksize=2)
+        for k, done in zip(order, results, strict=True):
+            described[k] = done
+            if on_story is not None:
+                on_story(done.story)
+    out = []
+    for k in range(len(tasks)):
+        done = described[k]
+        for article_id, published, evidence, dates in done.settled:
+            article = by_id[article_id]
+            article.published, article.published_evidence = published, evidence
+            article.dates = dates
+            settled[article_id] = article
+        out.append(done.story)
+    return out, list(settled.values())
 
 
 def build_stories(articles: Sequence[Article], settings: Settings,
                   summary_syllables: int | None = None) -> list[Story]:
-    """Group articles into stories; give each its summary, timeline and names."""
+    """Group articles into stories; give each its summary, timeline and names (in
+    ``settings.jobs`` processes, story by story, when above 1)."""
     from thoisu.stories import group_stories
 
     by_id = {a.id: a for a in articles}
     stories = group_stories(list(articles), settings)
-    for story in stories:
-        members = [by_id[i] for i in story.articles if i in by_id]
-        describe_story(story, members, settings, summary_syllables)
-    return stories
+    described, _ = describe_stories(stories, by_id, settings, summary_syllables)
+    return described
 
 
 def digest(articles: Iterable[Article], settings: Settings,

@@ -1,12 +1,19 @@
 """Articles and stories to table rows and back.
 
 What is stored is what a reader of the store needs again: the text parts, where it came from,
-its date with the evidence, and the removed lines with their rules. Per-line roles (``lines``),
-sentences, time expressions and entities are derived and are recomputed, not stored.
+its date with the evidence, the removed lines with their rules, and what analysis derived: time
+expressions, names and their mentions, with the analysis version that made them. Per-line
+roles (``lines``) are not stored; sentences are split again when an analysed article is read
+(the same split the analysis made, so ``TimeExpr.sentence`` and ``Mention.sentence`` index
+them), and words are not kept.
+
+A story row keeps what listing needs (counts, outlets, date span, latest) and what the story
+stages derived (summary, timeline, names) with the analysis version and a hash of its members.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -16,22 +23,27 @@ from thoisu.model import (
     Article,
     DateEvidence,
     DuplicateLink,
+    Entity,
+    Event,
     Join,
+    Mention,
     Origin,
     PartialDate,
     Removed,
     Story,
+    SummarySentence,
+    TimeExpr,
 )
 
 # Checked before writing: drivers differ in when (and how) they report unserialisable values.
-JSON_COLUMNS = ("paragraphs", "captions", "published_evidence", "meta", "removed", "problems")
+JSON_COLUMNS = ("paragraphs", "captions", "published_evidence", "meta", "removed", "problems",
+                "dates", "entities", "mentions")
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """The ``articles`` row of an article; raises ``ValueError`` for one that cannot be stored."""
     if not isinstance(article.id, str) or not article.id:
         raise ValueError(f"article from {article.origin} has no id")
-    evidence = article.published_evidence
     row = {
         "id": article.id,
         "title": article.title,
@@ -42,11 +54,7 @@ def article_row(article: Article) -> dict[str, Any]:
         "source": article.source,
         "url": article.url,
         "published": article.published.iso() if article.published is not None else None,
-        "published_evidence": None if evidence is None else {
-            "value": evidence.value.iso(),
-            "confidence": evidence.confidence,
-            "evidence": list(evidence.evidence),
-        },
+        "published_evidence": evidence_json(article.published_evidence),
         "language": article.language,
         "meta": dict(article.meta),
         "removed": [r.to_json() for r in article.removed],
@@ -56,6 +64,7 @@ def article_row(article: Article) -> dict[str, Any]:
         "origin_id": article.origin.id,
         "duplicate_of": article.duplicate_of,
         "added_at": datetime.now(UTC),
+        **analysis_columns(article),
     }
     for name in JSON_COLUMNS:
         try:
@@ -88,7 +97,53 @@ def row_article(row: Mapping[Any, Any]) -> Article:
         meta=dict(row["meta"]),
         duplicate_of=row["duplicate_of"],
         problems=list(row["problems"]),
+        **_analysis_fields(row),
     )
+
+
+def evidence_json(evidence: DateEvidence | None) -> dict[str, Any] | None:
+    if evidence is None:
+        return None
+    return {"value": evidence.value.iso(), "confidence": evidence.confidence,
+            "evidence": list(evidence.evidence)}
+
+
+def time_expr_json(expr: TimeExpr) -> dict[str, Any]:
+    """Every field of a time expression (``TimeExpr.to_json`` is the shorter public form)."""
+    return {"text": expr.text, "start": expr.start, "end": expr.end, "type": expr.type,
+            "value": expr.value, "rule": expr.rule, "end_value": expr.end_value,
+            "mod": expr.mod, "sentence": expr.sentence}
+
+
+def analysis_columns(article: Article) -> dict[str, Any]:
+    """The columns analysis fills; all NULL for an article that was not analysed."""
+    if article.analysis_version is None:
+        return {"dates": None, "entities": None, "mentions": None, "analysis_version": None}
+    return {
+        "dates": [time_expr_json(d) for d in article.dates],
+        "entities": [e.to_json() for e in article.entities],
+        "mentions": [m.to_json() for m in article.mentions],
+        "analysis_version": article.analysis_version,
+    }
+
+
+def _analysis_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
+    version = row.get("analysis_version")
+    if version is None:
+        return {}
+    from thoisu.text.sentences import article_sentences
+
+    return {
+        "sentences": article_sentences(row["lead"], list(row["paragraphs"])),
+        "dates": [TimeExpr(d["text"], d["start"], d["end"], d["type"], d["value"],
+                           d.get("rule", ""), d.get("end_value"), d.get("mod"),
+                           d.get("sentence")) for d in row["dates"] or []],
+        "entities": [Entity(e["name"], e["type"], e["count"], list(e["variants"]))
+                     for e in row["entities"] or []],
+        "mentions": [Mention(m["text"], m["name"], m["type"], m["sentence"], m["start"],
+                             m["end"], m.get("rule", "")) for m in row["mentions"] or []],
+        "analysis_version": version,
+    }
 
 
 def story_member_rows(story: Story) -> list[dict[str, Any]]:
@@ -118,7 +173,10 @@ def story_duplicate_rows(story: Story) -> list[dict[str, Any]]:
 
 def row_story(row: Mapping[Any, Any], members: list[Mapping[Any, Any]],
               duplicates: list[Mapping[Any, Any]]) -> Story:
-    """A story from its row and its member and duplicate rows, each already in position order."""
+    """A story from its row and its member and duplicate rows, each already in position order.
+
+    Its summary, timeline and names are the stored ones (empty when not derived yet).
+    """
     return Story(
         id=row["id"],
         title=row["title"],
@@ -126,4 +184,96 @@ def row_story(row: Mapping[Any, Any], members: list[Mapping[Any, Any]],
         joins=[Join(m["article_id"], m["similarity"], m["reason"] or "")
                for m in members if m["similarity"] is not None],
         duplicates=[DuplicateLink(d["canonical"], d["copy"], d["similarity"]) for d in duplicates],
+        summary=[SummarySentence(s["text"], s["article"], s["sentence"])
+                 for s in row.get("summary") or []],
+        timeline=[_event(e) for e in row.get("timeline") or []],
+        entities=[Entity(e["name"], e["type"], e["count"], list(e["variants"]))
+                  for e in row.get("entities") or []],
+        analysis_version=row.get("analysis_version"),
     )
+
+
+def _event(data: Mapping[str, Any]) -> Event:
+    end = data.get("end")
+    return Event(PartialDate.parse(data["date"]), data["text"], list(data["articles"]),
+                 PartialDate.parse(end) if end else None, data.get("evidence", ""))
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as stored: ``Event.to_json`` plus its evidence."""
+    out = event.to_json()
+    if event.evidence:
+        out["evidence"] = event.evidence
+    return out
+
+
+def members_hash(story: Story) -> str:
+    """A hash of a story's members and copies, in order: stored results made from other
+    members are stale."""
+    text = "\n".join([*story.articles, "--", *(d.copy for d in story.duplicates)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def derived_columns(story: Story) -> dict[str, Any]:
+    """The story stages' results, or all NULL for a story not described yet."""
+    if story.analysis_version is None:
+        return {"summary": None, "timeline": None, "entities": None, "analysis_version": None,
+                "members_hash": None, "derived_at": None}
+    return {
+        "summary": [s.to_json() for s in story.summary],
+        "timeline": [event_json(e) for e in story.timeline],
+        "entities": [e.to_json() for e in story.entities],
+        "analysis_version": story.analysis_version,
+        "members_hash": members_hash(story),
+        "derived_at": datetime.now(UTC),
+    }
+
+
+def name_rows(story: Story) -> list[dict[str, Any]]:
+    """One ``story_names`` row per canonical name and type of a described story."""
+    counts: dict[tuple[str, str], int] = {}
+    for entity in story.entities:
+        key = (entity.name, entity.type)
+        counts[key] = counts.get(key, 0) + entity.count
+    return [{"story_id": story.id, "name": name, "type": kind, "count": n}
+            for (name, kind), n in counts.items()]
+
+
+def facts_columns(story: Story, rows: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """What listing a story needs, from its members' article rows (``id`` → source,
+    published, added_at): count, outlets (most articles first), span and latest."""
+    outlets: dict[str, int] = {}
+    dated: list[PartialDate] = []
+    full: list[str] = []
+    added: list[str] = []
+    for article_id in story.articles:
+        row = rows.get(article_id)
+        if row is None:
+            continue
+        if row["source"]:
+            outlets[row["source"]] = outlets.get(row["source"], 0) + 1
+        if row["published"]:
+            value = PartialDate.parse(row["published"])
+            if value.year is not None:
+                dated.append(value)
+                if value.precision == "day":
+                    full.append(value.iso())
+        if row["added_at"] is not None:
+            added.append(_iso(row["added_at"]))
+    order = {name: k for k, name in enumerate(outlets)}
+    dated.sort(key=PartialDate.sort_key)
+    return {
+        "article_count": len(story.articles),
+        "outlets": sorted(outlets, key=lambda name: (-outlets[name], order[name])),
+        "first_published": dated[0].iso() if dated else None,
+        "last_published": dated[-1].iso() if dated else None,
+        "latest": max(full) if full else (max(added) if added else None),
+    }
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return str(value)[:19].replace(" ", "T")

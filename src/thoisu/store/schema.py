@@ -55,6 +55,12 @@ articles = Table(
     Column("origin_id", Text),
     Column("duplicate_of", String(ID)),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # What analysis derived (revision 0002): time expressions, names and their mentions, and
+    # the analysis version that made them; NULL: stored before it, analysed again on demand.
+    Column("dates", Json),
+    Column("entities", Json),
+    Column("mentions", Json),
+    Column("analysis_version", String(64)),
 )
 
 stories = Table(
@@ -63,6 +69,23 @@ stories = Table(
     Column("id", String(ID), primary_key=True),
     Column("title", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Revision 0002. Kept whenever members are saved: how many, which outlets (names, most
+    # articles first), the span of comparable publication dates (TimeML) and ``latest``, a
+    # sortable ISO string of the latest full publication date (else the latest added time).
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Column("outlets", Json),
+    Column("first_published", String(10)),
+    Column("last_published", String(10)),
+    Column("latest", String(32)),
+    # Derived from the members by the story stages, with the analysis version and a hash of
+    # the members they were made from; NULL until described (``thoisu reanalyse``).
+    Column("summary", Json),
+    Column("timeline", Json),
+    Column("entities", Json),
+    Column("analysis_version", String(64)),
+    Column("members_hash", String(64)),
+    Column("derived_at", DateTime(timezone=True)),
+    Index("ix_stories_latest", "latest"),
 )
 
 # No foreign key to articles: a story may be saved before (or without) its articles, e.g. when
@@ -88,6 +111,19 @@ story_duplicates = Table(
     Column("canonical", String(ID), nullable=False),
     Column("copy", String(ID), nullable=False),
     Column("similarity", Float, nullable=False),
+)
+
+# The names of each story (revision 0002), one row per canonical name, for name pages and
+# filters: which stories name "Hà Nội", most mentioned first.
+story_names = Table(
+    "story_names",
+    metadata,
+    Column("story_id", String(ID), ForeignKey("stories.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("type", String(8), primary_key=True),
+    Column("count", Integer, nullable=False),
+    Index("ix_story_names_name", "name"),
 )
 
 # -- issue #11 (web access; owner F): API tokens, stored as SHA-256 hashes, never in clear. ----

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError, StatementError
 
 from thoisu.model import Article, Origin, Story
@@ -17,7 +17,13 @@ from thoisu.store import convert
 from thoisu.store.engine import make_engine, resolve_url, shown
 from thoisu.store.errors import AmbiguousIdError, StoreError, database_error
 from thoisu.store.migrate import SchemaTooNew, upgrade
-from thoisu.store.schema import articles, stories, story_articles, story_duplicates
+from thoisu.store.schema import (
+    articles,
+    stories,
+    story_articles,
+    story_duplicates,
+    story_names,
+)
 
 # Articles are written this many at a time: one transaction per chunk, one savepoint per article.
 # The chunk is gathered before the transaction starts, so no lock is held while upstream stages
@@ -237,6 +243,36 @@ class Store:
                 yield convert.row_article(row)
             last = rows[-1]["seq"]
 
+    def save_analysis(self, items: Iterable[Article]) -> int:
+        """Store again what analysis derived for these (already stored) articles: date and
+        evidence, language, time expressions, names, mentions, analysis version. How many
+        were stored."""
+        done = 0
+        batch = list(items)
+        for start in range(0, len(batch), CHUNK):
+            with self._guard(), self._write() as conn:
+                for article in batch[start:start + CHUNK]:
+                    values = {
+                        "published": (article.published.iso()
+                                      if article.published is not None else None),
+                        "published_evidence": convert.evidence_json(article.published_evidence),
+                        "language": article.language,
+                        "problems": list(article.problems),
+                        **convert.analysis_columns(article),
+                    }
+                    done += conn.execute(update(articles).where(articles.c.id == article.id)
+                                         .values(**values)).rowcount
+        return done
+
+    def stale_article_ids(self, version: str) -> list[str]:
+        """Articles not analysed, or analysed by another version, in the order added."""
+        query = (select(articles.c.id)
+                 .where(or_(articles.c.analysis_version.is_(None),
+                            articles.c.analysis_version != version))
+                 .order_by(articles.c.seq))
+        with self._guard(), self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
     def ids_without_story(self) -> list[str]:
         """Ids of the stored articles in no story (neither a member nor a recorded copy),
         in the order they were added.
@@ -288,12 +324,48 @@ class Store:
                              .where(story_articles.c.article_id.in_(chunk)))
             self._drop_if_empty(conn, sorted(left - set(story_ids)))
             if batch:
-                conn.execute(insert(stories),
-                             [{"id": s.id, "title": s.title, "updated_at": now} for s in batch])
+                facts = _member_facts(conn, [i for s in batch for i in s.articles])
+                conn.execute(insert(stories), [
+                    {"id": s.id, "title": s.title, "updated_at": now,
+                     **convert.facts_columns(s, facts), **convert.derived_columns(s)}
+                    for s in batch])
+                names = [row for s in batch for row in convert.name_rows(s)]
+                if names:
+                    conn.execute(insert(story_names), names)
             if member_rows:
                 conn.execute(insert(story_articles), member_rows)
             if duplicate_rows:
                 conn.execute(insert(story_duplicates), duplicate_rows)
+
+    def save_derived(self, items: Iterable[Story]) -> None:
+        """Store the summary, timeline and names of described stories (``analysis_version``
+        set), leaving their members alone; a story no longer stored is skipped."""
+        batch = [s for s in items if s.analysis_version is not None]
+        with self._guard(), self._write() as conn:
+            for story in batch:
+                done = conn.execute(update(stories).where(stories.c.id == story.id)
+                                    .values(**convert.derived_columns(story)))
+                if not done.rowcount:
+                    continue
+                conn.execute(delete(story_names).where(story_names.c.story_id == story.id))
+                names = convert.name_rows(story)
+                if names:
+                    conn.execute(insert(story_names), names)
+
+    def stale_story_ids(self, version: str) -> list[str]:
+        """Stories whose stored summary, timeline and names are missing or were made by
+        another analysis version (saving new members clears them), in id order."""
+        query = (select(stories.c.id)
+                 .where(or_(stories.c.analysis_version.is_(None),
+                            stories.c.analysis_version != version,
+                            stories.c.members_hash.is_(None)))
+                 .order_by(stories.c.id))
+        with self._guard(), self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
+    def count_stories(self) -> int:
+        with self._guard(), self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(stories)) or 0)
 
     @staticmethod
     def _drop_if_empty(conn: Connection, ids: list[str]) -> None:
@@ -322,13 +394,25 @@ class Store:
         with self._guard(), self.engine.connect() as conn:
             return conn.scalar(query)
 
-    def _load_stories(self, story_id: str | None) -> list[Story]:
+    def get_stories(self, ids: Iterable[str]) -> list[Story]:
+        """The stories with these ids, in the order given; ids not stored are left out."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Story] = {}
+        for chunk in _chunks(wanted):
+            found.update((s.id, s) for s in self._load_stories(chunk))
+        return [found[i] for i in wanted if i in found]
+
+    def _load_stories(self, story_id: str | list[str] | None) -> list[Story]:
         s_query = select(stories).order_by(stories.c.id)
         m_query = select(story_articles).order_by(story_articles.c.story_id,
                                                   story_articles.c.position)
         d_query = select(story_duplicates).order_by(story_duplicates.c.story_id,
                                                     story_duplicates.c.position)
-        if story_id is not None:
+        if isinstance(story_id, list):
+            s_query = s_query.where(stories.c.id.in_(story_id))
+            m_query = m_query.where(story_articles.c.story_id.in_(story_id))
+            d_query = d_query.where(story_duplicates.c.story_id.in_(story_id))
+        elif story_id is not None:
             s_query = s_query.where(stories.c.id == story_id)
             m_query = m_query.where(story_articles.c.story_id == story_id)
             d_query = d_query.where(story_duplicates.c.story_id == story_id)
@@ -340,12 +424,23 @@ class Store:
                 for r in rows]
 
 
+def _member_facts(conn: Connection, ids: list[str]) -> dict[str, Any]:
+    """The article rows (source, published, added_at) that a story's listing facts need."""
+    found: dict[str, Any] = {}
+    cols = (articles.c.id, articles.c.source, articles.c.published, articles.c.added_at)
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        for row in conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings():
+            found[row["id"]] = row
+    return found
+
+
 def _delete_stories(conn: Connection, ids: list[str]) -> int:
     """Remove these stories with their member and duplicate rows; how many stories there were."""
     gone = 0
     for chunk in _chunks(ids):
         conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
         conn.execute(delete(story_duplicates).where(story_duplicates.c.story_id.in_(chunk)))
+        conn.execute(delete(story_names).where(story_names.c.story_id.in_(chunk)))
         gone += conn.execute(delete(stories).where(stories.c.id.in_(chunk))).rowcount
     return gone
 
