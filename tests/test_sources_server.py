@@ -31,6 +31,8 @@ class Route:
     validators: bool = True  # send ETag and Last-Modified, answer 304 to them
     last_modified: str = field(default_factory=lambda: formatdate(usegmt=True))
     repeat: int = 1  # body sent this many times (a huge page without a huge string)
+    announce_length: bool = True  # else no Content-Length: the body ends when the link closes
+    on_request: Any = None  # called with the path before answering (e.g. to set a stop flag)
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
+        self.active = 0  # requests being answered now, and the most at once
+        self.max_active = 0
         self._lock = threading.Lock()
         site = self
 
@@ -56,13 +60,21 @@ class Site:
             def log_message(self, *_args: Any) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-                site._answer(self)
+            def do_GET(self) -> None:
+                with site._lock:
+                    site.active += 1
+                    site.max_active = max(site.max_active, site.active)
+                try:
+                    site._answer(self)
+                finally:
+                    with site._lock:
+                        site.active -= 1
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                        daemon=True)
 
     def __enter__(self) -> Site:
         self._thread.start()
@@ -96,6 +108,8 @@ class Site:
         if route is None:
             self._send(handler, path, headers, 404, b"not found", "text/plain", {})
             return
+        if route.on_request is not None:
+            route.on_request(path)
         if route.fail_times > 0:
             route.fail_times -= 1
             extra = {"Retry-After": route.retry_after} if route.retry_after else {}
@@ -113,11 +127,11 @@ class Site:
                 self._send(handler, path, headers, 304, b"", None, extra)
                 return
         self._send(handler, path, headers, route.status, route.body, route.content_type, extra,
-                   route.repeat)
+                   route.repeat, route.announce_length)
 
     def _send(self, handler: BaseHTTPRequestHandler, path: str, headers: dict[str, str],
               status: int, body: bytes, content_type: str | None, extra: dict[str, str],
-              repeat: int = 1) -> None:
+              repeat: int = 1, announce_length: bool = True) -> None:
         self._log(path, headers, status)
         try:
             handler.send_response(status)
@@ -125,8 +139,11 @@ class Site:
                 handler.send_header("Content-Type", content_type)
             for name, value in extra.items():
                 handler.send_header(name, value)
-            if status != 304:
+            if status != 304 and announce_length:
                 handler.send_header("Content-Length", str(len(body) * repeat))
+            elif status != 304:
+                handler.send_header("Connection", "close")
+                handler.close_connection = True
             handler.end_headers()
             if status != 304:
                 for _ in range(repeat):
@@ -252,3 +269,25 @@ STORIES: dict[str, list[tuple[str, str, list[str]]]] = {
           "Bộ Công Thương dự báo giá xăng thế giới còn dao động trong các tuần tới."]),
     ],
 }
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """``text`` in Windows-1258, as legacy Vietnamese sites write it: tone marks combining.
+
+    >>> cp1258("Hòa").decode("cp1258") == "Ho\\u0300a"
+    True
+    """
+    import unicodedata
+
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return bytes(out)

@@ -128,16 +128,15 @@ def _when(value: datetime | None) -> str:
 
 
 def state_of(source: Source) -> str:
-    """``ok``, or the failures with the last reason and the backoff."""
+    """``ok``, ``not polled yet``, or the failures in a row and the end of the backoff."""
     if source.failures:
         return (f"{source.failures} failed polls in a row; backoff until "
-                f"{_when(source.backoff_until)}; last error: {source.last_error}")
-    if source.last_error and source.last_error_at and source.last_error_at == source.last_poll:
-        return f"ok, but: {source.last_error}"
+                f"{_when(source.backoff_until)}")
     return "ok" if source.last_poll else "not polled yet"
 
 
 def _print_table(found: list[Source]) -> None:
+    """A table of the sources, then one line per source with an error: its reason in full."""
     from rich.console import Console
     from rich.table import Table
 
@@ -146,13 +145,18 @@ def _print_table(found: list[Source]) -> None:
     table = Table()
     for name, options in (("id", {"justify": "right"}), ("name", {}), ("kind", {}),
                           ("every", {}), ("last poll", {"no_wrap": True}),
-                          ("found", {"justify": "right"}), ("last", {}), ("state", {"ratio": 1})):
+                          ("found", {"justify": "right"}), ("last poll's outcome", {})):
         table.add_column(name, **options)  # type: ignore[arg-type]
     for s in found:
-        table.add_row(str(s.id), f"{s.name}\n{s.url}", s.kind, show_every(s.every),
-                      _when(s.last_poll), f"{s.articles_found} ({s.last_found} last)",
-                      s.last_outcome or "", state_of(s))
-    Console(file=sys.stdout, highlight=False, width=max(120, Console().width)).print(table)
+        table.add_row(str(s.id), s.name, s.kind, show_every(s.every), _when(s.last_poll),
+                      f"{s.articles_found} ({s.last_found} last)", s.last_outcome or "")
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    console.print(table)
+    for s in found:
+        click.echo(f"[{s.id}] {s.url}: {state_of(s)}")
+        if s.last_error:
+            when = _when(s.last_error_at)
+            click.echo(f"    {'error' if s.failures else 'last error'} ({when}): {s.last_error}")
 
 
 @sources.command("remove")

@@ -67,9 +67,7 @@ def watch(once: bool, poll_all: bool, refetch: bool, db_url: str | None, quiet: 
         if not SourceBook(store).list():
             raise click.ClickException(f"no sources in the store at {store.url}; add one with "
                                        "'thoisu sources add URL'")
-        watcher = Watcher(store, settings, stop=stop, refetch=refetch,
-                          on_event=(lambda m: None) if quiet else
-                          (lambda m: click.echo(f"thoisu: {m}", err=True)))
+        watcher = Watcher(store, settings, stop=stop, refetch=refetch)
         try:
             watcher.run(rounds=1 if once else None, ignore_schedule=poll_all, on_round=report)
         finally:

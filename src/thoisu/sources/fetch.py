@@ -223,10 +223,11 @@ class Fetcher:
         settings = self.settings
         with self._count:
             self.requests += 1
-        started = time.monotonic()
         fetched = now()
         try:
             with self._client.stream("GET", url, headers=headers) as reply:
+                # httpx times each read; this bounds a body trickled a byte at a time.
+                started = time.monotonic()
                 declared = reply.headers.get("content-length", "")
                 if (declared.isdigit() and int(declared) > cap and reply.status_code < 300
                         and not truncate):

@@ -118,15 +118,19 @@ def read_feed_links(data: bytes, headers: dict[str, str] | None = None) -> Listi
 
 
 def _entry_link(entry: Any) -> str | None:
-    for link in entry.get("links") or []:
-        if link.get("rel", "alternate") == "alternate" and link.get("href"):
-            return str(link["href"]).strip()
-    link = entry.get("link") or ""
-    if link:
-        return str(link).strip()
-    guid = entry.get("id") or ""
-    # An RSS guid is a permalink unless it says otherwise; feedparser keeps it as the id.
-    return str(guid).strip() if str(guid).startswith(("http://", "https://")) else None
+    """The entry's article URL: its alternate link, else its link, else a permalink guid.
+
+    feedparser fills ``link`` from an id when there is no link, so every candidate must be
+    an http(s) URL (an Atom ``tag:`` id is not one).
+    """
+    candidates = [link.get("href") for link in entry.get("links") or []
+                  if link.get("rel", "alternate") == "alternate"]
+    candidates += [entry.get("link"), entry.get("id")]
+    for value in candidates:
+        url = str(value or "").strip()
+        if url.startswith(("http://", "https://")):
+            return url
+    return None
 
 
 def _clean(value: Any) -> str | None:

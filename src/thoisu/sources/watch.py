@@ -1,7 +1,7 @@
 """One round over the due sources: poll, find new article URLs, fetch, read, ingest.
 
->>> from thoisu.store import Store                                   # doctest: +SKIP
->>> with Store.open("sqlite:///tin.db") as store:
+>>> from thoisu.store import Store
+>>> with Store.open("sqlite:///tin.db") as store:  # doctest: +SKIP
 ...     report = Watcher(store, Settings()).round()
 ...     [(s.source.name, s.outcome) for s in report.sources]
 [('Thời sự', '20 links, 3 new, 3 ingested')]
@@ -160,8 +160,7 @@ class Watcher:
     """Polls the sources of one store; ``stop`` (an Event) ends a round early and cleanly."""
 
     def __init__(self, store: Any, settings: Settings, fetcher: Fetcher | None = None,
-                 stop: threading.Event | None = None, refetch: bool = False,
-                 on_event: Callable[[str], None] | None = None) -> None:
+                 stop: threading.Event | None = None, refetch: bool = False) -> None:
         from thoisu.store.sources import SourceBook
 
         self.store = store
@@ -170,7 +169,6 @@ class Watcher:
         self.stop = stop or (fetcher.stop if fetcher else threading.Event())
         self.fetcher = fetcher or Fetcher(settings, stop=self.stop)
         self.refetch = refetch
-        self.on_event = on_event or (lambda _m: None)
         self._strip = extra_params(settings.url_strip_params)
 
     def close(self) -> None:
@@ -464,7 +462,6 @@ class Watcher:
         report.error = str(error)
         report.outcome = source.last_outcome
         self.book.save_state(source)
-        self.on_event(f"{source.name}: {error}")
 
     def _succeeded(self, poll: _Poll, report: SourceReport, at: datetime,
                    stopped: bool) -> None:

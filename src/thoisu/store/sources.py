@@ -4,8 +4,8 @@ The tables live on the store's one ``metadata`` (``schema.py`` imports this modu
 and migration ``0004_sources`` creates them. :class:`SourceBook` reads and writes them
 through an open :class:`~thoisu.store.Store`.
 
->>> from thoisu.store import Store                                     # doctest: +SKIP
->>> with Store.open("sqlite:///tin.db") as store:
+>>> from thoisu.store import Store
+>>> with Store.open("sqlite:///tin.db") as store:  # doctest: +SKIP
 ...     book = SourceBook(store)
 ...     book.add("https://bao.example.vn/rss/thoi-su.rss", "Thời sự", "feed", 900).id
 1
