@@ -131,8 +131,9 @@ def test_titles_under_a_related_header_go_with_it() -> None:
 
     infos = make_infos(f"{P}.\nTin liên quan\nBệnh viện tuyến huyện quá tải\n"
                        f"Thêm 200 giường bệnh cho tỉnh\n{P}.")
+    links = {"bệnhviệntuyếnhuyệnquátải", "thêm200giườngbệnhchotỉnh"}
     rules = [rule for _, rule in _roles(infos, "Tin", {"heading": set(), "figcaption": set(),
-                                                       "link": set()})]
+                                                       "link": links})]
     assert rules == ["lead.first_paragraph", "boilerplate.related_header",
                      "boilerplate.related_list", "boilerplate.related_list", "body.paragraph"]
 
@@ -189,3 +190,13 @@ def test_sapo_in_a_teaser_list_is_not_the_page_sapo() -> None:
                       "Tóm tắt của một bài khác trong danh sách tin liên quan bên dưới.</p></li>"
                       f"</ul><p>{P}.</p></body></html>")
     assert "sapo" not in page_metadata(root)
+
+
+def test_uncertain_footer_and_related_words_in_the_text_are_kept() -> None:
+    body = ("<h1>Thu hồi giấy phép tạp chí</h1><article>"
+            f"<p>{P}.</p><p>Giấy phép xuất bản của tạp chí bị thu hồi từ tháng trước.</p>"
+            "<p>Xem thêm các điểm đến dưới đây</p><h2>1. Bãi biển số một</h2>"
+            f"<p>{P} nữa.</p><p>{P} hết.</p></article>")
+    a = one(page(body))
+    text = "\n".join(a.paragraphs)
+    assert "Giấy phép xuất bản của tạp chí" in text and "1. Bãi biển số một" in text

@@ -279,7 +279,8 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
                                                and info.heading_like)):
             out.append((Role.BOILERPLATE, "boilerplate.repeated_title"))
             continue
-        if verdict is not None and verdict[1] in REMOVE_RULES:
+        if verdict is not None and verdict[1] in REMOVE_RULES and _certain(
+                verdict[1], info, k, last_text):
             rule = verdict[1]
             if rule == "boilerplate.comments":
                 in_comments = True
@@ -289,7 +290,7 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
             continue
         if in_related:
             # Titles under a related-news header: links, or short lines without a full stop.
-            if key in marks["link"] or (info.heading_like and info.words <= 25):
+            if key in marks["link"] and info.words <= 30:
                 out.append((Role.BOILERPLATE, "boilerplate.related_list"))
                 continue
             in_related = False
@@ -318,6 +319,24 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
             out.append((Role.BODY, "body.paragraph"))
         seen_text = True
     return out
+
+
+_FOOTER_SURE = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|copyright|all rights reserved|bản quyền thuộc",
+                          re.I)
+
+
+def _certain(rule: str, info: LineInfo, k: int, last_text: int) -> bool:
+    """Whether a local rule's verdict is certain here, in text trafilatura chose to keep.
+
+    A footer notice is, only with a copyright mark or at the end of the text ("Giấy phép
+    xuất bản của tạp chí bị thu hồi." mid-article is news); a related-news header only when
+    short or ending in a colon ("Xem thêm các điểm đến dưới đây" opens the article's list).
+    """
+    if rule == "boilerplate.footer":
+        return bool(_FOOTER_SURE.search(info.text)) or k >= last_text - 1
+    if rule == "boilerplate.related_header":
+        return info.words <= 5 or info.text.rstrip().endswith(":")
+    return True
 
 
 def _paragraph_follows(infos: list[LineInfo], k: int) -> bool:
