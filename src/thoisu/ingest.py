@@ -22,6 +22,8 @@ that the next call completes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -144,3 +146,114 @@ def describe_stale(store: Store, settings: Settings, made: dict[str, Article] | 
             stats.add("stories", "timeline events", sum(len(s.timeline) for s in described))
             stats.add("stories", "story names", sum(len(s.entities) for s in described))
     return done
+
+
+def regroup_store(store: Store, settings: Settings, stats: RunStats | None = None,
+                  on_article: Callable[[Article], None] | None = None,
+                  on_story: Callable[[Story], None] | None = None) -> IngestResult:
+    """Group every stored article into stories from scratch (``thoisu stories rebuild``).
+
+    The new stories replace all stored ones in one transaction, then each is described.
+    Articles are taken in the order they were stored, as an ingest of them would.
+    """
+    from thoisu.stories.cluster import StoryClusterer
+
+    by_id: dict[str, Article] = {}
+    for article in store.iter_articles():
+        by_id[article.id] = article
+        if on_article is not None:
+            on_article(article)
+    clusterer = StoryClusterer(settings)
+    clusterer.add(list(by_id.values()))
+    stories = clusterer.stories()
+    store.save_stories(stories, replace_all=True)
+    result = IngestResult(stories=stories, grouped=len(by_id))
+    if stats is not None:
+        stats.add("stories", "articles grouped", len(by_id))
+        stats.count_stories(stories)
+    result.described = describe_stale(store, settings, by_id, stats, on_story=on_story,
+                                      story_ids=[s.id for s in stories])
+    return result
+
+
+@dataclass
+class ReanalyseResult:
+    """What ``thoisu reanalyse`` did."""
+
+    analysed: int = 0  # articles analysed again
+    described: int = 0  # stories described again
+    problems: list[str] = field(default_factory=list)  # articles that could not be analysed
+
+
+def reanalyse_store(store: Store, settings: Settings, *, everything: bool = False,
+                    stats: RunStats | None = None, batch: int = 200,
+                    on_article: Callable[[str], None] | None = None,
+                    on_story: Callable[[Story], None] | None = None) -> ReanalyseResult:
+    """Analyse again the stored articles whose analysis version is not this one (all of them
+    with ``everything``), then describe again the stories holding them and every story whose
+    stored results are stale.
+
+    A stored publication date is kept (the page's own layout, which some date evidence
+    reads, is not stored); time expressions, names and mentions are made again.
+    """
+    from thoisu.analyse import analysis_version
+
+    version = analysis_version(settings)
+    ids = ([a.id for a in store.iter_articles()] if everything
+           else store.stale_article_ids(version))
+    result = ReanalyseResult()
+    touched: set[str] = set()
+    with ExitStack() as stack:
+        pool = None
+        if settings.jobs > 1 and len(ids) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = stack.enter_context(ProcessPoolExecutor(settings.jobs))
+        for start in range(0, len(ids), batch):
+            touched.update(_reanalyse_chunk(store, settings, ids[start:start + batch], pool,
+                                            result, stats, on_article))
+    stale = set(store.stale_story_ids(version)) | store.stories_of(touched)
+    result.described = describe_stale(store, settings, stats=stats, on_story=on_story,
+                                      story_ids=sorted(stale))
+    return result
+
+
+def _reanalyse_chunk(store: Store, settings: Settings, ids: list[str], pool: Executor | None,
+                     result: ReanalyseResult, stats: RunStats | None,
+                     on_article: Callable[[str], None] | None) -> list[str]:
+    """Analyse and store these articles again; the ids of those that were."""
+    done = []
+    for article, problem in _analysed(store.get_articles(ids), settings, pool):
+        if problem is not None:
+            result.problems.append(f"article {article.id} ({article.origin}): {problem}")
+        else:
+            done.append(article)
+            if stats is not None:
+                stats.count_article(article)
+        if on_article is not None:
+            on_article(article.id)
+    store.save_analysis(done)
+    result.analysed += len(done)
+    return [a.id for a in done]
+
+
+def _analyse_one(article: Article, settings: Settings) -> tuple[Article, str | None]:
+    from thoisu.pipeline import analyse
+
+    article.sentences, article.dates, article.entities, article.mentions = [], [], [], []
+    article.problems = [p for p in article.problems if p != "no sentences in the article text"]
+    try:
+        return analyse(article, settings), None
+    except Exception as exc:  # one bad article must not stop the run
+        return article, f"not analysed ({type(exc).__name__}: {exc})"
+
+
+def _analysed(articles: list[Article], settings: Settings, pool: Executor | None
+              ) -> Iterator[tuple[Article, str | None]]:
+    if pool is None:
+        for article in articles:
+            yield _analyse_one(article, settings)
+        return
+    from itertools import repeat
+
+    yield from pool.map(_analyse_one, articles, repeat(settings), chunksize=8)

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "dates": "dates:dates",
     "timeline": "timeline:timeline",
     "stories": "stories:stories",
+    "reanalyse": "reanalyse:reanalyse",
     "eval": "evaluate:evaluate",
     "serve": "serve:serve",
     "tokens": "tokens:tokens",

@@ -71,8 +71,10 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool,
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most N articles.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N articles.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Show at most N articles.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Skip the first N articles (past the last one: an empty list).")
 @click.pass_context
 def articles(ctx: click.Context, db_url: str | None, fmt: str, limit: int | None,
              offset: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +111,20 @@ def progress(
                 bar.advance(task)
 
         yield advance()
+
+
+@contextmanager
+def ticker(total: int | None, label: str, quiet: bool) -> Iterator[Callable[..., None]]:
+    """A progress bar advanced by calling what this yields (once per step, any arguments);
+    on a terminal only, nothing when quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda *_args: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda *_args: bar.advance(task)
 
 
 format_option = click.option(

@@ -12,8 +12,10 @@ from thoisu.cli.common import (
     output_option,
     progress,
     quiet_option,
+    stats_option,
     stdin_for,
     write_output,
+    write_stats,
 )
 from thoisu.model import Article, Line
 
@@ -32,9 +34,10 @@ from thoisu.model import Article, Line
 @click.option("--words", is_flag=True, default=None,
               help="Segment every sentence into words (underthesea CRF); the JSON then lists "
                    "each article's sentences with their words.")
+@stats_option
 def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
            length: int | None, tone_style: str | None, jobs: int | None,
-           words: bool | None) -> None:
+           words: bool | None, stats_file: str | None) -> None:
     """Read, clean and analyse news pages; report articles and stories.
 
     PATH is a file (.txt, .html, .jsonl, .warc, .warc.gz), a directory, or - for standard input.
@@ -50,6 +53,14 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     with progress(articles, None, "Đọc bài", quiet) as items:
         collected = list(items)
     result = run_digest(collected, settings, summary_syllables=length)
+    stats = None
+    if stats_file:
+        from thoisu.stats import RunStats
+
+        stats = RunStats()
+        for article in result.articles:
+            stats.count_article(article)
+        stats.count_stories(result.stories)
     if fmt == "json":
         from thoisu.render.json_report import digest_to_json
 
@@ -63,6 +74,7 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
 
         text = digest_markdown(result)
     write_output(text, output)
+    write_stats(stats, tally, stats_file)
     tally.finish(quiet)
 
 

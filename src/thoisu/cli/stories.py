@@ -114,3 +114,38 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
             click.echo(f"        {join.reason}")
     for link in story.duplicates:
         click.echo(f"  copy {link.copy} of {link.canonical} (similarity {link.similarity:.2f})")
+
+
+@stories.command("rebuild")
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or counts.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for describing the stories (default: the jobs setting).")
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the stored stories.")
+@click.pass_context
+def rebuild(ctx: click.Context, db_url: str | None, quiet: bool, jobs: int | None,
+            yes: bool) -> None:
+    """Group every stored article into stories from scratch, replacing the stored stories
+    (in one transaction), then give each its summary, timeline and names.
+    """
+    from thoisu.cli.common import ticker
+    from thoisu.ingest import regroup_store
+
+    db_url = db_url or ctx.obj.get("db_url")
+    settings = get_settings(db_url=db_url, jobs=jobs)
+    with _open(db_url) as store:
+        total = store.count_articles()
+        if total == 0:
+            click.echo(f"no articles in the store at {store.url}; nothing to group", err=True)
+            return
+        if not yes and not click.confirm(
+                f"Replace the {store.count_stories()} stories of {store.url} by a regrouping "
+                f"of its {total} articles?", default=True, err=True):
+            raise click.Abort()
+        with ticker(2 * total, "Đọc bài, gom chuyện", quiet) as tick:
+            # One bar: a step per article read, then a step per article of each story
+            # described (clustering in between is one step with no bar of its own).
+            result = regroup_store(store, settings, on_article=tick,
+                                   on_story=lambda story: [tick() for _ in story.articles])
+    click.echo(f"{result.grouped} articles in {len(result.stories)} stories; "
+               f"{result.described} stories described")

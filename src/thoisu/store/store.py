@@ -30,6 +30,7 @@ from thoisu.store.schema import (
 # are still analysing the next article.
 CHUNK = 100
 PAGE = 500  # rows per query when iterating over all articles
+MAX_ROWS = 2**63 - 1  # the largest LIMIT or OFFSET SQLite and PostgreSQL accept
 
 
 @dataclass
@@ -218,10 +219,12 @@ class Store:
         return [found[i] for i in wanted if i in found]
 
     def list_articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        """Articles in the order they were added."""
-        query = select(articles).order_by(articles.c.seq).offset(offset)
+        """Articles in the order they were added; an offset past the end gives none (any size:
+        databases take 64-bit offsets only, so larger ones are capped, which changes nothing).
+        """
+        query = select(articles).order_by(articles.c.seq).offset(min(max(offset, 0), MAX_ROWS))
         if limit is not None:
-            query = query.limit(limit)
+            query = query.limit(min(max(limit, 0), MAX_ROWS))
         with self._guard(), self.engine.connect() as conn:
             return [convert.row_article(r) for r in conn.execute(query).mappings()]
 
@@ -290,12 +293,13 @@ class Store:
 
     # -- stories ----------------------------------------------------------------------------
 
-    def save_stories(self, items: Iterable[Story]) -> None:
+    def save_stories(self, items: Iterable[Story], *, replace_all: bool = False) -> None:
         """Save these stories, replacing their title, members, joins and duplicate links.
 
         All or nothing. An article is in one story at most: one listed here leaves any other
         story it was in, and a story left with no article that way is removed (as when the
-        clusterer merges two stories). Other stories are left alone.
+        clusterer merges two stories). Other stories are left alone, unless ``replace_all``:
+        then every other story is removed in the same transaction (a regrouping from scratch).
         """
         batch = list(items)
         owner: dict[str, str] = {}
@@ -315,6 +319,8 @@ class Store:
             raise ValueError("the same story id is given twice")
         now = datetime.now(UTC)
         with self._guard(), self._write() as conn:
+            if replace_all:
+                _delete_stories(conn, list(conn.scalars(select(stories.c.id))))
             _delete_stories(conn, story_ids)
             left: set[str] = set()  # other stories that articles move out of
             for chunk in _chunks(list(owner)):
@@ -387,6 +393,18 @@ class Store:
     def get_story(self, id: str) -> Story | None:
         found = self._load_stories(id)
         return found[0] if found else None
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The ids of the stories holding any of these articles (as members or copies)."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self._guard(), self.engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                found.update(conn.scalars(select(story_articles.c.story_id).distinct()
+                                          .where(story_articles.c.article_id.in_(chunk))))
+                found.update(conn.scalars(select(story_duplicates.c.story_id).distinct()
+                                          .where(story_duplicates.c.copy.in_(chunk))))
+        return found
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story this article is in, or None."""
