@@ -101,8 +101,14 @@ def test_seed_pages_keep_partial_dates_partial(seeds_dir: Path) -> None:
     events = json.loads(done.stdout)["timeline"]
     assert len(events) >= 15
     assert "XXXX-03-28" in [e["date"] for e in events]
-    partial = [i for i, e in enumerate(events) if e["precision"] == "partial"]
-    assert partial and partial == list(range(partial[0], len(events)))  # a group at the end
+    # A day without a year is either placed by its article (an approximate year, with the
+    # evidence for it) or in a group at the end, never among the dated entries unmarked.
+    partial = [i for i, e in enumerate(events)
+               if e["precision"] == "partial" and "approx_year" not in e]
+    assert partial and partial == list(range(partial[0], len(events)))
+    placed = [e for e in events if "approx_year" in e]
+    assert all(e["approximate"] and e["year_evidence"] for e in placed)
+    assert all(e["date"].startswith("XXXX") for e in placed)  # the written date stays partial
 
 
 def test_holidays_are_no_events_and_each_event_keeps_its_own_clause(tmp_path: Path) -> None:

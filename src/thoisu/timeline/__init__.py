@@ -14,13 +14,16 @@ year-less day.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from thoisu.model import Article, Event, PartialDate, TimeExpr
 from thoisu.timeline.candidates import Candidate, analysed, article_candidates
 from thoisu.timeline.merge import Group, merge_candidates, representative
 
-__all__ = ["build_timeline"]
+__all__ = ["TimelineEvent", "approx_year_of", "build_timeline"]
 
 Tagger = Callable[[str, PartialDate | None], list[TimeExpr]]
 
@@ -47,21 +50,184 @@ def publication_date(article: Article, others: Sequence[Article] = ()) -> Partia
     return evidence.value if evidence is not None else None
 
 
-def _sort_key(single_year: int | None) -> Callable[[Group], tuple[int, int, int, int, int]]:
-    def key(group: Group) -> tuple[int, int, int, int, int]:
-        date = group.date
-        first = min((m.position, m.sentence) for m in group.members)
-        if date.year is None and single_year is None:
-            # A group of its own, after the dated entries, by month and day.
-            return (1, 0, date.month or 0, date.day or 0, first[0] * 10_000 + first[1])
-        year = date.year if date.year is not None else single_year
-        assert year is not None
-        return (0, year, date.month or 0, date.day or 0, first[0] * 10_000 + first[1])
+@dataclass
+class TimelineEvent(Event):
+    """An :class:`~thoisu.model.Event` with what the timeline inferred about its year.
 
-    return key
+    ``approx_year``: for a date written without a year (``XXXX-03-15``), the year its
+    article's dated neighbours place it in (shown "15/3 (khoảng 2016)"); the date itself
+    stays partial, so no year is ever presented as written. ``year_evidence`` says where a
+    year came from (another article telling the same event, the neighbours, the report
+    date). ``approximate`` is True when the place of the entry is inferred.
+    """
+
+    approx_year: int | None = None
+    approximate: bool = False
+    year_evidence: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out = super().to_json()
+        if self.approximate:
+            out["approximate"] = True
+        if self.approx_year is not None:
+            out["approx_year"] = self.approx_year
+        if self.year_evidence:
+            out["year_evidence"] = self.year_evidence
+        return out
 
 
-def _event(group: Group) -> Event:
+APPROX_MARK = "≈year "  # how an approximate year survives in stored evidence text
+
+
+def approx_year_of(event: Event) -> int | None:
+    """The approximate year of an event, also when it was read back from a store that kept
+    only its evidence text."""
+    year = getattr(event, "approx_year", None)
+    if year is not None:
+        return int(year)
+    if event.date.year is None and APPROX_MARK in event.evidence:
+        tail = event.evidence.split(APPROX_MARK, 1)[1][:4]
+        return int(tail) if tail.isdigit() else None
+    return None
+
+
+@dataclass
+class _Placement:
+    """Where a group without a year goes: the year its neighbours give, or right after
+    (or before) a dated neighbour."""
+
+    year: int | None = None
+    after: Group | None = None
+    before: Group | None = None
+    evidence: str = ""
+
+
+def _fits(year: int, date: PartialDate, lo: PartialDate | None, hi: PartialDate | None) -> bool:
+    key = (year, date.month or 0, date.day or 0)
+    return ((lo is None or lo.sort_key() <= key) and (hi is None or key <= hi.sort_key()))
+
+
+def _neighbour_year(date: PartialDate, prev: Group | None, nxt: Group | None) -> int | None:
+    """The one year that puts ``date`` between its dated neighbours (in telling order), if
+    there is exactly one. With one neighbour, its year when that keeps the telling order and
+    the two are less than six months apart (a story told backwards gets no year)."""
+    lo = prev.date if prev is not None else None
+    hi = nxt.date if nxt is not None else None
+    if lo is not None and hi is not None and lo.sort_key() <= hi.sort_key():
+        assert lo.year is not None and hi.year is not None
+        years = [y for y in range(lo.year, hi.year + 1) if _fits(y, date, lo, hi)]
+        return years[0] if len(years) == 1 else None
+    if date.month is None:
+        return None
+    if (lo is not None and lo.year is not None and lo.month is not None and hi is None
+            and _fits(lo.year, date, lo, None) and date.month - lo.month <= 6):
+        return lo.year
+    return None
+
+
+_FUTURE = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|sắp|tới)\b", re.IGNORECASE)
+
+
+def report_year(told: Sequence[Candidate], published: PartialDate | None
+                ) -> tuple[int, PartialDate] | None:
+    """The first year its article can have been written in, for an article whose date has a
+    day and month but no year: the text names full dates as past (``ngày 30/9/2015``), so it
+    was written after the latest of them. Returns that year and the date that bounds it."""
+    if published is None or published.year is not None or published.month is None:
+        return None
+    past = [c.date for c in told if c.date.year is not None and c.date.month is not None
+            and not _FUTURE.search(c.text)]
+    if not past:
+        return None
+    bound = max(past, key=PartialDate.sort_key)
+    assert bound.year is not None
+    year = bound.year
+    if (year, published.month, published.day or 31) < bound.sort_key():
+        year += 1
+    return year, bound
+
+
+def _placements(candidates: Sequence[Candidate], groups: Sequence[Group],
+                published: Sequence[PartialDate | None] = ()) -> dict[int, _Placement]:
+    """For each group whose date has no year, by ``id``: where its article puts it."""
+    from thoisu.dates.calendar import nearest_year
+
+    group_of = {id(m): g for g in groups for m in g.members}
+    by_article: dict[tuple[int, str], list[Candidate]] = {}
+    for c in candidates:
+        by_article.setdefault((c.position, c.article), []).append(c)
+    out: dict[int, _Placement] = {}
+    for (position, _), told in by_article.items():
+        told.sort(key=lambda c: c.sentence)
+        dated = [group_of[id(c)].date.year is not None for c in told]
+        own = published[position] if position < len(published) else None
+        bounded = report_year(told, own)
+        for i, c in enumerate(told):
+            group = group_of[id(c)]
+            if group.date.year is not None or id(group) in out:
+                continue
+            prev = next((group_of[id(told[k])] for k in range(i - 1, -1, -1) if dated[k]),
+                        None)
+            nxt = next((group_of[id(told[k])] for k in range(i + 1, len(told)) if dated[k]),
+                       None)
+            d = group.date
+            if bounded is not None and own is not None and d.month is not None:
+                year_written, bound = bounded
+                written = PartialDate(year_written, own.month, own.day)
+                year = nearest_year(d.month, d.day, written)
+                if year is not None:
+                    out[id(group)] = _Placement(year, None, None, (
+                        f"{APPROX_MARK}{year}: its article, dated {own.iso()} without a year,"
+                        f" names {bound.iso()} as past, so it was written in {year_written} or"
+                        f" later; {d.iso()[5:]} is nearest the report in {year}"))
+                    continue
+            if prev is None and nxt is None:
+                continue
+            year = _neighbour_year(d, prev, nxt)
+            said = [f"{w} {g.date.iso()} ({representative(g).text[:40]!r})"
+                    for w, g in (("after", prev), ("before", nxt)) if g is not None]
+            evidence = (f"{APPROX_MARK}{year}: " if year is not None else "placed ") + (
+                "told " + " and ".join(said) + " in the same article")
+            out[id(group)] = _Placement(year, prev, nxt, evidence)
+    return out
+
+
+SortKey = tuple[int, int, int, int, int, int]
+
+
+def _sort_keys(groups: Sequence[Group], single_year: int | None,
+               placed: dict[int, _Placement]) -> dict[int, SortKey]:
+    def first(group: Group) -> int:
+        return min(m.position * 10_000 + m.sentence for m in group.members)
+
+    def dated_key(group: Group, year: int) -> SortKey:
+        d = group.date
+        return (0, year, d.month or 0, d.day or 0, first(group), 0)
+
+    keys: dict[int, SortKey] = {}
+    for group in groups:
+        d = group.date
+        place = placed.get(id(group))
+        if d.year is not None:
+            keys[id(group)] = dated_key(group, d.year)
+        elif place is not None and place.year is not None:
+            keys[id(group)] = dated_key(group, place.year)
+        elif single_year is not None:
+            keys[id(group)] = dated_key(group, single_year)
+        elif place is not None:
+            # Right after the dated neighbour it is told after (or before the one it is told
+            # before): never after the whole dated timeline.
+            near = place.after or place.before
+            assert near is not None and near.date.year is not None
+            base = dated_key(near, near.date.year)
+            keys[id(group)] = (*base[:5], 1 if place.after is not None else -1)
+        else:
+            # No year and no dated neighbour: a group of its own, after the dated entries.
+            keys[id(group)] = (1, 0, d.month or 0, d.day or 0, first(group), 0)
+    return keys
+
+
+def _event(group: Group, place: _Placement | None = None) -> TimelineEvent:
     shown = representative(group)
     articles: list[str] = []
     for m in sorted(group.members, key=lambda c: (c.position, c.sentence)):
@@ -71,8 +237,22 @@ def _event(group: Group) -> Event:
     evidence = "; ".join(m.evidence for m in group.members)
     if len(group.members) > 1:
         evidence += f" (merged, weakest similarity {group.similarity:.2f})"
-    return Event(date=group.date, text=shown.text, articles=articles,
-                 end=max(ends, key=PartialDate.sort_key) if ends else None, evidence=evidence)
+    year_evidence = ""
+    date = group.date
+    if date.year is not None:
+        lent = [m for m in group.members if m.date.year is None]
+        giver = next((m for m in group.members if m.date.year is not None), None)
+        if lent and giver is not None:
+            year_evidence = (f"year {date.year} from {giver.article}#{giver.sentence}, which"
+                             f" tells the same event with its year")
+    elif place is not None:
+        year_evidence = place.evidence
+        evidence += f"; {place.evidence}"
+    return TimelineEvent(date=date, text=shown.text, articles=articles,
+                         end=max(ends, key=PartialDate.sort_key) if ends else None,
+                         evidence=evidence,
+                         approx_year=place.year if place is not None else None,
+                         approximate=place is not None, year_evidence=year_evidence)
 
 
 def collect_candidates(articles: Sequence[Article], tagger: Tagger | None = None,
@@ -117,6 +297,9 @@ def build_timeline(articles: Sequence[Article], *, tagger: Tagger | None = None)
     ``tagger`` defaults to :func:`thoisu.dates.tag_dates`.
     """
     published: list[PartialDate | None] = []
-    groups = merge_candidates(collect_candidates(articles, tagger, dates=published))
-    groups.sort(key=_sort_key(story_year(published)))
-    return [_event(g) for g in groups]
+    candidates = collect_candidates(articles, tagger, dates=published)
+    groups = merge_candidates(candidates)
+    placed = _placements(candidates, groups, published)
+    keys = _sort_keys(groups, story_year(published), placed)
+    groups.sort(key=lambda g: keys[id(g)])
+    return [_event(g, placed.get(id(g))) for g in groups]

@@ -207,10 +207,26 @@ def mention_names(article: Article) -> Callable[[int, str], frozenset[str]] | No
     return names
 
 
-# A clause cut so that it starts inside another one ("để tham gia...", "và ..."): widened.
-_CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với|tới|"
-                           r"đến|vào|ngày|tháng|năm|hôm|sáng|chiều|tối|trưa|đêm|lúc)\b",
+# A clause cut so that it starts inside another one ("để tham gia...", "và ..."), or one
+# that is only a time phrase and a purpose ("Vào ngày 10/12 tới để tham gia..."): widened.
+_CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với)\b",
                            re.IGNORECASE)
+_TIME_THEN_PURPOSE = re.compile(r"^\s*(?:tới|sắp tới|này|nữa)?\s*,?\s*(?:để|nhằm|thì|mà)\b",
+                                re.IGNORECASE)
+_TIME_OPENER = re.compile(r"^(?:vào|trong|từ|đến|tới|ngày|hôm|sáng|chiều|tối|trưa|đêm|lúc)\b",
+                          re.IGNORECASE)
+
+
+def _fragment(clause: str, expr_text: str) -> bool:
+    if _CONTINUATION.match(clause):
+        return True
+    at = clause.find(expr_text)
+    return (0 <= at <= 12 and _TIME_OPENER.match(clause) is not None
+            and _TIME_THEN_PURPOSE.match(clause[at + len(expr_text):]) is not None)
+
+
+_REPORTED = re.compile(r"\b(?:thông báo|cho biết|cho hay|tuyên bố|xác nhận|khẳng định|"
+                       r"cho rằng|nói)(?:\s+(?:rằng|là))?\s+", re.IGNORECASE)
 # The main clause of a sentence dated only by background ("sau trận mưa hôm 12/3, nước đã
 # rút"): told in the past or present, it is news of the day of the report.
 _REPORTED_NOW = re.compile(r"\b(?:đã|vừa|đang|mới|bắt đầu|hiện)\b", re.IGNORECASE)
@@ -220,10 +236,6 @@ _NOT_YET = re.compile(r"\b(?:sẽ|dự kiến|dự báo|kế hoạch|chuẩn b�
 REPORT_DAY_WINDOW = 7
 # A sentence that is only a time phrase ("Sáng 13/3:") dates the sentence after it.
 _DATE_ONLY_REST = 2  # syllables left once the expressions are taken out
-
-
-def _fragment(text: str) -> bool:
-    return bool(_CONTINUATION.match(text)) and not text[:1].isupper()
 
 
 def _days_before(day: PartialDate, published: PartialDate | None) -> int | None:
@@ -346,10 +358,14 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             stop = (closer or expr).end
             b = _without_pointer_tail(text_of, stop, b, pointers)
             text = event_clause(text_of[a:b], expr.start - a, stop - a)
-            if a > 0 and _fragment(text_of[a:b].lstrip()):
-                # The piece starts inside a clause ("vào ngày 10/12 tới để..."): the clause
-                # it belongs to is the sentence up to its end.
-                text = event_clause(text_of[:b], expr.start, stop)
+            if _fragment(text.lstrip("…"), expr.text):
+                # The clause starts inside another ("vào ngày 10/12 tới để..."): take it from
+                # what was reported ("X thông báo [phái đoàn sẽ trở lại ... vào ngày 10/12]"),
+                # else from the start of the sentence, kept whole up to a longer length.
+                said = [m.end() for m in _REPORTED.finditer(text_of, 0, expr.start)]
+                start = said[-1] if said else 0
+                text = event_clause(text_of[start:b], expr.start - start, stop - start,
+                                    max_syllables=60)
             anchor = f", anchored to {published.iso()}" if published is not None else ""
             end = _end_of(expr, date)
             shown = expr.text
