@@ -302,3 +302,16 @@ def test_seed_page_that_names_its_year() -> None:
     found = infer_published(a)
     assert found is not None and found.value == PartialDate(2017, 12, 7)
     assert any("2017" in e and "year" in e for e in found.evidence)
+
+
+def test_last_year_named_gives_this_year_alone_without_a_day() -> None:
+    found = infer_published(article("Xuất khẩu gạo giảm", "Chín tháng đầu năm nay, xuất khẩu "
+                                    "gạo giảm 25% so với cùng kỳ năm 2015."))
+    assert found is not None and found.value == PartialDate(2016)
+    assert "year before" in found.evidence[-1]
+
+
+def test_nam_nay_is_not_a_day() -> None:
+    found = infer_published(article("Du lịch hè", "Các hãng bay tăng chuyến dịp hè năm nay.",
+                                    meta={"fetched": "2020-05-27T08:00:00+07:00"}))
+    assert found is not None and "upper bound" in found.evidence[-1]

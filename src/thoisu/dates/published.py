@@ -130,6 +130,10 @@ _THIS_YEAR = re.compile(r"năm\s+nay\s*[(,]\s*(?:năm\s+)?(\d{4})(?!\d)"
                         r"|(?<!\w)(?:trong|từ\s+đầu)\s+năm\s+((?:19|20)\d\d)(?!\d)"
                         r"(?!\s*(?:tới|sắp\s+tới|trước|vừa\s+qua|qua))"
                         r"|năm\s+((?:19|20)\d\d)\s+này(?!\w)", re.I)
+# "năm ngoái (2015)", "năm trước (2015)": the year before the current one; "cùng kỳ năm 2015"
+# (the same period last year) too, when it is the only year the text names.
+_LAST_YEAR = re.compile(r"năm\s+(?:ngoái|trước)\s*[(,]\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)"
+                        r"|(cùng\s+kỳ)\s+năm\s+((?:19|20)\d\d)(?!\d)", re.I)
 # "năm 2017", "năm 2016-2017": a year the text names (a lower bound, or the current year
 # when it is the only one and the day is late in it).
 _YEAR_NAMED = re.compile(r"(?<!\w)(?:năm|niên\s+khóa|mùa\s+giải)\s+((?:19|20)\d\d)(?!\d)", re.I)
@@ -140,6 +144,9 @@ CURRENT_YEAR_MONTH = 10
 LATEST_YEAR_MONTH = 10
 # "kể từ năm 1998", "hồi năm 2015", "cách đây ... năm 2010": a year named as the past.
 _SINCE = re.compile(r"(?:kể\s+từ|từ|hồi|trước|sau|cách\s+đây|đến|tới|vào|của)\s*$", re.I)
+# "sáng nay", "hôm qua", "đêm kia": words that name a day (not "năm nay", "tuần qua").
+_DAY_WORDS = re.compile(r"(?:hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng\s+sáng)\s+(?:nay|qua|kia)"
+                        r"|\bhôm\s+nay\b|\bhôm\s+qua\b", re.I)
 # "tỷ lệ chọi 1/3", "chiếm 1/4": a fraction, not a day.
 _FRACTION_BEFORE = re.compile(r"(?:tỷ\s+lệ|tỉ\s+lệ|chọi|chiếm|gấp|khoảng|hơn|gần|tới)\s*$", re.I)
 # A weekday fits one year in seven or so; the first fit after the lower bound is only
@@ -165,6 +172,8 @@ class _Clues:
     years: list[tuple[int, str, bool]] = field(default_factory=list)
     # years named as the past ("kể từ năm 1998"): never the current year
     past_years: set[int] = field(default_factory=set)
+    # the current year from "năm ngoái (2015)" / "cùng kỳ năm 2015": year, text, loose
+    last_year: list[tuple[int, str, bool]] = field(default_factory=list)
     # "sáng nay", "hôm qua" in the title or lead without a date: offset, future, text
     relative: list[tuple[int, bool, str]] = field(default_factory=list)
 
@@ -207,7 +216,8 @@ def _clues(article: Article) -> _Clues:
     for c in tag_candidates(text):
         where = parts[bisect_right(starts, c.start) - 1][0]
         if (c.raw is None and where in ("title", "lead")
-                and isinstance(c.extra.get("offset"), int)):
+                and isinstance(c.extra.get("offset"), int)
+                and _DAY_WORDS.search(text[c.start:c.end])):
             offset = c.extra["offset"]
             assert isinstance(offset, int)
             if -2 <= offset <= 0:
@@ -232,6 +242,11 @@ def _clues(article: Article) -> _Clues:
             continue  # "dự kiến thông xe trong năm 2026" is a plan, not this year
         year = int(next(g for g in m.groups() if g))
         clues.this_year.append((year, m.group(0)))
+    for m in _LAST_YEAR.finditer(text):
+        if m.group(1):
+            clues.last_year.append((int(m.group(1)) + 1, m.group(0), False))
+        else:
+            clues.last_year.append((int(m.group(3)) + 1, m.group(0), True))
     for m in _YEAR_NAMED.finditer(text):
         c = Candidate(m.start(), m.end(), "date", "", "year")
         clues.years.append((int(m.group(1)), m.group(0), _is_future(text, c)))
@@ -342,7 +357,11 @@ def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | 
                                else " is the latest day named"))
     if estimate is None:
         if upper is None:
-            return None
+            current = _current_year(clues)
+            if current is None:
+                return None
+            # No day, but the text says which year it is: the year alone, never a day.
+            return DateEvidence(PartialDate(current[0]), 0.5, [*evidence, current[1]])
         relative = next((m for m in clues.relative if not m[1]), None)
         day = upper.date
         if relative is not None:
@@ -364,6 +383,22 @@ def _from_text(article: Article, upper: _Bound | None = None) -> DateEvidence | 
         evidence.append("no year: the text names none that must be this one")
         return DateEvidence(value, confidence, evidence)
     return DateEvidence(value, min(0.95, (confidence + year_confidence) / 2 + 0.1), evidence)
+
+
+def _current_year(clues: _Clues) -> tuple[int, str] | None:
+    """The year the text names as current: "năm nay (2016)", "trong năm 2017", "năm ngoái
+    (2015)" (so 2016), "cùng kỳ năm 2015" when 2015 is the only year it names."""
+    if clues.this_year:
+        year, said = clues.this_year[0]
+        return year, f"'{said}' names this year"
+    named = {y for y, _, _ in clues.years}
+    for year, said, loose in clues.last_year:
+        if loose and named != {year - 1}:
+            continue  # "cùng kỳ năm 2019" beside other years may be a pre-2020 baseline
+        if any(y > year for y in named):
+            continue
+        return year, f"'{said}' names the year before this one, so this is {year}"
+    return None
 
 
 def _year_before(month: int, day: int, upper: PartialDate) -> int | None:
@@ -408,6 +443,9 @@ def _year(estimate: _Mention, past: list[_Mention], clues: _Clues,
     for year, said in clues.this_year:
         if fits(year):
             return year, 0.85, f"'{said}' names this year"
+    current = _current_year(clues)
+    if current is not None and fits(current[0]):
+        return current[0], 0.8, current[1]
     named = {y for y, _, future in clues.years if not future}
     if named and not any(future and y >= max(named) for y, _, future in clues.years):
         latest = max(named)
