@@ -346,6 +346,16 @@ def _paragraph_follows(infos: list[LineInfo], k: int) -> bool:
     return False
 
 
+def _same_text(a: str, b: str) -> bool:
+    """The same paragraph up to a dateline, an outlet tag or a few words (token overlap)."""
+    ka, kb = text_key(a), text_key(b)
+    if ka == kb or (min(len(ka), len(kb)) > 20 and (ka in kb or kb in ka)):
+        return True
+    ta = {w.lower() for w in re.findall(r"[^\W_]+", a)}
+    tb = {w.lower() for w in re.findall(r"[^\W_]+", b)}
+    return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.8
+
+
 def _sapo(found: dict[str, Any], meta: dict[str, Any], infos: list[LineInfo],
           roles: list[Verdict], lead: str, paragraphs: list[str],
           style: str) -> tuple[str, list[str], str] | None:
@@ -354,9 +364,7 @@ def _sapo(found: dict[str, Any], meta: dict[str, Any], infos: list[LineInfo],
     sapo = normalize_line(str(found.get("sapo") or ""), style)
     body = ([lead] if lead else []) + paragraphs
     if sapo:
-        skey = text_key(sapo)
-        rest = [p for p in body if text_key(p) != skey and not (
-            len(text_key(p)) > 20 and text_key(p) in skey)]
+        rest = [p for p in body if not _same_text(p, sapo)]
         return sapo, rest, f"lead.sapo_element ({sources.get('sapo', 'sapo')})"
     description = normalize_line(str(found.get("description") or ""), style)
     if description and body and _opens_article(description, body[0], body):

@@ -418,8 +418,9 @@ def figcaptions(root: Any) -> list[str]:
                 c.lower() in ("caption", "image-caption", "photo-caption", "fig-caption",
                               "figure-caption", "desc_image", "expnoedit")
                 for c in _classes(el)):
-            if el.xpath("ancestor::figcaption"):
-                continue
+            if el.xpath("ancestor::figcaption|ancestor::aside|ancestor::nav|ancestor::footer"
+                        "|ancestor::li|ancestor::a"):
+                continue  # nested, or another article's picture in a list or sidebar
             text = element_text(el)
             if text and text not in out:
                 out.append(text)
