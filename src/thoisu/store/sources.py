@@ -34,7 +34,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from thoisu.sources.dates import aware
 from thoisu.sources.records import FAILED, FetchRecord, Source
@@ -127,15 +127,17 @@ class SourceBook:
         row = {"url": url, "name": name, "kind": kind, "every_seconds": every,
                "added_at": at or now(), "articles_found": 0, "last_found": 0, "failures": 0,
                "children": {}}
-        try:
-            with self._write() as conn:
-                conn.execute(insert(sources), row)
-        except IntegrityError as exc:
+        duplicate = False
+        with self.store._guard():
+            try:
+                with self.store._write() as conn:
+                    conn.execute(insert(sources), row)
+            except IntegrityError:  # before the guard words it as a database failure
+                duplicate = True
+        if duplicate:
             found = self.get(url)
             raise ValueError(f"{url} is followed already (source {found.id if found else '?'})"
-                             "; remove it first to add it again") from exc
-        except DBAPIError:
-            raise
+                             "; remove it first to add it again")
         added = self.get(url)
         assert added is not None
         return added
