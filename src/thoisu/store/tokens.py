@@ -78,12 +78,17 @@ def create_token(store: Store, name: str) -> NewToken:
     secret = PREFIX + secrets.token_urlsafe(24)
     now = datetime.now(UTC)
     row = {"name": name, "prefix": secret[:7], "hash": hash_token(secret), "created_at": now}
-    try:
-        with store._guard(), store._write() as conn:
-            new_id = conn.execute(insert(api_tokens).returning(api_tokens.c.id), row).scalar()
-    except IntegrityError as exc:
-        raise TokenError(f"a token named {name!r} exists already; choose another name or "
-                         f"revoke it first (thoisu tokens revoke {name})") from exc
+    with store._guard(), store._write() as conn:
+        if conn.scalar(select(api_tokens.c.id).where(api_tokens.c.name == name)) is not None:
+            raise TokenError(f"a token named {name!r} exists already; choose another name "
+                             f"(revoked tokens keep their name: thoisu tokens list)")
+        try:
+            with conn.begin_nested():
+                new_id = conn.execute(insert(api_tokens).returning(api_tokens.c.id),
+                                      row).scalar()
+        except IntegrityError as exc:  # made at the same moment by another process
+            raise TokenError(f"a token named {name!r} exists already; choose another "
+                             "name") from exc
     return NewToken(TokenInfo(int(new_id or 0), name, secret[:7], now), secret)
 
 

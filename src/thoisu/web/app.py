@@ -18,6 +18,7 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -52,8 +53,10 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
     from thoisu.store.search import SearchIndex
 
     search = SearchIndex(store)
+    from thoisu.web.jobs import warm_job
+
     pool = AnalysisPool(settings.web_analysis_workers, settings.web_analysis_queue,
-                        settings.web_analysis_timeout)
+                        settings.web_analysis_timeout, partial(warm_job, settings))
     base = (base_url or settings.web_base_url or DEFAULT_BASE_URL).rstrip("/")
     base_path = urlsplit(base).path.rstrip("/")
 
@@ -63,6 +66,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
         # the start; a search before it is done waits for it.
         threading.Thread(target=_catch_up, args=(search,), daemon=True,
                          name="thoisu-search-index").start()
+        pool.start()
         try:
             yield
         finally:

@@ -5,8 +5,9 @@ hostile page, much more). It runs in separate processes so that the server's own
 which answers every read page from stored results — never waits for it, not even for the
 GIL. At most ``workers`` jobs run and ``queue`` more wait; beyond that :class:`PoolFull`
 (the app answers 503 with ``Retry-After``). A job that runs longer than ``timeout`` seconds
-is stopped by killing its worker (:class:`JobTimeout`, 503): a worker is never left behind
-grinding through a pathological page.
+is stopped in its worker by an alarm (:class:`JobTimeout`, 503); one that does not stop (stuck
+in C code) is killed with its worker, which is replaced: a worker is never left behind grinding
+through a pathological page.
 
 >>> import asyncio
 >>> pool = AnalysisPool(workers=1, queue=1, timeout=30)
@@ -41,7 +42,9 @@ class JobTimeout(Exception):
 
 
 class AnalysisPool:
-    def __init__(self, workers: int = 1, queue: int = 4, timeout: float = 120.0) -> None:
+    def __init__(self, workers: int = 1, queue: int = 4, timeout: float = 120.0,
+                 warm: Callable[[], Any] | None = None) -> None:
+        self.warm = warm or _warm
         self.workers = max(1, workers)
         self.queue = max(0, queue)
         self.timeout = timeout
@@ -58,7 +61,14 @@ class AnalysisPool:
                 # connections or threads.
                 self._executor = ProcessPoolExecutor(
                     self.workers, mp_context=multiprocessing.get_context("spawn"))
+                # Start the workers and import the stages now, not in the first job's time.
+                for _ in range(self.workers):
+                    self._executor.submit(self.warm)
             return self._executor
+
+    def start(self) -> None:
+        """Start the workers now (the server does, so the first request finds them ready)."""
+        self._pool()
 
     @property
     def busy(self) -> int:
@@ -77,15 +87,22 @@ class AnalysisPool:
             raise PoolFull(self.retry_after())
         self._running += 1
         try:
-            future = self._pool().submit(fn, *args)
+            future = self._pool().submit(_limited, self.timeout, fn, *args)
             try:
-                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+                # The worker stops the job itself at the time limit (counted from when the job
+                # starts, not while it waits); this is the backstop for a job stuck in C code.
+                return await asyncio.wait_for(asyncio.wrap_future(future),
+                                              self.timeout * 2 + 30)
             except TimeoutError as exc:
                 self._kill()
+                if not self._closed:
+                    self.start()
                 raise JobTimeout(f"the job took more than {self.timeout:g} s and was "
                                  "stopped; send smaller pages or fewer at once") from exc
             except BrokenProcessPool as exc:
                 self._kill()
+                if not self._closed:
+                    self.start()
                 raise JobTimeout("the analysis worker stopped unexpectedly; the job was "
                                  "not finished, send it again") from exc
         finally:
@@ -107,3 +124,33 @@ class AnalysisPool:
         """Stop the workers at once (server shutdown must not wait for a long job)."""
         self._closed = True
         self._kill()
+
+
+class _Expired(BaseException):
+    """Raised in a worker by its alarm (a BaseException: job code cannot swallow it)."""
+
+
+def _limited(seconds: float, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in the worker, stopped with :class:`JobTimeout` after ``seconds``."""
+    import signal
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn(*args)
+    except _Expired:
+        raise JobTimeout(f"the job took more than {seconds:g} s and was stopped; send "
+                         "smaller pages or fewer at once") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _warm() -> None:
+    """Import what the jobs use, in a worker that has just started."""
+    import thoisu.ingest  # noqa: F401
+    import thoisu.pipeline  # noqa: F401
+    import thoisu.web.jobs  # noqa: F401
