@@ -28,6 +28,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import suppress
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -142,16 +143,35 @@ def _forget_stale(state: str, keys: set[str]) -> None:
             continue
         for name in os.listdir(path):
             if name.split(".", 1)[0] not in keys:
-                with _quiet():
+                with suppress(OSError):
                     os.remove(os.path.join(path, name))
 
 
-class _quiet:
-    def __enter__(self) -> None:
-        return None
+class _InOrder:
+    """Hands problems on in input order (listing problems in their place), as partitions
+    finish in any order."""
 
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, OSError)
+    def __init__(self, steps: Sequence[Part | Problem],
+                 on_problem: Callable[[Problem], None] | None) -> None:
+        self.steps = list(steps)
+        self.on_problem = on_problem
+        self.ready: dict[int, list[Problem]] = {}
+        self.next = 0
+
+    def resolve(self, part_index: int, problems: list[Problem]) -> None:
+        self.ready[part_index] = problems
+        while self.next < len(self.steps):
+            step = self.steps[self.next]
+            if isinstance(step, Problem):
+                found = [step]
+            elif step.index in self.ready:
+                found = self.ready.pop(step.index)
+            else:
+                return
+            self.next += 1
+            if self.on_problem is not None:
+                for problem in found:
+                    self.on_problem(problem)
 
 
 def _wait(client: Client, futures: list[Any], what: str) -> list[Any]:
@@ -196,7 +216,7 @@ def run_archive(
         state = os.path.join(out, STATE_DIR)
     os.makedirs(state, exist_ok=True)
     report = RunReport(out=out, state=state)
-    with _quiet():
+    with suppress(OSError):
         os.remove(os.path.join(state, "complete.json"))
     started = time.perf_counter()
     steps = plan_partitions(paths, partition_files, partition_bytes)
@@ -224,16 +244,13 @@ def run_archive(
                                  count["problems"], time.perf_counter() - analyse_start,
                                  count["new"], phase))
 
-    for problem in listing:
-        if on_problem:
-            on_problem(problem)
-    for done in sorted(finished.values(), key=lambda d: d.index):
-        for problem in done.problems:
-            if on_problem:
-                on_problem(problem)
+    in_order = _InOrder(steps, on_problem)
+    in_order.resolve(-1, [])  # listing problems before the first partition
+    for done in finished.values():
+        in_order.resolve(done.index, done.problems)
     tell()
     _analyse(client, [p for p in parts if p.index not in finished], settings, state, finished,
-             part_problems, count, tell, on_problem)
+             part_problems, count, tell, in_order.resolve)
     report.seconds["analyse"] = time.perf_counter() - analyse_start
     report.analysed = len(finished) - report.reused
     report.lost = len(parts) - len(finished)
@@ -252,8 +269,9 @@ def run_archive(
     report.keys = [p.key for p in done_parts]
     if out is not None:
         derive_start = time.perf_counter()
-        report.stories = _derive(client, done_parts, finished, settings, state, out, steps,
-                                 part_problems, story_step, summary_syllables, tell)
+        report.stories = _derive(client, done_parts, settings, state, out, steps,
+                                 part_problems, story_step, summary_syllables, tell,
+                                 report.seconds)
         report.seconds["stories"] = time.perf_counter() - derive_start
     report.complete = report.lost == 0
     if report.complete:
@@ -269,12 +287,15 @@ def run_archive(
 def _analyse(client: Client, todo: list[Part], settings: Settings, state: str,
              finished: dict[int, PartDone], part_problems: dict[int, list[Problem]],
              count: dict[str, int], tell: Callable[[], None],
-             on_problem: Callable[[Problem], None] | None) -> None:
+             resolve: Callable[[int, list[Problem]], None]) -> None:
     from distributed import as_completed
 
     worker_settings = settings.replace(jobs=1)  # a worker is one process of the pool already
     token = uuid.uuid4().hex[:8]
-    futures = {client.submit(analyse_part, part, worker_settings, state, pure=False,
+    # The fingerprint is taken here, before the task reads the files, so an input changed
+    # while it runs is seen as changed by the next run; the worker writes it in the marker.
+    futures = {client.submit(analyse_part, part, worker_settings, state,
+                             fingerprint(part, settings), pure=False,
                              key=f"thoisu-analyse-{part.index}-{part.key[:8]}-{token}"): part
                for part in todo}
     try:
@@ -285,9 +306,7 @@ def _analyse(client: Client, todo: list[Part], settings: Settings, state: str,
             except Exception as exc:  # the task failed: a worker died on it, or was lost
                 part_problems[part.index] = lost(part, exc)
                 count["problems"] += len(part.chunks)
-                for problem in part_problems[part.index]:
-                    if on_problem:
-                        on_problem(problem)
+                resolve(part.index, part_problems[part.index])
                 continue
             finally:
                 future.release()
@@ -295,24 +314,22 @@ def _analyse(client: Client, todo: list[Part], settings: Settings, state: str,
             count["articles"] += done.articles
             count["new"] += done.articles
             count["problems"] += len(done.problems)
-            for problem in done.problems:
-                if on_problem:
-                    on_problem(problem)
+            resolve(part.index, done.problems)
             tell()
     finally:
         if futures:  # stopped (Ctrl-C, an error): the cluster need not finish the rest
-            try:
+            # a client already gone must not hide the first error
+            with suppress(Exception):
                 client.cancel(list(futures))
-            except Exception:  # a client already gone must not hide the first error
-                pass
 
 
-def _derive(client: Client, parts: list[Part], finished: dict[int, PartDone],
-            settings: Settings, state: str, out: str, steps: list[Part | Problem],
-            part_problems: dict[int, list[Problem]], story_step: int,
-            summary_syllables: int | None, tell: Callable[..., None]) -> int:
+def _derive(client: Client, parts: list[Part], settings: Settings, state: str, out: str,
+            steps: list[Part | Problem], part_problems: dict[int, list[Problem]],
+            story_step: int, summary_syllables: int | None, tell: Callable[..., None],
+            seconds: dict[str, float]) -> int:
     from thoisu.batch.stories import clear_shuffle, describe_bucket, group, scatter_part
 
+    started = time.perf_counter()
     slim_parts = []
     ids_of: dict[str, list[str]] = {}
     for part in parts:
@@ -322,6 +339,7 @@ def _derive(client: Client, parts: list[Part], finished: dict[int, PartDone],
     bucket_articles = max(100, int(sum(len(x) for x in slim_parts) / max(1, len(parts))))
     grouping = group(slim_parts, settings, story_step, bucket_articles)
     del slim_parts
+    seconds["cluster"] = time.perf_counter() - started
     tell("stories")
     for name in ("articles", "stories", "problems"):
         shutil.rmtree(os.path.join(out, name), ignore_errors=True)
@@ -337,6 +355,7 @@ def _derive(client: Client, parts: list[Part], finished: dict[int, PartDone],
                                       pure=False, key=f"thoisu-scatter-{part.index}-{token}"))
         position += len(ids_of[part.key])
     _wait(client, scatters, "sending articles to their stories")
+    seconds["scatter"] = time.perf_counter() - started - seconds["cluster"]
     by_bucket: dict[int, list[tuple[int, Any]]] = {}
     for at, story in enumerate(grouping.stories):
         by_bucket.setdefault(grouping.bucket_of_story[story.id], []).append((at, story))
@@ -355,6 +374,8 @@ def _derive(client: Client, parts: list[Part], finished: dict[int, PartDone],
                                        settings.replace(jobs=1), summary_syllables,
                                        pure=False, key=f"thoisu-describe-0-{token}"))
     _wait(client, describes, "describing stories")
+    seconds["describe"] = (time.perf_counter() - started - seconds["cluster"]
+                           - seconds["scatter"])
     clear_shuffle(state)
     rows = []
     for step in steps:

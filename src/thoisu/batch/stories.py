@@ -55,8 +55,9 @@ def _clusterer(settings: Settings, features: dict[str, Features]) -> Any:
                 return super().minhash(article)
             if found.minhash is None:
                 return None
+            scheme = found.scheme or getattr(self, "_scheme", None)
             return MinHash(num_perm=self.settings.dedup_num_perm, seed=1,
-                           hashvalues=found.minhash, scheme=found.scheme or getattr(self, "_scheme", None),
+                           hashvalues=found.minhash, scheme=scheme,
                            permutations=getattr(self, "_permutations", None))
 
     class _Clusterer(StoryClusterer):
@@ -166,9 +167,10 @@ def describe_bucket(state: str, out: str, bucket: int, stories: list[tuple[int, 
         members = [by_id[i] for i in story.articles if i in by_id]
         describe_story(story, members, settings, summary_syllables)
         story_rows.append(story_row(story, position, members))
-    write_table(story_rows, story_schema(), os.path.join(out, "stories", f"part-{bucket:05d}.parquet"))
+    name = f"part-{bucket:05d}.parquet"
+    write_table(story_rows, story_schema(), os.path.join(out, "stories", name))
     write_table([article_row(a, p, story_of.get(a.id), k) for p, a, k in rows],
-                article_schema(), os.path.join(out, "articles", f"part-{bucket:05d}.parquet"))
+                article_schema(), os.path.join(out, "articles", name))
     return len(rows)
 
 

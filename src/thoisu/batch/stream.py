@@ -313,14 +313,46 @@ def local_client(workers: int | None = None, **cluster: Any) -> Iterator[Client]
         "processes": True,
         "host": "127.0.0.1",
         "dashboard_address": None,
+        # Workers log only errors: cancelled tasks at Ctrl-C are expected, not news.
+        "silence_logs": logging.ERROR,
         # The scheduler serves a few HTTP routes (health, metrics) even without a dashboard,
         # by default on port 8787 of every interface it listens on; a free loopback port
         # instead, so two clusters on one machine do not fight over it.
         "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     }
     options.update(cluster)
-    with _quiet_dask_logs(), LocalCluster(**options) as local, Client(local) as client:
-        yield client
+    try:
+        with _quiet_dask_logs(), LocalCluster(**options) as local, Client(local) as client:
+            yield client
+    finally:
+        reap_children()
+
+
+def reap_children(timeout: float = 10.0) -> int:
+    """Wait for this process's child processes to end (killing those that outlive
+    ``timeout``), so no worker, nanny or helper process outlives the command; the number
+    that had to be killed.
+
+    Closing a LocalCluster stops its nannies, which stop their workers, but a worker still
+    busy is killed only after a delay and its process may not yet be reaped when the
+    command exits; multiprocessing's resource tracker, too, lives until its parent ends.
+    """
+    import psutil
+
+    with suppress(Exception):  # no tracker started, or one already gone
+        from multiprocessing import resource_tracker
+
+        resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]
+    try:
+        children = psutil.Process().children(recursive=True)
+    except psutil.Error:
+        return 0
+    _, alive = psutil.wait_procs(children, timeout=timeout)
+    for process in alive:
+        with suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(alive, timeout=timeout)
+    return len(alive)
 
 
 @contextmanager
@@ -331,9 +363,13 @@ def _quiet_dask_logs(level: int = logging.WARNING) -> Iterator[None]:
     when something configured the root logger before Dask was imported, the records go there.
     """
     logger = logging.getLogger("distributed")
-    old = logger.level
+    # The nanny warns when it has to kill a worker slow to stop at close; it is then stopped.
+    nanny = logging.getLogger("distributed.nanny")
+    old, old_nanny = logger.level, nanny.level
     logger.setLevel(max(level, old))
+    nanny.setLevel(max(logging.ERROR, old_nanny))
     try:
         yield
     finally:
         logger.setLevel(old)
+        nanny.setLevel(old_nanny)

@@ -199,11 +199,13 @@ def slim(article: Article) -> Article:
 # -- the task ---------------------------------------------------------------------------------
 
 
-def analyse_part(part: Part, settings: Settings, state: str) -> PartDone:
+def analyse_part(part: Part, settings: Settings, state: str,
+                 stamp: dict[str, Any] | None = None) -> PartDone:
     """Read, clean and analyse a partition; write its result and then its marker.
 
     Runs in a worker. Never raises for bad input: an error on one chunk becomes a Problem for
-    it (after the articles it already gave) and the next chunk goes on.
+    it (after the articles it already gave) and the next chunk goes on. ``stamp`` is the
+    partition's fingerprint as the client saw it (default: taken here).
     """
     started = time.perf_counter()
     items: list[Article | Problem] = []
@@ -226,7 +228,7 @@ def analyse_part(part: Part, settings: Settings, state: str) -> PartDone:
     write_atomic(paths["full"], pickle.dumps(items, protocol=PICKLE_PROTOCOL))
     write_atomic(paths["slim"], pickle.dumps(light, protocol=PICKLE_PROTOCOL))
     seconds = time.perf_counter() - started
-    marker = {**fingerprint(part, settings),
+    marker = {**(stamp or fingerprint(part, settings)),
               "sha256": [chunk_sha256(c) for c in part.chunks],
               "index": part.index, "articles": len(articles), "pages": pages,
               "seconds": round(seconds, 3), "problems": [problem_json(p) for p in problems]}

@@ -136,8 +136,7 @@ def batch(paths: tuple[str, ...], out: str | None, db_url: str | None, state: st
                 click.echo(f"dashboard: {client.dashboard_link}", err=True)
             try:
                 report = run_archive(
-                    [os.path.abspath(p) if scheduler else p for p in paths], settings, client,
-                    out, state,
+                    list(paths), settings, client, out, state,
                     partition_files=partition_size or settings.batch_partition_files,
                     partition_bytes=partition_bytes or settings.batch_partition_bytes,
                     story_step=settings.batch_story_step if story_step is None else story_step,
