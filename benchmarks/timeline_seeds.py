@@ -16,7 +16,7 @@ from thoisu.model import Problem
 from thoisu.pipeline import process, settle_dates
 from thoisu.settings import Settings
 from thoisu.timeline import build_timeline
-from thoisu.timeline.score import read_expected, score_timeline
+from thoisu.evaluate.timeline import read_expected, score_timeline
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thoisu.dates import tag_dates
-from thoisu.dates.evaluation import CLASSES, GoldRow, load_gold
+from thoisu.evaluate.dates import CLASSES, GoldRow, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "tests" / "fixtures" / "timex_blind.tsv"

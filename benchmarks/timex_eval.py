@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from thoisu.dates.evaluation import CLASSES, load_gold, score, score_seeds
+from thoisu.evaluate.dates import CLASSES, load_gold, score, score_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "timex.tsv"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from thoisu.dates.evaluation import CLASSES, load_gold, score, score_seeds
+from thoisu.evaluate.dates import CLASSES, load_gold, score, score_seeds
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FLOORS = {  # class: (precision, recall, value accuracy)
