@@ -28,8 +28,8 @@ import os
 import shutil
 import time
 import uuid
-from contextlib import suppress
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
