@@ -15,13 +15,18 @@ import click
 @click.option("--limit", type=click.IntRange(min=2), default=None,
               help="Only the first N clusters (a quick look; the table in the docs uses all).")
 @click.option("--no-oracle", is_flag=True, help="Skip the (slowest) greedy oracle row.")
+@click.option("--no-protocols", is_flag=True,
+              help="Skip the robustness protocols (by size, by topic, leave-cluster-out, mixed "
+                   "groups) printed after the main table.")
 @click.option("--train", is_flag=True,
               help="Also retrain the packaged model on every cluster (src/thoisu/summarize/"
                    "model.json); the table still shows cross-validated figures only.")
 def eval_summarize(dataset: str, path: str, folds: int, limit: int | None, no_oracle: bool,
-                   train: bool) -> None:
+                   no_protocols: bool, train: bool) -> None:
     """ROUGE-1/2/L F1 (syllables) of thoisu, Lead, TextRank, LexRank, Centroid, MMR, the
-    greedy oracle and human agreement; every summary cut to the mean reference length."""
+    greedy oracle and human agreement; every summary cut to the mean reference length. Then
+    the robustness protocols: thoisu beside the baselines by cluster size, by topic, leaving
+    each cluster out, and on groups mixed with articles of another cluster."""
     from thoisu.evaluate.summaries import evaluate_prepared, format_table, prepare
     from thoisu.evaluate.vims import load_vims
 
@@ -40,8 +45,14 @@ def eval_summarize(dataset: str, path: str, folds: int, limit: int | None, no_or
     click.echo(f"\n{len(clusters)} clusters of {dataset}; thoisu: "
                f"{timing['thoisu_ms_per_cluster']:.1f} ms per cluster for scoring, selection "
                "and ordering (features precomputed; see benchmarks/summarize_speed.py)")
+    if not no_protocols:
+        from thoisu.evaluate.summary_protocols import format_protocols, run_all
+
+        click.echo("\nRobustness protocols (ROUGE F1 %, mean over clusters; worst fold margins "
+                   "in ROUGE-2 points):")
+        click.echo(format_protocols(run_all(prepared)))
     if train:
-        from thoisu.summarize.train import PACKAGED_MODEL, retrain
+        from thoisu.evaluate.summary_model import PACKAGED_MODEL, retrain
 
         retrain(prepared)
         click.echo(f"retrained the packaged model on {len(prepared)} clusters: {PACKAGED_MODEL}")

@@ -16,7 +16,7 @@ from thoisu.evaluate.rouge import RougeScore, mean_score, rouge, truncate
 from thoisu.evaluate.vims import VimsCluster
 from thoisu.model import Origin
 from thoisu.summarize.articles import article_from_text
-from thoisu.summarize.baselines import SYSTEMS, oracle
+from thoisu.evaluate.baselines import SYSTEMS, oracle
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.text.syllables import syllable_tokens
 
@@ -103,7 +103,7 @@ def oracle_row(clusters: Sequence[EvalCluster]) -> Row:
 
 def thoisu_row(clusters: Sequence[EvalCluster], folds: int = 5, seed: int = 0) -> tuple[Row, float]:
     """thoisu cross-validated over clusters, and its mean milliseconds per cluster."""
-    from thoisu.summarize.train import cross_validate
+    from thoisu.evaluate.summary_model import cross_validate
 
     summaries, ms = cross_validate(clusters, folds=folds, seed=seed)
     scores = [score_tokens(c, syllable_tokens(summaries[c.id].text)) for c in clusters]

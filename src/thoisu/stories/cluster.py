@@ -184,6 +184,12 @@ class StoryClusterer:
     def add(self, articles: Sequence[Article]) -> list[Join]:
         """Place a batch of articles; one :class:`Join` per new article, in input order."""
         links = self.dups.add(articles)
+        by_id = {a.id: a for a in articles}
+        swaps = [link for link in links if link.copy in self._story_of]
+        links = [link for link in links if link.copy not in self._story_of]
+        swapped: dict[str, Join] = {}
+        for link in swaps:
+            swapped[link.canonical] = self._swap(link, by_id[link.canonical])
         copy_of = {link.copy: link for link in links}
         seen: set[str] = set()
         fresh: list[tuple[int, Article]] = []
@@ -211,7 +217,7 @@ class StoryClusterer:
         self._collect_pairs(touched)
         self._heads = None
 
-        joins: dict[str, Join] = {}
+        joins: dict[str, Join] = dict(swapped)
         for article, _, _ in prepared:
             story = self._stories[self._resolve(self._story_of[article.id])]
             joins[article.id] = story.joins[article.id]
@@ -318,6 +324,31 @@ class StoryClusterer:
         return self
 
     # ----------------------------------------------------------------- internals
+    def _swap(self, link: DuplicateLink, original: Article) -> Join:
+        """``original`` arrives after its copy ``link.copy`` was placed: it takes its place.
+
+        Copies are near-identical text, so the member's vector stays; its id, title and date
+        become the original's, and the old member is listed as the original's copy.
+        """
+        seq = self._resolve(self._story_of.pop(link.copy))
+        story = self._stories[seq]
+        member = next(m for m in story.members if m.id == link.copy)
+        member.id, member.title = original.id, original.title
+        member.day = day_number(original.published)
+        days = [m.day for m in story.members if m.day is not None]
+        story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
+        story.title_dirty = True
+        old = story.joins.pop(link.copy)
+        join = Join(original.id, old.similarity,
+                    f"{old.reason}; the original of {link.copy} (credited or published "
+                    f"earlier, similarity {link.similarity:.2f}), which it replaces")
+        story.joins[original.id] = join
+        story.duplicates = [DuplicateLink(original.id, d.copy, d.similarity)
+                            if d.canonical == link.copy else d for d in story.duplicates]
+        story.duplicates.append(link)
+        self._story_of[original.id] = seq
+        return join
+
     def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
         terms = article_terms(article, self.params)
         return language_of(article), terms

@@ -13,21 +13,27 @@ folded) of the body, or of the title when there is
 no body. The similarity is the MinHash estimate (``dedup_num_perm`` permutations) of the
 Jaccard similarity of the shingle sets; a pair is a copy at ``dedup_threshold`` or above.
 
-Canonical: the earliest published (dated before undated), then the longest body, then the
-first in input order. In the incremental :class:`DuplicateIndex` a canonical already indexed
-stays canonical, so an id once shown to readers does not change.
+Canonical: the **original** of the copies. An article another one credits ("Theo Tuổi Trẻ",
+its ``source`` naming the first one's outlet, read from its ``source`` or its URL's host) is
+the original; else the earliest published, comparing only comparable dates (both with a year,
+or both without); else, in one batch, the dated one, then the longest body, then the first in
+input order. In the incremental :class:`DuplicateIndex` an indexed canonical gives way only
+to a new article that is its original by those rules (credited, or published earlier); the
+link then says so (``DuplicateLink`` from the new canonical to the old one), and
+:class:`thoisu.stories.cluster.StoryClusterer` puts the original in the copy's place.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
-from thoisu.model import Article, DuplicateLink
+from thoisu.model import Article, DuplicateLink, PartialDate
 from thoisu.settings import Settings
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -58,6 +64,58 @@ def shingles(article: Article, size: int) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def _fold(name: str) -> str:
+    """An outlet name or host folded for comparison: "Tuổi Trẻ", "tuoitre.vn" → "tuoitre"."""
+    name = name.lower().replace("đ", "d")
+    name = unicodedata.normalize("NFD", name)
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Mn")
+    name = re.sub(r"^(https?://)?(www\.|m\.)?", "", name)
+    name = re.split(r"[/:]", name)[0]
+    name = re.sub(r"\.(com|net|org|vn|gov|edu|info)(\.vn)?$", "", name)
+    name = re.sub(r"^(bao|tap chi|trang|theo)\s+", "", name)
+    return re.sub(r"[^a-z0-9]", "", name)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What tells an original from its copies: its outlet, whom it credits, when it came out."""
+
+    outlet: str  # folded host of its URL ("vnexpress"), "" when unknown
+    credited: str  # folded ``source`` ("Theo Tuổi Trẻ" → "tuoitre"), "" when none
+    published: PartialDate | None
+
+
+def provenance(article: Article) -> Provenance:
+    url = article.url or str(article.meta.get("url") or "")
+    return Provenance(_fold(url) if url else "", _fold(article.source or ""), article.published)
+
+
+def credits(copy: Provenance, original: Provenance) -> bool:
+    """Whether ``copy`` credits ``original``'s outlet ("Theo VnExpress" on a vnexpress.net page)."""
+    own, credited = original.outlet, copy.credited
+    if not own or not credited or copy.outlet == own:
+        return False
+    return credited == own or (len(credited) >= 4 and credited in own)
+
+
+def earlier(a: Provenance, b: Provenance) -> bool:
+    """Whether ``a`` was published before ``b``, by comparable dates only."""
+    if a.published is None or b.published is None:
+        return False
+    if (a.published.year is None) != (b.published.year is None):
+        return False
+    return a.published.sort_key() < b.published.sort_key()
+
+
+def is_original(a: Provenance, b: Provenance) -> bool:
+    """Whether ``a`` should be the canonical of the pair: credited by ``b``, or earlier."""
+    if credits(b, a):
+        return True
+    if credits(a, b):
+        return False
+    return earlier(a, b)
+
+
 def _preference(article: Article, position: int) -> tuple[int, tuple[int, int, int], int, int]:
     """Sort key: the canonical of a group sorts first."""
     if article.published is not None and article.published.year is not None:
@@ -71,6 +129,7 @@ def _preference(article: Article, position: int) -> tuple[int, tuple[int, int, i
 class _Entry:
     id: str
     minhash: MinHash
+    origin: Provenance | None = None  # to tell an original from its copies
 
 
 class DuplicateIndex:
@@ -132,21 +191,42 @@ class DuplicateIndex:
                 if similarity >= self.threshold and (best is None or similarity > best[0]):
                     best = (similarity, key)
             if best is None:
-                self._entries[article.id] = _Entry(article.id, mh)
-                self.lsh.insert(article.id, mh)
-                self._canonical_of[article.id] = article.id
+                self._insert(article, mh)
+                continue
+            old = self._entries[best[1]]
+            if old.origin is not None and is_original(provenance(article), old.origin):
+                # The newcomer is the original: it takes the canonical's place.
+                links = [link for link in links if link.copy != article.id]
+                self._replace(old, article, mh)
+                for copy, canonical in list(self._canonical_of.items()):
+                    if canonical == old.id:
+                        self._canonical_of[copy] = article.id
+                links = [DuplicateLink(article.id, link.copy, link.similarity)
+                         if link.canonical == old.id else link for link in links]
+                links.append(DuplicateLink(canonical=article.id, copy=old.id,
+                                           similarity=round(best[0], 4)))
             else:
                 self._canonical_of[article.id] = best[1]
                 links.append(DuplicateLink(canonical=best[1], copy=article.id,
                                            similarity=round(best[0], 4)))
         return links
 
+    def _insert(self, article: Article, mh: MinHash) -> None:
+        self._entries[article.id] = _Entry(article.id, mh, provenance(article))
+        self.lsh.insert(article.id, mh)
+        self._canonical_of[article.id] = article.id
+
+    def _replace(self, old: _Entry, article: Article, mh: MinHash) -> None:
+        self.lsh.remove(old.id)
+        del self._entries[old.id]
+        self._insert(article, mh)
+
     def add_known(self, canonical: Article, copies: Sequence[str] = ()) -> None:
         """Index an article known to be canonical (e.g. from the store) and its copies' ids."""
         if canonical.id not in self._canonical_of:
             mh = self.minhash(canonical)
             if mh is not None:
-                self._entries[canonical.id] = _Entry(canonical.id, mh)
+                self._entries[canonical.id] = _Entry(canonical.id, mh, provenance(canonical))
                 self.lsh.insert(canonical.id, mh)
             self._canonical_of[canonical.id] = canonical.id
         for copy in copies:

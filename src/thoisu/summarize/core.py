@@ -1,4 +1,13 @@
-"""``summarize``: one cited extractive summary for a group of articles about one story."""
+"""``summarize``: one cited extractive summary for a group of articles about one story.
+
+Steps (details and figures in docs/summaries.md): candidates and features
+(:mod:`~thoisu.summarize.features`); weighted concepts with the group's lead prior
+(:mod:`~thoisu.summarize.concepts`); which sentences can stand alone
+(:mod:`~thoisu.summarize.readable`); a small regularised linear scorer
+(:mod:`~thoisu.summarize.scorer`); concept coverage under the budget
+(:mod:`~thoisu.summarize.selection`); the order of the events told
+(:mod:`~thoisu.summarize.order`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +15,52 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
+
 from thoisu.model import Article, SummarySentence
+from thoisu.summarize.concepts import group_concepts
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.summarize.order import reading_order
+from thoisu.summarize.readable import NEEDS_CONTEXT as READ_NEEDS
+from thoisu.summarize.readable import NOT_STANDALONE as READ_NOT
+from thoisu.summarize.readable import standalone
 from thoisu.summarize.scorer import Scorer, load_scorer
 from thoisu.summarize.selection import SelectionParams, select
-from thoisu.summarize.summary import CHOSEN, Considered, Summary
+from thoisu.summarize.summary import CHOSEN, NOT_STANDALONE, Considered, Summary
+
+_ENDS = (".", "!", "?", "…", "\"", "”", "’", "»", ")")
+
+
+POOL = 80  # candidates considered by the selection: the best by value per syllable
+
+
+def readability(group: GroupFeatures, min_syllables: int = 5,
+                pool: np.ndarray | None = None
+                ) -> tuple[dict[int, tuple[str, str]], dict[int, int], dict[int, str]]:
+    """Candidates kept out (status, reason), the predecessor each dependent one needs, and
+    why it needs it; only the candidates in ``pool`` (all if None) are read."""
+    cands = group.candidates
+    punctuated = bool(cands) and (
+        sum(c.text.rstrip().endswith(_ENDS) for c in cands) >= 0.5 * len(cands))
+    position = {(c.article, c.index): k for k, c in enumerate(cands)}
+    blocked: dict[int, tuple[str, str]] = {}
+    requires: dict[int, int] = {}
+    why: dict[int, str] = {}
+    for k, c in enumerate(cands):
+        if pool is not None and not pool[k]:
+            continue
+        verdict = standalone(c.text, min_syllables, punctuated, c.syllables)
+        if verdict.status == READ_NOT:
+            blocked[k] = (NOT_STANDALONE, verdict.reason)
+        elif verdict.status == READ_NEEDS:
+            before = position.get((c.article, c.index - 1))
+            if before is None:
+                blocked[k] = (NOT_STANDALONE, f"{verdict.reason}, and it has no sentence "
+                                              "before it")
+            else:
+                requires[k] = before
+                why[k] = verdict.reason
+    return blocked, requires, why
 
 
 class Summarizer:
@@ -30,39 +79,73 @@ class Summarizer:
             return Summary([], [], max(int(max_syllables), 0), 0, "no articles")
         return self.summarize_features(group_features(articles), max_syllables)
 
+    def bonus(self, group: GroupFeatures, lead_strength: float, concept_value: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """Per candidate: the sentence bonus of the objective, and the scorer's prediction."""
+        predicted = np.clip(self.scorer.score(group.matrix), 0.0, 1.0)
+        bigrams = np.maximum(group.lengths - 1, 1)
+        first = np.array([c.index == 0 for c in group.candidates], dtype=np.float64)
+        bonus = (self.params.scorer_weight * predicted * bigrams
+                 + self.params.lead_bonus * lead_strength * first * concept_value)
+        return bonus, predicted
+
+    def pool(self, value: np.ndarray, lengths: np.ndarray, budget: int) -> np.ndarray:
+        """The POOL candidates that fit with the best value per ``length ** ratio``."""
+        out = np.zeros(len(value), dtype=bool)
+        density = np.where(lengths <= budget,
+                           value / np.power(np.maximum(lengths, 1.0), self.params.ratio), -np.inf)
+        out[np.argsort(-density, kind="stable")[:POOL]] = True
+        return out & np.isfinite(density)
+
     def summarize_features(self, group: GroupFeatures, max_syllables: int) -> Summary:
         budget = max(int(max_syllables), 0)
         if not group.candidates:
             return Summary([], [], budget, 0, "no article has any sentence")
-        scores = self.scorer.score(group.matrix)
-        chosen, decisions = select(scores, group.lengths, group.containment, budget, self.params,
-                                    group.bigram_matrix)
+        concepts = group_concepts(group)
+        value = concepts.matrix @ concepts.weights if concepts.matrix.shape[1] else \
+            np.zeros(len(group.candidates))
+        bonus, predicted = self.bonus(group, concepts.lead_strength, value)
+        pool = self.pool(value + bonus, group.lengths, budget)
+        blocked, requires, why = readability(group, self.params.min_syllables, pool)
+        # A dependent sentence's predecessor is always considered with it.
+        pool[list(requires.values())] = True
+        chosen, decisions = select(concepts, bonus, group.lengths, group.containment, budget,
+                                   self.params, blocked, requires, pool)
         if not chosen:
-            # A tight budget: a short sentence beats an empty summary.
+            # A tight budget: a short standalone sentence beats an empty summary.
             relaxed = replace(self.params, min_syllables=1)
-            chosen, decisions = select(scores, group.lengths, group.containment, budget, relaxed,
-                                        group.bigram_matrix)
+            pool = np.ones(len(group.candidates), dtype=bool)
+            blocked, requires, why = readability(group, 1, pool)
+            chosen, decisions = select(concepts, bonus, group.lengths, group.containment,
+                                       budget, relaxed, blocked, requires, pool)
         cands = group.candidates
+        where = {i: k for k, i in enumerate(chosen)}
+        follows = {where[i]: where[requires[i]] for i in chosen if i in requires}
         order = reading_order([(cands[i].article, cands[i].index) for i in chosen],
-                              group.articles)
+                              group.articles, follows)
+        score = value + bonus
         sentences = [SummarySentence(cands[chosen[k]].text, cands[chosen[k]].article_id,
-                                     cands[chosen[k]].index, float(scores[chosen[k]]))
+                                     cands[chosen[k]].index, float(score[chosen[k]]))
                      for k in order]
         explain = []
-        for d in sorted(decisions, key=lambda d: (d.status != CHOSEN, -scores[d.index])):
+        for d in sorted(decisions, key=lambda d: (d.status != CHOSEN, -score[d.index])):
             c = cands[d.index]
             reason = d.reason
+            if d.index in why and d.status == CHOSEN:
+                reason = f"{reason}; {why[d.index]}"
             if d.other is not None:
                 o = cands[d.other]
                 reason = f"{reason} ({o.article_id}:{o.index})"
-            explain.append(Considered(c.text, c.article_id, c.index, float(scores[d.index]),
+            reason += (f"; concepts {value[d.index]:.2f}, scorer {predicted[d.index]:.2f}")
+            explain.append(Considered(c.text, c.article_id, c.index, float(score[d.index]),
                                       c.syllables, d.status, reason))
         used = sum(cands[i].syllables for i in chosen)
         note = ""
         if not chosen:
             shortest = int(min(c.syllables for c in cands))
             note = (f"no sentence fits in {budget} syllables (the shortest has {shortest}); "
-                    "ask for a longer summary")
+                    "ask for a longer summary") if shortest > budget else \
+                "no sentence of these articles can stand alone in a summary"
         return Summary(sentences, explain, budget, used, note)
 
 

@@ -94,6 +94,7 @@ class GroupFeatures:
     containment: np.ndarray  # [i, j] = share of i's bigrams that j also has
     lengths: np.ndarray  # syllables per candidate
     bigram_matrix: sparse.csr_matrix | None = None  # candidates × bigrams, 0/1
+    bigram_content: np.ndarray | None = None  # per bigram column: holds a content syllable
 
 
 def bigrams(tokens: Sequence[str]) -> set[str]:
@@ -263,4 +264,4 @@ def group_features(articles: Sequence[Article],
             centrality[c.article], shared[i], widely[i],
         ])
     matrix = np.array(rows, dtype=np.float64)
-    return GroupFeatures(kept, candidates, matrix, containment, lengths, bmat)
+    return GroupFeatures(kept, candidates, matrix, containment, lengths, bmat, content_b)

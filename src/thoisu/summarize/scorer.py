@@ -1,8 +1,11 @@
 """The learned sentence scorer: a small model stored as JSON inside the package.
 
-Two kinds are understood: ``linear`` (standardised features, weights, intercept) and ``trees``
-(gradient-boosted regression trees as flat arrays). Retrain with
-``python -m thoisu.summarize.train --path ../shared/data/vims`` (see docs/summaries.md).
+Two kinds are understood: ``linear`` (features centred and scaled by stored constants, weights,
+intercept) and ``trees`` (gradient-boosted regression trees as flat arrays). A model names the
+features it reads, a subset of :data:`thoisu.summarize.features.FEATURES`. The packaged model
+is a ridge regression over ratio features only (no corpus scales such as lengths or group
+sizes); retrain with ``python -m thoisu.evaluate.summary_model --path ../shared/data/vims``
+(see docs/summaries.md).
 """
 
 from __future__ import annotations
@@ -55,8 +58,11 @@ class Scorer:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
+        """Scores of the rows of a full feature matrix (columns in FEATURES order)."""
         if len(matrix) == 0:
             return np.zeros(0)
+        if list(self.features) != list(FEATURES):
+            matrix = matrix[:, [FEATURES.index(f) for f in self.features]]
         x = (matrix - self.mean) / self.scale
         if self.kind == "linear":
             return np.asarray(x @ self.coef + self.intercept)
@@ -82,9 +88,11 @@ class Scorer:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Scorer:
         names = list(data["features"])
-        if names != list(FEATURES):
-            raise ValueError("the summary model was trained on other features; retrain it with "
-                             "python -m thoisu.summarize.train --path PATH_TO_VIMS")
+        unknown = [f for f in names if f not in FEATURES]
+        if unknown:
+            raise ValueError(f"the summary model reads features this version does not compute "
+                             f"({', '.join(unknown)}); retrain it with "
+                             "python -m thoisu.evaluate.summary_model --path PATH_TO_VIMS")
         trees = [Tree(np.array(t["feature"], dtype=np.int64), np.array(t["threshold"]),
                       np.array(t["left"], dtype=np.int64), np.array(t["right"], dtype=np.int64),
                       np.array(t["value"])) for t in data.get("trees", [])]

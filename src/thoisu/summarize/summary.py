@@ -12,6 +12,8 @@ REDUNDANT = "redundant"
 TOO_LONG = "too long"
 TOO_SHORT = "too short"
 LOW_SCORE = "low score"
+NOT_STANDALONE = "not standalone"  # teaser, heading, caption, fragment
+NEEDS_CONTEXT = "needs context"  # leans on the sentence before it, which was not chosen
 
 
 @dataclass
@@ -23,7 +25,7 @@ class Considered:
     sentence: int
     score: float
     syllables: int
-    status: str  # chosen, redundant, too long, too short, low score
+    status: str  # chosen, redundant, too long, too short, low score, not standalone, ...
     reason: str = ""
 
     def to_json(self) -> dict[str, Any]:
