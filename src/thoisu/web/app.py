@@ -101,9 +101,10 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
     app.include_router(api_router)
     app.include_router(docs_router)
     app.include_router(page_router)
-    # Owner G (issue #12) adds the sources page here:
-    # from thoisu.web.sources_page import router as sources_router
-    # app.include_router(sources_router)
+    # Owner G (issue #12): the sources page and /api/sources.
+    from thoisu.web.sources_page import router as sources_router
+
+    app.include_router(sources_router)
     _add_error_handlers(app)
 
     from thoisu.web.guard import Guard
