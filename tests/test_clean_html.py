@@ -200,3 +200,15 @@ def test_uncertain_footer_and_related_words_in_the_text_are_kept() -> None:
     a = one(page(body))
     text = "\n".join(a.paragraphs)
     assert "Giấy phép xuất bản của tạp chí" in text and "1. Bãi biển số một" in text
+
+
+def test_sapo_found_where_the_page_prints_its_description() -> None:
+    sapo = ("Sau 30 năm gắn bó với nghề làm nón, nghệ nhân trong làng vẫn mong lớp trẻ tiếp "
+            "nối nghề của cha ông.")
+    head = f'<meta property="og:description" content="{sapo}">'
+    body = (f"<h1>Nghệ nhân giữ nghề nón lá</h1><h2 class='foot-arti-sum'>{sapo}</h2>"
+            f"<div><p>{P}.</p><p>{P} nữa.</p><p>Nguồn: [Link nguồn]</p></div>")
+    a = one(page(body, head))
+    assert a.lead == sapo
+    assert "printing the meta description" in a.meta["field_sources"]["lead"]
+    assert all("Link nguồn" not in p for p in a.paragraphs)

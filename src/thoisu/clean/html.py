@@ -29,6 +29,7 @@ from typing import Any
 from thoisu.clean import patterns as P
 from thoisu.clean.build import strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
+from thoisu.clean.flat import UI_TEXT
 from thoisu.clean.html_meta import (
     element_text,
     figcaptions,
@@ -287,6 +288,9 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
             if rule == "boilerplate.related_header":
                 in_related = True
             out.append((Role.PHOTO if rule == "photo.placeholder" else Role.BOILERPLATE, rule))
+            continue
+        if UI_TEXT.fullmatch(info.text.strip(" .")):
+            out.append((Role.BOILERPLATE, "boilerplate.ui_text"))  # "Nguồn: [Link nguồn]"
             continue
         if in_related:
             # Titles under a related-news header: links, or short lines without a full stop.

@@ -269,6 +269,33 @@ def find_sapo(root: Any, title_el: Any | None = None) -> tuple[str, str] | None:
     return best[3], best[4]
 
 
+def printed_description(root: Any, description: str,
+                        title_el: Any | None) -> tuple[str, str] | None:
+    """The element that prints the page's meta description in the body, near the title:
+    the sapo, whatever its class. A description cut off with "..." matches the start."""
+    want = text_key(description.rstrip(".… "))
+    if len(want) < 30:
+        return None
+    body = root.find(".//body")
+    seen_title = title_el is None
+    for el in (body if body is not None else root).iter():
+        if el is title_el:
+            seen_title = True
+        if not seen_title or not isinstance(el.tag, str):
+            continue
+        if el.tag.lower() in ("script", "style", "a", "li", "meta", "html", "body"):
+            continue
+        text = element_text(el)
+        key = text_key(text)
+        if not key or len(key) > 2 * len(want) + 40:
+            continue
+        if key == want or (description.rstrip().endswith(("...", "…")) and key.startswith(want)):
+            if el.xpath("ancestor::a|ancestor::li|ancestor::aside|ancestor::footer|ancestor::nav"):
+                continue
+            return text, f"sapo element {el.tag.lower()} printing the meta description"
+    return None
+
+
 def _title_element(root: Any, wanted: str | None) -> Any | None:
     heads = [el for el in root.iter("h1")]
     if wanted:
@@ -355,6 +382,8 @@ def page_metadata(root: Any) -> dict[str, Any]:
     if head_title is not None:
         put("title", element_text(head_title), "title element")
     sapo = find_sapo(root, title_el)
+    if sapo is None and found.get("description"):
+        sapo = printed_description(root, str(found["description"]), title_el)
     if sapo is not None:
         put("sapo", sapo[0], sapo[1])
     found["field_sources"] = sources
