@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from thoisu.clean.normalize import normalize_line
 
@@ -25,8 +26,9 @@ TYPES = ("PER", "ORG", "LOC")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A syllable, number or mark with its character offsets (a tuple: made by the thousand)."""
+
     text: str
     start: int
     end: int

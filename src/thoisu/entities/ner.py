@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from thoisu.entities.cues import (
@@ -133,7 +134,7 @@ class Mention:
     canonical: str | None = None  # set when the gazetteer knows the name
     rule: str = ""
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [t.text for t in tokenize(self.text) if t.text[0].isalnum()]
 
@@ -187,7 +188,11 @@ class _Sentence:
     # -- marking -------------------------------------------------------------------------
     def _mark_gazetteer(self) -> None:
         i, n = 0, len(self.words)
+        lengths = self.gaz.lengths
         while i < n:
+            if self.words[i] not in lengths:
+                i += 1  # most tokens start no known name: one dict look-up
+                continue
             found = self.gaz.match_at(self.words, i) if self.words[i][0].isalnum() else None
             if found and not self._cuts_model_name(i, i + found[0]):
                 self.gaz_at[i] = found
@@ -206,7 +211,11 @@ class _Sentence:
     def _mark_phrases(self, where: dict[int, int], keys: _Phrases,
                       inside_names: bool = True) -> None:
         i, n = 0, len(self.words)
+        firsts = keys.by_first
         while i < n:
+            if self.words[i] not in firsts:
+                i += 1  # most tokens start no phrase: one dict look-up
+                continue
             if self.covered[i] or (not inside_names and i > 0 and self._in_name(i - 1, i)):
                 i += 1  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
                 continue
@@ -579,6 +588,8 @@ class _Sentence:
                 end = self.head_org_end(i)
                 out.append(self.mention(i, end, "ORG", "org-head"))
                 i = end
+            elif not self.words[i][:1].isupper() and self.words[i].lower() not in NAME_PARTICLES:
+                i += 1  # neither a capital nor a particle: no name starts here
             else:
                 end = self.run_end(i)
                 if end < 0:
