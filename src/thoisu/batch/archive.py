@@ -1,7 +1,7 @@
 """An archive batch: partitions analysed on Dask, resumable, written as Parquet datasets.
 
 >>> from thoisu.batch import local_client                            # doctest: +SKIP
->>> with local_client(2) as client:
+>>> with local_client(2) as client:                                  # doctest: +SKIP
 ...     report = run_archive(["luu-tru/"], Settings(), client, out="ket-qua/")
 >>> report.articles, report.stories, report.complete                 # doctest: +SKIP
 (19876, 4120, True)
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 STATE_DIR = "_batch"  # under --out
+MIN_PARTITIONS = 16
 
 
 @dataclass
@@ -219,7 +220,10 @@ def run_archive(
     with suppress(OSError):
         os.remove(os.path.join(state, "complete.json"))
     started = time.perf_counter()
-    steps = plan_partitions(paths, partition_files, partition_bytes)
+    # A small corpus is still cut into MIN_PARTITIONS, so every worker gets work; a fixed
+    # number (not one per worker) so that a rerun on another cluster finds the same plan.
+    steps = plan_partitions(paths, partition_files, partition_bytes,
+                            min_partitions=MIN_PARTITIONS)
     parts = [s for s in steps if isinstance(s, Part)]
     report.partitions = len(parts)
     report.seconds["plan"] = time.perf_counter() - started

@@ -9,10 +9,10 @@ Lines) or at a record (WARC, plain or gzipped), so each range reads on its own:
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
 >>> path = os.path.join(folder, "tin.jsonl")
->>> _ = open(path, "w").write('{"text": "Tin một"}\\n' * 10)
+>>> _ = open(path, "w", encoding="utf-8").write('{"text": "Tin một"}\\n' * 10)
 >>> parts = [p for p in plan_partitions([path], partition_bytes=60) if isinstance(p, Part)]
 >>> [(c.start, c.end, c.first_line) for p in parts for c in p.chunks]
-[(0, 69, 1), (69, 138, 4), (138, 207, 7), (207, 253, 10)]
+[(0, 66, 1), (66, 132, 4), (132, 198, 7), (198, 220, 10)]
 
 A partition's key names its chunks (paths and ranges), so the same inputs give the same keys
 run after run. Its *fingerprint* adds what must not have changed for a finished partition to
@@ -36,6 +36,7 @@ from thoisu.settings import Settings
 # into ranges of about this size (the settings batch_partition_files / _bytes override them).
 PARTITION_FILES = 32
 PARTITION_BYTES = 4_000_000
+MIN_RANGE_BYTES = 65_536  # the smallest partition a small corpus is cut into
 SPLITTABLE = ("jsonl", "warc")
 # The layout of a finished partition's files (thoisu.batch.work); a new layout redoes all.
 STATE_FORMAT = 1
@@ -232,11 +233,23 @@ def _ranges(path: str, fmt: str, target: int) -> list[Chunk] | None:
 
 
 def plan_partitions(paths: Sequence[str], partition_files: int = PARTITION_FILES,
-                    partition_bytes: int = PARTITION_BYTES) -> list[Part | Problem]:
-    """The partitions of ``paths`` in input order, with listing problems in their place."""
+                    partition_bytes: int = PARTITION_BYTES,
+                    min_partitions: int = 1) -> list[Part | Problem]:
+    """The partitions of ``paths`` in input order, with listing problems in their place.
+
+    ``min_partitions`` (e.g. four per worker thread) lowers the partition size for a small
+    corpus, down to one file or ``MIN_RANGE_BYTES``, so every worker gets work.
+    """
     if partition_files < 1 or partition_bytes < 1:
         raise ValueError("partition_files and partition_bytes must be at least 1, not "
                          f"{partition_files} and {partition_bytes}")
+    inputs = [(item, None if isinstance(item, Problem) else file_state(item)["size"] or 0)
+              for item in _inputs(paths)]
+    if min_partitions > 1:
+        files = sum(1 for item, _ in inputs if not isinstance(item, Problem))
+        total = sum(size or 0 for _, size in inputs)
+        partition_files = min(partition_files, max(1, files // min_partitions))
+        partition_bytes = min(partition_bytes, max(MIN_RANGE_BYTES, total // min_partitions))
     out: list[Part | Problem] = []
     current: Part | None = None
     count = 0
@@ -252,12 +265,12 @@ def plan_partitions(paths: Sequence[str], partition_files: int = PARTITION_FILES
         out.append(Part(count, chunks, size))
         count += 1
 
-    for item in _inputs(paths):
+    for item, known in inputs:
         if isinstance(item, Problem):
             close()
             out.append(item)
             continue
-        size = file_state(item)["size"] or 0
+        size = known or 0
         if size > partition_bytes:
             close()
             fmt = _splittable(item)

@@ -1,7 +1,7 @@
 """The same stages (read → clean → analyse) on a Dask cluster, for archives beyond one machine.
 
 >>> from distributed import Client                                # doctest: +SKIP
->>> with Client("tcp://10.0.0.5:8786") as client:
+>>> with Client("tcp://10.0.0.5:8786") as client:                # doctest: +SKIP
 ...     for item in run_batch(["luu-tru/"], Settings(), client):
 ...         print(item.id if isinstance(item, Article) else f"problem: {item}")
 
