@@ -228,6 +228,16 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
     if sapo_rule is not None:
         lead, paragraphs, rule_name = sapo_rule
         meta["field_sources"]["lead"] = rule_name
+        # The explanation follows: the markup's sapo opens the lines (line 0: it is not in
+        # trafilatura's text), the old first paragraph is body, a copy of the sapo goes.
+        for k, ln in enumerate(lines):
+            if ln.role is Role.LEAD:
+                lines[k] = Line(ln.number, ln.text, Role.BODY, "body.paragraph")
+            if ln.role in (Role.BODY, Role.SUBHEADING) and _same_text(ln.text, lead):
+                lines[k] = Line(ln.number, ln.text, Role.BOILERPLATE, "boilerplate.sapo_copy")
+                removed.append(Removed(ln.text, "boilerplate", "boilerplate.sapo_copy",
+                                       ln.number))
+        lines.insert(0, Line(0, lead, Role.LEAD, rule_name.split(" ")[0]))
     elif lead:
         meta["field_sources"]["lead"] = "first paragraph of the main text"
     lead, outlet = strip_outlet_prefix(lead) if lead else ("", None)
