@@ -19,6 +19,7 @@ import argparse
 import statistics
 from pathlib import Path
 
+from thoisu.clean import clean_page
 from thoisu.dates.published import infer_published
 from thoisu.evaluate.cleaning import (
     read_html_set,
@@ -45,8 +46,6 @@ def main() -> None:
     lost = sapo_ok = sapo_total = date_ok = date_total = 0
     print(f"{'page':34} {'layout':17} {'thoisu':>7} {'trafil.':>7}  sapo  date")
     for page in pages:
-        from thoisu.clean import clean_page
-
         text, lead = thoisu_main_text(page, settings)
         base = trafilatura_main_text(page)
         f_ours = token_f1(text, page.main_text)[2]
@@ -74,9 +73,9 @@ def main() -> None:
               + ("  LOST" if is_lost else ""))
         if args.show:
             print("   " + text.replace("\n", "\n   "))
-    print(f"\nmean token F1: thoisu {statistics.mean(ours):.3f}, trafilatura.extract "
-          f"{statistics.mean(theirs):.3f} (difference {statistics.mean(ours) - statistics.mean(theirs):+.3f})"
-          f"; pages {len(pages)}")
+    mine, base = statistics.mean(ours), statistics.mean(theirs)
+    print(f"\nmean token F1: thoisu {mine:.3f}, trafilatura.extract {base:.3f} "
+          f"(difference {mine - base:+.3f}); pages {len(pages)}")
     print(f"min token F1: thoisu {min(ours):.3f}, trafilatura.extract {min(theirs):.3f}")
     print(f"pages lost by thoisu: {lost}; sapo recovered as lead: {sapo_ok}/{sapo_total}; "
           f"publication date exact: {date_ok}/{date_total}")

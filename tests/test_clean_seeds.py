@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from thoisu.clean import clean_page
-from thoisu.evaluate.cleaning import read_labels
 from thoisu.clean.page import analyse_page
+from thoisu.evaluate.cleaning import read_labels
 from thoisu.model import Article, Origin, RawPage
 from thoisu.settings import Settings
 
