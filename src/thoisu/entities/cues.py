@@ -72,8 +72,8 @@ PLACE_NOUNS = _words(
     cửa khẩu|nhà ga|ga|bến xe|bến cảng|châu|lục địa|đường cao tốc|cao tốc|dãy núi|
     hồ chứa|thác|rừng|vườn quốc gia|cánh đồng|kinh đô|phố cổ|hang|động|hầm|đầm|phá|
     ngã tư|ngã ba|vùng biển|tỉnh lộ|khu dân cư|khu phố|xóm|đường phố|nút giao|đảo quốc|
-    Đường|Phố|Cầu|Chợ|Trạm|Ga|Bến|Hồ|Biển|Vịnh|Đèo|Thị xã|Thôn|Ấp|Bản|Khu|
-    tháp|Tháp|chùa|Chùa|đền|Đền|đình|Đình|nhà thờ|Nhà thờ|lăng|Lăng|dinh|Dinh|cung|
+    Đường|Phố|Cầu|Chợ|Trạm|Ga|Bến|Biển|Vịnh|Đèo|Thị xã|Thôn|Ấp|Bản|Khu|
+    tháp|Tháp|chùa|Chùa|đền|Đền|đình|nhà thờ|Nhà thờ|lăng|Lăng|dinh|cung|
     Cung|Ngã tư|Ngã ba|Khu đô thị|Khu công nghiệp|Công viên|Quảng trường|sân|Sân|
     núi lửa|Núi lửa|Làng|Vườn quốc gia|Đồi|Thung lũng|thung lũng|Hang|Động|Đảo|Bãi biển|
     Tỉnh|Thành phố|Thủ đô|Thị trấn|Huyện|Quận|Xã|Phường|Làng|Căn cứ|Sân bay|Cảng|Đảo|Sông|
@@ -115,7 +115,9 @@ ORG_CONTINUATION = _words(
     sát|an|ninh|khẩn|cấp|huy|tác|chiến|quân|đội|đa|khoa|ương|quốc|gia|hợp|tác|xã|hội|
     thương|mại|tài|nguyên|ngân|sách|kế|hoạch|đầu|lao|động|binh|thuế|quan|hải|điện|lực|
     bảo|hiểm|vệ|sinh|dịch|thú|y|lâm|thủy|sản|môi|văn|phòng|trợ|giúp|nhà|đất|tụng|thi|hành|
-    án|kiểm|toán|nội|ngoại|tỉnh|thành|phố|huyện""")
+    án|kiểm|toán|nội|ngoại|tỉnh|thành|phố|huyện|tượng|chứng|khoán|dược|phẩm|thực|cứu|hộ|
+    soát|bệnh|tật|ung|bướu|nhi|mắt|tim|phổi|tâm|thần|huyết|máu|viễn|bưu|mạng|toàn|
+    liệu|số|vũ|trụ|biển|đảo|biên|giới|cháy|chữa|nạn|sự|hình|kinh|ương|đẳng|phát|triển""")
 
 # Words that, capitalised at the start of a sentence or after a quote, are not names.
 SENTENCE_WORDS = _words(
