@@ -50,9 +50,9 @@ def parse_robots(text: str, expires: float) -> Rules:
 class Robots:
     """robots.txt per origin, fetched once per ``ttl`` seconds by ``fetch(origin)``.
 
-    ``fetch`` returns ``(status, text)``: 2xx → the rules; 4xx → no rules (RFC 9309: the
-    site has none); 5xx or unreachable (status 0) → nothing may be fetched, for a short while,
-    with the reason kept.
+    ``fetch`` returns ``(status, text, reason)``: 2xx → the rules; 4xx but 429 → no rules
+    (RFC 9309: the site has none); 429, 5xx or unreachable (status 0) → nothing may be
+    fetched, for a short while, with the reason kept.
     """
 
     def __init__(self, fetch: Callable[[str], tuple[int, str, str]], ttl: float) -> None:
@@ -73,7 +73,7 @@ class Robots:
             soon = time.monotonic() + min(self._ttl, 300.0)
             if 200 <= status < 300:
                 found = parse_robots(text, time.monotonic() + self._ttl)
-            elif 400 <= status < 500:
+            elif 400 <= status < 500 and status != 429:  # 429: too many requests, retry
                 found = Rules(parser=None, expires=time.monotonic() + self._ttl)
             else:
                 found = Rules(parser=None, expires=soon,
