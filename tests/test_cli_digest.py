@@ -127,3 +127,38 @@ def test_worker_processes_give_the_same_digest(examples_dir: Path) -> None:
     two = thoisu("digest", str(examples_dir), "--format", "json", "-q", "--jobs", "2")
     assert one.returncode == two.returncode == 0, two.stderr
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_articles_carry_their_dates_names_and_mentions(seeds_digest: dict) -> None:
+    for article in seeds_digest["articles"]:
+        assert list(article)[-3:] == ["dates", "entities", "mentions"]
+    article = max(seeds_digest["articles"], key=lambda a: len(a["dates"]))
+    assert article["dates"] and article["entities"] and article["mentions"]
+    for date in article["dates"]:
+        assert set(date) >= {"text", "start", "end", "type", "value", "sentence"}
+    names = {e["name"] for e in article["entities"]}
+    assert {m["name"] for m in article["mentions"]} <= names
+
+
+def test_stats_count_each_stage(tmp_path: Path, examples_dir: Path) -> None:
+    out = tmp_path / "dem.json"
+    done = thoisu("digest", str(examples_dir), "--format", "json", "-q", "--stats", str(out))
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(out.read_text(encoding="utf-8"))
+    assert list(stats) == ["read", "clean", "analyse", "stories"]
+    digest = json.loads(done.stdout)
+    # (a JSON Lines file holds several pages)
+    assert stats["read"]["pages read"] >= len({a["origin"]["path"] for a in digest["articles"]})
+    assert stats["read"]["pages failed"] == stats["read"]["pages skipped"] == 0
+    assert stats["clean"]["articles"] == stats["analyse"]["articles"] == len(digest["articles"])
+    removed = sum(v for k, v in stats["clean"].items() if k.startswith("removed: "))
+    assert removed == sum(len(a["removed"]) for a in digest["articles"])
+    dated = sum(v for k, v in stats["analyse"].items() if k.startswith("dated by: "))
+    assert dated == len(digest["articles"])
+    assert stats["analyse"]["names"] == sum(len(a["entities"]) for a in digest["articles"])
+    assert stats["stories"]["stories made"] == len(digest["stories"])
+    assert stats["stories"]["copies found"] == sum(len(s["duplicates"])
+                                                   for s in digest["stories"])
+    shown = thoisu("digest", str(examples_dir), "-q", "--stats", "-", "-o",
+                   str(tmp_path / "x.md"))
+    assert "dated by: metadata" in shown.stderr and shown.stderr.startswith("read\n")

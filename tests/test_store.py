@@ -271,6 +271,65 @@ class StoreContract:
             store.save_stories([Story("s1", "Một", ["a"]), Story("s2", "Hai", ["a"])])
         assert [s.id for s in store.list_stories()] == ["s0"]
 
+    # -- derived results --------------------------------------------------------------------
+
+    def test_what_analysis_derived_round_trips(self, store: Store) -> None:
+        from thoisu.analyse import analyse_article
+        from thoisu.settings import Settings
+
+        article = analyse_article(full_article(), Settings())
+        assert article.dates and article.entities and article.mentions
+        store.add_articles([article])
+        back = store.get_article(article.id)
+        assert back is not None
+        assert back.analysis_version == article.analysis_version
+        assert back.dates == article.dates
+        assert back.entities == article.entities
+        assert back.mentions == article.mentions
+        assert [s.text for s in back.sentences] == [s.text for s in article.sentences]
+        assert store.stale_article_ids(article.analysis_version or "") == []
+        assert store.stale_article_ids("another") == [article.id]
+
+    def test_a_story_keeps_its_summary_timeline_names_and_facts(self, store: Store) -> None:
+        from thoisu.model import Entity, Event, SummarySentence
+
+        store.add_articles([
+            small_article("m1", source="Báo A", published=PartialDate(2016, 3, 28)),
+            small_article("m2", source="Báo B", published=PartialDate(2016, 3)),
+            small_article("m3", source="Báo A", published=PartialDate(None, 3, 30)),
+        ])
+        story = Story(id="s-mua", title="Mưa lớn", articles=["m1", "m2", "m3"],
+                      summary=[SummarySentence("Mưa lớn.", "m1", 0)],
+                      timeline=[Event(PartialDate(2016, 3, 27), "Mưa bắt đầu", ["m1", "m2"],
+                                      PartialDate(2016, 3, 28))],
+                      entities=[Entity("Hà Nội", "LOC", 3, ["Hà Nội"])],
+                      analysis_version="v1")
+        store.save_stories([story])
+        assert store.get_story("s-mua") == story
+        assert store.stale_story_ids("v1") == []
+        assert store.stale_story_ids("v2") == ["s-mua"]
+        with store.engine.connect() as conn:
+            row = conn.execute(text(
+                "SELECT article_count, first_published, last_published, latest FROM stories"
+            )).one()
+            names = conn.execute(text("SELECT name, type, count FROM story_names")).all()
+        assert tuple(row) == (3, "2016-03", "2016-03-28", "2016-03-28")
+        assert [tuple(n) for n in names] == [("Hà Nội", "LOC", 3)]
+        # New members clear what was derived from the old ones.
+        store.save_stories([Story(id="s-mua", title="Mưa lớn", articles=["m1", "m2"])])
+        assert store.stale_story_ids("v1") == ["s-mua"]
+        assert store.get_story("s-mua").summary == []  # type: ignore[union-attr]
+        described = Story(id="s-mua", title="Mưa lớn", articles=["m1", "m2"],
+                          entities=[Entity("Huế", "LOC")], analysis_version="v1")
+        store.save_derived([described])
+        assert store.get_story("s-mua") == described
+        assert store.stale_story_ids("v1") == []
+
+    def test_an_offset_beyond_any_database_integer_lists_nothing(self, store: Store) -> None:
+        store.add_articles([small_article("x1")])
+        assert store.list_articles(offset=2**63) == []
+        assert [a.id for a in store.list_articles(limit=2**64)] == ["x1"]
+
     def test_delete_stories(self, store: Store) -> None:
         store.save_stories([Story("s1", "Một", ["a"]), Story("s2", "Hai", ["b"])])
         assert store.delete_stories(["s1", "missing"]) == 1

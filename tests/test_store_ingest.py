@@ -80,3 +80,30 @@ def test_stats_count_what_the_run_did(store: Store) -> None:
     assert stats.get("store", "articles added") == 9
     assert stats.get("stories", "stories made") == 3
     assert stats.get("stories", "articles grouped") == 9
+
+
+def test_stories_saved_by_ingest_carry_their_derived_results(store: Store) -> None:
+    from thoisu.analyse import analysis_version
+    from thoisu.pipeline import analyse
+
+    result = ingest_articles(store, [analyse(a, Settings()) for a in make_articles()],
+                             Settings())
+    assert result.described == 3
+    assert store.stale_story_ids(analysis_version(Settings())) == []
+    for story in store.list_stories():
+        assert story.summary and story.entities
+        assert {s.article for s in story.summary} <= set(story.articles)
+    stored = store.get_article(make_articles()[0].id)
+    assert stored is not None and stored.entities and stored.analysis_version
+
+
+def test_stories_left_undescribed_by_an_interrupted_run_are_described_next(
+        store: Store) -> None:
+    from thoisu.stories.sync import update_stories
+
+    store.add_articles(make_articles())
+    update_stories(store, store.list_articles(), Settings())  # grouped, "killed" before describing
+    assert all(not s.summary for s in store.list_stories())
+    result = ingest_articles(store, [], Settings())
+    assert result.described == 3
+    assert all(s.summary for s in store.list_stories())

@@ -135,9 +135,14 @@ def describe_stale(store: Store, settings: Settings, made: dict[str, Article] | 
         missing = [i for i in wanted if i not in made]
         by_id = {a.id: a for a in store.get_articles(missing)} if missing else {}
         by_id.update((i, made[i]) for i in wanted if i in made)
+        # Members stored without analysis (by an older thoisu, or added as they were) are
+        # analysed now, so the story stages read a filled record.
+        fresh = [a for a, problem in (_analyse_one(a, settings) for a in by_id.values()
+                                      if a.analysis_version is None) if problem is None]
         described, settled = describe_stories(stories, by_id, settings, on_story=on_story)
-        if settled:
-            store.save_analysis(settled)
+        fresh_ids = {a.id for a in fresh}
+        if fresh or settled:
+            store.save_analysis([*fresh, *(a for a in settled if a.id not in fresh_ids)])
         store.save_derived(described)
         done += len(described)
         if stats is not None:

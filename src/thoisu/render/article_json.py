@@ -36,4 +36,10 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "language": article.language,
         "duplicate_of": article.duplicate_of,
         "problems": list(article.problems),
+        # What analysis found (empty when the article was not analysed): each time expression
+        # with its sentence index and offsets in that sentence, each name with its count and
+        # variants, and each place a name is written (sentence null: the title).
+        "dates": [d.to_json() for d in article.dates],
+        "entities": [e.to_json() for e in article.entities],
+        "mentions": [m.to_json() for m in article.mentions],
     }
