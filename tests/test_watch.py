@@ -257,11 +257,15 @@ def test_the_charset_of_the_header_or_the_page_is_honoured(site: Site, store: St
     site.page("/cp-meta.html", cp1258(article_html(title2, lead2, paragraphs2,
                                                    charset="windows-1258")),
               content_type="text/html")
+    title3, lead3, paragraphs3 = STORIES["cao_toc"][0]
+    site.page("/la.html", article_html(title3, lead3, paragraphs3),
+              content_type="text/html; charset=x-khong-ro")  # a charset nobody knows
     follow(store, feed(site, [(title, site.url("/cp-header.html"), DATE),
-                              (title2, site.url("/cp-meta.html"), DATE)]))
+                              (title2, site.url("/cp-meta.html"), DATE),
+                              (title3, site.url("/la.html"), DATE)]))
     Watcher(store, FAST).round()
     titles = sorted(a.title for a in store.list_articles())
-    assert titles == sorted([title, title2])
+    assert titles == sorted([title, title2, title3])
 
 
 def test_a_source_that_keeps_failing_is_backed_off_and_says_why(site: Site, store: Store,

@@ -391,7 +391,10 @@ class Watcher:
         if kind not in HTML_TYPES:
             return self._refused(job, record, f"{job.url}: not an HTML page (content type "
                                  f"{kind}); not read", True)
-        text = response.content.decode(response.charset or "utf-8", errors="replace")
+        try:  # only to find the canonical link (ASCII in practice); read_html decodes properly
+            text = response.content.decode(response.charset or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            text = response.content.decode("utf-8", errors="replace")
         canonical = clean_url(canonical_link(text, response.url) or response.url, self._strip)
         record.canonical = canonical
         if canonical in seen or (canonical != job.url and not self.refetch
