@@ -1,0 +1,149 @@
+"""``thoisu digest`` end to end, ``--jobs 1`` beside ``--jobs 2``, this tree beside a baseline.
+
+    python benchmarks/digest_speed.py                       # 1,950 ViMs articles
+    python benchmarks/digest_speed.py --base /tmp/thoisu_base/src   # a checkout of the baseline
+    python benchmarks/digest_speed.py --limit 300           # the first N clusters' files only
+
+Each run is a fresh process (``python -m thoisu digest --format json``) timed on the wall
+clock, with the CPU time of it and its workers (``RUSAGE_CHILDREN``). The ``--jobs 1`` run also
+counts how many times ``infer_published`` and ``tag_dates`` were called (they are wrapped in
+that process; with ``--jobs 2`` the calls happen in workers and are not counted).
+
+The current tree is copied to a temporary directory first, so files edited while the
+benchmark runs do not change what is measured. Prints articles/s, the speed-up of two jobs
+over one, and whether the digest JSON of one and two jobs is identical (and how the current
+JSON differs from the baseline's apart from the per-article ``dates``, ``entities`` and
+``mentions`` this version adds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "vims" / "data"
+NEW_FIELDS = ("dates", "entities", "mentions")
+
+# Run in the measured process: count calls of the two per-article date functions.
+COUNTER = r"""
+import atexit, json, sys
+import thoisu.dates, thoisu.dates.published, thoisu.dates.tagger
+counts = {"infer_published": 0, "tag_dates": 0}
+def wrap(module, name, key):
+    real = getattr(module, name)
+    def counted(*a, **k):
+        counts[key] += 1
+        return real(*a, **k)
+    setattr(module, name, counted)
+    return counted
+wrap(thoisu.dates.published, "infer_published", "infer_published")
+tagged = wrap(thoisu.dates.tagger, "tag_dates", "tag_dates")
+thoisu.dates.tag_dates = tagged
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write(json.dumps(counts)))
+from thoisu.cli import main
+sys.argv[0] = "thoisu"
+main()
+"""
+
+
+def run(src: Path, paths: list[str], jobs: int, out: Path, counts: Path | None) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(src), "THOISU_CONFIG": str(out) + ".none.toml"}
+    args = ["digest", *paths, "--format", "json", "-q", "-o", str(out), "--jobs", str(jobs)]
+    cmd = ([sys.executable, "-c", COUNTER, str(counts), *args] if counts is not None
+           else [sys.executable, "-m", "thoisu", *args])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{src}: digest failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result = {"wall": wall, "cpu": cpu}
+    if counts is not None and counts.exists():
+        result["calls"] = json.loads(counts.read_text())
+    return result
+
+
+def strip(data: dict[str, Any]) -> dict[str, Any]:
+    for article in data["articles"]:
+        for name in NEW_FIELDS:
+            article.pop(name, None)
+    return data
+
+
+def differences(a: dict[str, Any], b: dict[str, Any]) -> str:
+    out = []
+    for part in ("articles", "stories"):
+        x, y = a[part], b[part]
+        changed = sum(1 for p, q in zip(x, y, strict=False) if p != q) + abs(len(x) - len(y))
+        out.append(f"{part}: {len(x)} vs {len(y)}, {changed} differ")
+    return "; ".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--path", default=str(DEFAULT_DATA), help="the ViMs data directory")
+    parser.add_argument("--base", default=None,
+                        help="src directory of the baseline (e.g. a git worktree of edcc017)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="only the first N cluster directories (default: all)")
+    opts = parser.parse_args()
+
+    root = Path(opts.path)
+    clusters = sorted(p for p in root.iterdir() if p.is_dir())
+    if opts.limit:
+        clusters = clusters[:opts.limit]
+    paths = [str(p) for p in clusters] or [str(root)]
+    work = Path(tempfile.mkdtemp(prefix="digest_speed_"))
+    snapshot = work / "src"
+    shutil.copytree(REPO / "src", snapshot, ignore=shutil.ignore_patterns("__pycache__"))
+    trees = [("current", snapshot)]
+    if opts.base:
+        trees.insert(0, ("baseline", Path(opts.base)))
+    print(f"{len(paths)} input directories; CPUs: {os.cpu_count()}; "
+          f"load average {os.getloadavg()[0]:.1f} at start")
+    print(f"{'tree':<9} {'jobs':>4} {'articles':>8} {'wall s':>8} {'CPU s':>7} {'art/s':>7} "
+          f"{'infer_published':>15} {'tag_dates':>10}")
+    digests: dict[tuple[str, int], dict[str, Any]] = {}
+    walls: dict[tuple[str, int], float] = {}
+    for name, src in trees:
+        for jobs in (1, 2):
+            out = work / f"{name}-{jobs}.json"
+            counts = work / f"{name}-{jobs}.counts" if jobs == 1 else None
+            got = run(src, paths, jobs, out, counts)
+            data = json.loads(out.read_text(encoding="utf-8"))
+            n = len(data["articles"])
+            calls = got.get("calls", {})
+            shown = [f"{calls[k]} ({calls[k] / n:.2f}/art)" if k in calls else "-"
+                     for k in ("infer_published", "tag_dates")]
+            print(f"{name:<9} {jobs:>4} {n:>8} {got['wall']:>8.1f} {got['cpu']:>7.1f} "
+                  f"{n / got['wall']:>7.1f} {shown[0]:>15} {shown[1]:>10}", flush=True)
+            digests[(name, jobs)] = data
+            walls[(name, jobs)] = got["wall"]
+    for name, _ in trees:
+        speedup = walls[(name, 1)] / walls[(name, 2)]
+        one, two = digests[(name, 1)], digests[(name, 2)]
+        verdict = "identical" if one == two else "DIFFERENT: " + differences(one, two)
+        print(f"{name}: --jobs 2 is {speedup:.2f}x --jobs 1; digest JSON of 1 and 2 jobs "
+              f"{verdict}")
+    if opts.base:
+        a, b = strip(digests[("baseline", 1)]), strip(digests[("current", 1)])
+        print("current vs baseline (new per-article fields left out): "
+              + ("identical" if a == b else differences(a, b)))
+    print(f"load average {os.getloadavg()[0]:.1f} at the end; outputs in {work}")
+
+
+if __name__ == "__main__":
+    main()
