@@ -63,7 +63,7 @@ def test_html_draws_the_chart_into_a_file(story: Path, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "</svg>" in html
     assert "<script" not in html
-    assert "<title>23/1/2017 (day)" in html
+    assert "<title>23/1/2017:" in html
 
 
 def test_text_without_dates_gives_an_empty_timeline(tmp_path: Path) -> None:

@@ -219,7 +219,7 @@ def test_chart_is_well_formed_svg_with_partial_dates_marked() -> None:
     assert root.tag.endswith("svg")
     assert "stroke-dasharray=\"3 2\"" in svg  # the partial date's hollow mark
     assert "Chưa rõ năm" in svg and "28/3" in svg and "23–24/1/2017" in svg
-    assert "×2" in svg and "&lt;lần đầu&gt; &amp;" in svg
+    assert "· 2 bài" in svg and "&lt;lần đầu&gt; &amp;" in svg
     assert "<script" not in svg
     ET.fromstring(timeline_svg([]))
 

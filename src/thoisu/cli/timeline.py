@@ -21,11 +21,16 @@ from thoisu.cli.common import (
 @format_option
 @output_option
 @quiet_option
-def timeline(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool) -> None:
+@click.option("--explain", is_flag=True,
+              help="Under each entry (Markdown), the evidence for its date and for its year "
+                   "when inferred; JSON always carries it (evidence, year_evidence).")
+def timeline(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
+             explain: bool) -> None:
     """The dated events told by the articles in PATH..., each once, in date order.
 
     All articles are taken as one story. PATH is a file (.txt, .html, .jsonl, .warc), a
-    directory, or - for standard input. Dates without a known year (28/3) stay partial.
+    directory, or - for standard input. Dates without a known year (28/3) stay partial; one
+    whose article places it gets an approximate year, shown "15/3 (khoảng 2016)".
     """
     from thoisu.pipeline import process, settle_dates
     from thoisu.render.timeline_chart import timeline_html, timeline_json, timeline_markdown
@@ -43,7 +48,7 @@ def timeline(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool) 
     elif fmt == "html":
         text = timeline_html(events, articles)
     else:
-        text = timeline_markdown(events, articles)
+        text = timeline_markdown(events, articles, explain=explain)
     write_output(text, output)
     if not quiet:
         click.echo(f"timeline: {len(events)} events from {len(articles)} articles", err=True)

@@ -4,7 +4,7 @@ TimeML values (``2016-03-15``, ``XXXX-03-15``, ``2011-03``) are for machines; pe
 "15/3/2016", "15/3 (chưa rõ năm)", "tháng 3/2011". A span is printed only from dates that can
 be compared, so it never runs backwards.
 
->>> from thoisu.model import PartialDate
+>>> from thoisu.model import Event, PartialDate
 >>> format_date(PartialDate(2016, 3, 15))
 '15/3/2016'
 >>> format_date(PartialDate(None, 3, 15))
@@ -17,13 +17,15 @@ be compared, so it never runs backwards.
 '23–24/1/2017'
 >>> format_span(PartialDate(2016, 3, 15), PartialDate(2017, 1, 24))
 '15/3/2016 – 24/1/2017'
+>>> format_span(PartialDate(None, 1, 23), PartialDate(None, 1, 24))
+'23–24/1 (chưa rõ năm)'
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from thoisu.model import PartialDate
+from thoisu.model import Event, PartialDate
 
 UNKNOWN_YEAR = "chưa rõ năm"
 
@@ -81,7 +83,15 @@ def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
         start, end = end, start
     if start == end:
         return format_date(start)
-    if start.year is None or start.month is None or end.month is None:
+    if start.year is None:
+        # Two days of no known year: "23–24/1 (chưa rõ năm)", the year said once.
+        head, tail = _day_month(start), _day_month(end)
+        if not head or not tail:
+            return format_date(start)
+        if start.month == end.month and start.day is not None and end.day is not None:
+            return f"{start.day}–{tail} ({UNKNOWN_YEAR})"
+        return f"{head} – {tail} ({UNKNOWN_YEAR})"
+    if start.month is None or end.month is None:
         return f"{format_date(start)} – {format_date(end)}"
     if start.day is not None and end.day is not None and start.year == end.year:
         if start.month == end.month:
@@ -90,6 +100,28 @@ def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
     if start.day is None and end.day is None and start.year == end.year:
         return f"tháng {start.month} – {format_date(end)}"
     return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_event_date(event: Event) -> str:
+    """An event's date or span as a reader writes it, with the approximate year the timeline
+    inferred for a date written without one: "15/3 (khoảng 2016)".
+
+    >>> from thoisu.model import Event
+    >>> format_event_date(Event(PartialDate(2017, 1, 23), "x", [], end=PartialDate(2017, 1, 24)))
+    '23–24/1/2017'
+    >>> format_event_date(Event(PartialDate(None, 1, 23), "x", [], end=PartialDate(None, 1, 24)))
+    '23–24/1 (chưa rõ năm)'
+    """
+    from thoisu.timeline import approx_year_of
+
+    year = approx_year_of(event)
+    if year is None:
+        return format_span(event.date, event.end) if event.end else format_date(event.date)
+    if event.end is None or event.end == event.date:
+        return format_date(event.date, approx_year=year)
+    dated = format_span(PartialDate(year, event.date.month, event.date.day),
+                        PartialDate(year, event.end.month, event.end.day))
+    return dated.removesuffix(f"/{year}") + f" (khoảng {year})"
 
 
 def span_of(dates: Iterable[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:

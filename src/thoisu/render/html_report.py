@@ -5,7 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from thoisu.model import Article, Digest, Story
+from thoisu.render.dates_vi import format_date
 from thoisu.render.markdown import TYPE_NAMES, event_dates
+from thoisu.render.timeline_chart import outlet_name
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
@@ -25,12 +27,12 @@ def _cite(aid: str, number: dict[str, int]) -> str:
     return f'<a class="cite" href="#a-{escape(aid)}">[{k if k else "?"}]</a>'
 
 
-def _chart(story: Story) -> str:
+def _chart(story: Story, labels: dict[str, str]) -> str:
     if not story.timeline:
         return ""
     from thoisu.render.timeline_chart import timeline_svg
 
-    return f'<figure class="chart">{timeline_svg(story.timeline)}</figure>'
+    return f'<figure class="chart">{timeline_svg(story.timeline, sources=labels)}</figure>'
 
 
 def story_html(story: Story, articles: dict[str, Article]) -> str:
@@ -40,9 +42,13 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
         text = " ".join(f"{escape(s.text)}{_cite(s.article, number)}" for s in story.summary)
         parts.append(f"<h3>Tóm tắt</h3><p>{text}</p>")
     if story.timeline:
-        parts.append("<h3>Diễn biến</h3>" + _chart(story) + '<ol class="timeline">')
+        labels = {aid: f"{outlet_name(articles[aid])} [{k}]" for aid, k in number.items()
+                  if aid in articles}
+        parts.append("<h3>Diễn biến</h3>" + _chart(story, labels) + '<ol class="timeline">')
         for event in story.timeline:
-            cites = "".join(_cite(a, number) for a in event.articles)
+            cites = " " + ", ".join(
+                f"{escape(outlet_name(articles[a]) if a in articles else 'nguồn khác')}"
+                f"{_cite(a, number)}" for a in event.articles)
             parts.append(f'<li><time datetime="{escape(event.date.iso())}">'
                          f"{escape(event_dates(event))}</time>{escape(event.text)}{cites}</li>")
         parts.append("</ol>")
@@ -58,8 +64,8 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
     for aid in story.articles:
         a = articles.get(aid)
         if a is not None:
-            date = a.published.iso() if a.published else "không rõ ngày"
-            source = escape(a.source or "")
+            date = format_date(a.published) if a.published else "không rõ ngày"
+            source = escape(outlet_name(a))
             parts.append(f'<li><a href="#a-{escape(aid)}">{escape(a.title or aid)}</a> '
                          f'<span class="meta">{source} · {escape(date)}</span></li>')
     parts.append("</ol></section>")

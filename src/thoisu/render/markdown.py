@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from thoisu.model import Article, Digest, Entity, Event, Story
+from thoisu.render.dates_vi import format_date, format_event_date
+from thoisu.render.timeline_chart import outlet_name
 
 TYPE_NAMES = {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa danh"}
 
 
 def event_dates(event: Event) -> str:
-    """``2025-03-11`` or, for a range, ``2025-03-11 – 2025-03-12``."""
-    if event.end is not None and event.end != event.date:
-        return f"{event.date.iso()} – {event.end.iso()}"
-    return event.date.iso()
+    """The event's date as readers write it: "11–12/3/2025", "15/3 (khoảng 2016)"."""
+    return format_event_date(event)
+
+
+def cited(event: Event, number: dict[str, int], articles: dict[str, Article]) -> str:
+    """The event's sources by outlet and number: "Báo X [1], Tin Y [2]"."""
+    out = []
+    for aid in event.articles:
+        k = number.get(aid, "?")
+        name = outlet_name(articles[aid]) if aid in articles else "nguồn khác"
+        out.append(f"{name} [{k}]")
+    return ", ".join(out)
 
 
 def _article_line(article: Article) -> str:
-    bits = [article.source or "nguồn không rõ",
-            article.published.iso() if article.published else "không rõ ngày"]
+    bits = [outlet_name(article),
+            format_date(article.published) if article.published else "không rõ ngày"]
     return f"{article.title or '(không tiêu đề)'} — {', '.join(bits)} (`{article.id}`)"
 
 
@@ -41,8 +51,8 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
         out.append("### Diễn biến")
         out.append("")
         for event in story.timeline:
-            refs = "".join(f"[{number.get(a, '?')}]" for a in event.articles)
-            out.append(f"- **{event_dates(event)}** {event.text} {refs}")
+            out.append(f"- **{event_dates(event)}** {event.text} "
+                       f"_({cited(event, number, articles)})_")
         out.append("")
     if story.entities:
         out.append("### Tên riêng")
