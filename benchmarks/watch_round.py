@@ -165,7 +165,7 @@ def main() -> None:
             started = time.perf_counter()
             second = watcher.round(ignore_schedule=True)
             round2 = time.perf_counter() - started
-            for source in book.list():
+            for source in book.all():
                 source.etag = source.last_modified = None
                 book.save_state(source)
             started = time.perf_counter()

@@ -89,7 +89,7 @@ def test_new_articles_appear_in_stories_after_the_next_round(site: Site, store: 
     assert article.meta["published"] == DATE and article.meta["fetched"]
     assert article.meta["http_date"] and article.meta["feed"] == site.url("/rss/thoi-su.rss")
     assert article.published is not None and article.published.iso() == "2026-11-29"
-    source = SourceBook(store).list()[0]
+    source = SourceBook(store).all()[0]
     assert (source.articles_found, source.last_found, source.failures) == (5, 3, 0)
     # the two running stories grew and one began; the first round's stories were not touched
     assert second.stories_changed == 3
@@ -307,7 +307,7 @@ def test_a_stop_mid_round_loses_nothing(site: Site, store: Store) -> None:
     watcher = Watcher(store, FAST.replace(fetch_workers=1), stop=stop)
     report = watcher.round()
     assert report.stopped and store.count_articles() < 4
-    source = SourceBook(store).list()[0]
+    source = SourceBook(store).all()[0]
     assert source.etag is None  # not every link was handled: the feed is read again
     stop.clear()
     site.routes["/lu/bai-1.html"].on_request = None
@@ -325,3 +325,18 @@ def test_the_migrations_build_the_sources_tables(store: Store) -> None:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert [d for d in diff if "sources" in str(d) or "fetched_urls" in str(d)] == []
+
+
+def test_pages_that_are_not_html_are_refused_with_the_reason(site: Site, store: Store) -> None:
+    site.page("/anh.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)  # binary, said html
+    site.page("/tai-lieu.pdf", b"%PDF-1.7", content_type="application/pdf")
+    items = [("Ảnh", site.url("/anh.html"), DATE), ("PDF", site.url("/tai-lieu.pdf"), DATE),
+             publish(site, "xang", 1)]
+    follow(store, feed(site, items))
+    Watcher(store, FAST).round()
+    assert store.count_articles() == 1
+    found = records(store)
+    assert found[site.url("/anh.html")][0] == REFUSED
+    assert "binary" in (found[site.url("/anh.html")][1] or "")
+    assert "not an HTML page (content type application/pdf)" in (
+        found[site.url("/tai-lieu.pdf")][1] or "")

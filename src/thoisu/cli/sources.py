@@ -112,7 +112,7 @@ def list_sources(ctx: click.Context, db_url: str | None, fmt: str) -> None:
     db_url = db_url or (ctx.obj or {}).get("db_url")
     store, _ = open_store(db_url)
     with store:
-        found = SourceBook(store).list()
+        found = SourceBook(store).all()
     if fmt == "json":
         write_output(dump_json([s.to_json() for s in found]), None)
         return

@@ -64,7 +64,7 @@ def watch(once: bool, poll_all: bool, refetch: bool, db_url: str | None, quiet: 
         _print_round(result, quiet)
 
     with store, stop_on_signals(stop):
-        if not SourceBook(store).list():
+        if not SourceBook(store).all():
             raise click.ClickException(f"no sources in the store at {store.url}; add one with "
                                        "'thoisu sources add URL'")
         watcher = Watcher(store, settings, stop=stop, refetch=refetch)

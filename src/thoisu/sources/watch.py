@@ -137,7 +137,7 @@ def read_page(response: Response, link: Link, source: Source, canonical: str,
 
     page = read_html(response.content, response.url, declared=response.charset)
     if isinstance(page, Problem):
-        raise ValueError(page.message)
+        raise ValueError(str(page))
     meta: dict[str, Any] = {"url": canonical, "fetched": response.fetched.isoformat(),
                             "feed": source.url}
     if link.published:
@@ -182,7 +182,7 @@ class Watcher:
         at = at or now()
         report = RoundReport(started=now())
         requests_before = self.fetcher.requests
-        due = [s for s in self.book.list()
+        due = [s for s in self.book.all()
                if s.is_due(at, ignore_schedule) and (only is None or s.id in only)]
         polls = self._poll_all(due)
         jobs: list[_Job] = []
@@ -217,7 +217,7 @@ class Watcher:
 
     def _idle(self) -> float:
         """Seconds until the next source is due, at most ``watch_idle``."""
-        upcoming = [s.next_poll() for s in self.book.list()]
+        upcoming = [s.next_poll() for s in self.book.all()]
         soonest = min((t for t in upcoming if t is not None), default=None)
         if soonest is None:
             return self.settings.watch_idle if upcoming == [] else 0.0

@@ -142,7 +142,7 @@ class SourceBook:
         assert added is not None
         return added
 
-    def list(self) -> list[Source]:
+    def all(self) -> list[Source]:
         with self._read() as conn:
             rows = conn.execute(select(sources).order_by(sources.c.id)).mappings().all()
         return [_source(r) for r in rows]
@@ -186,8 +186,7 @@ class SourceBook:
                                fetched_urls.c.retry_at).where(
                     or_(fetched_urls.c.url.in_(chunk), fetched_urls.c.canonical.in_(chunk)))
                 for url, canonical, status, attempts, retry_at in conn.execute(query):
-                    if status == FAILED and attempts < max_attempts and (
-                            retry_at is None or aware(retry_at) <= at):
+                    if status == FAILED and attempts < max_attempts and _over(retry_at, at):
                         continue
                     skip.update({url, canonical})
         return skip & set(wanted)
@@ -250,7 +249,7 @@ class SourceBook:
                             status=FAILED, fetched_at=r["fetched_at"], error=r["error"],
                             retry_at=aware(r["retry_at"]), attempts=r["attempts"],
                             published=r["published"])
-                for r in rows if r["retry_at"] is None or aware(r["retry_at"]) <= at]
+                for r in rows if _over(r["retry_at"], at)]
 
     def forget(self, urls: Iterable[str]) -> int:
         """Forget fetched URLs (by URL or canonical), so they are fetched again; how many."""
@@ -262,6 +261,12 @@ class SourceBook:
                     or_(fetched_urls.c.url.in_(chunk), fetched_urls.c.canonical.in_(chunk))))
                 count += result.rowcount or 0
         return count
+
+
+def _over(retry_at: datetime | None, at: datetime) -> bool:
+    """No pause asked, or the pause is over at ``at``."""
+    when = aware(retry_at)
+    return when is None or when <= at
 
 
 def _chunks(values: list[str], size: int = 400) -> Iterator[list[str]]:

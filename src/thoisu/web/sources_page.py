@@ -21,7 +21,7 @@ router = APIRouter()
 def _sources(request: Request) -> list[Source]:
     from thoisu.store.sources import SourceBook
 
-    return SourceBook(store_of(request)).list()
+    return SourceBook(store_of(request)).all()
 
 
 @router.get("/api/sources", tags=["api"], summary="Followed sources and their polling state")
