@@ -515,12 +515,15 @@ class _Sentence:
             return None  # "Luật Đất đai", "Nghị định 100"
         name_words = [w for w in words[i:j] if w[0].isalnum()]
         n_words = len(name_words)
-        single_vi = n_words == 1 and not words[i].isascii() and words[i].isalpha()
+        # One Vietnamese syllable ("Hùng", "An", "Hồi"): a given name or a word, decided by
+        # the article (see canonical.resolve), never by a cue alone.
+        single_vi = (n_words == 1 and words[i].isalpha() and words[i][1:].islower()
+                     and bool(_SYLLABLE.match(words[i].lower())))
         # A place noun outweighs a family name: "phố Khương Hạ", "đường Lê Lợi".
         if self.place_noun_before(i) and not (single_vi and words[i] in _DIRECTIONS):
             return self.mention(i, j, "LOC", "place-cue")
         # So does a body's noun: "trường Nguyễn Du", "đội Thể Công", "báo Thanh Niên".
-        if _phrase_before(words, i, ORGNOUN_KEYS) or self.team_before(i):
+        if (_phrase_before(words, i, ORGNOUN_KEYS) or self.team_before(i)) and not single_vi:
             return self.mention(i, j, "ORG", "org-cue")
         vietnamese = all(_SYLLABLE.match(w.lower()) for w in name_words)
         if words[i] in SURNAMES and 2 <= n_words <= 4 and all(_is_cap(w) for w in name_words):
@@ -532,7 +535,8 @@ class _Sentence:
             # person with this given name ("Trần Văn Tám ... Tám cho biết").
             return self.mention(i, j, None, "single")
         context = self.person_context(i, j)
-        if context and 1 <= n_words <= 4 and (vietnamese or n_words >= 2):
+        if (context and 2 <= n_words <= 4 and not any(w in CORPORATE_WORDS or w in ORG_HEADS
+                                                      or w in NOT_NAMES for w in name_words)):
             return self.mention(i, j, "PER", context)
         if _phrase_before(words, i, PLACE_KEYS) and not any(
                 w in ENGLISH_WORDS for w in name_words[1:]):
