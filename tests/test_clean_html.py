@@ -212,3 +212,13 @@ def test_sapo_found_where_the_page_prints_its_description() -> None:
     assert a.lead == sapo
     assert "printing the meta description" in a.meta["field_sources"]["lead"]
     assert all("Link nguồn" not in p for p in a.paragraphs)
+
+
+def test_the_header_bar_date_is_not_the_publication_date() -> None:
+    body = ("<header class='top'><span class='today-date'>Thứ hai, 02/12/2024</span></header>"
+            "<h1>Khánh thành bệnh viện mới</h1><span class='detail-time'>28/11/2024 10:05</span>"
+            f"<article><p>{P}.</p><p>{P} nữa.</p></article>"
+            "<aside><span class='time'>01/12/2024</span></aside>")
+    a = one(page(body))
+    assert a.meta["published"] == "28/11/2024 10:05"
+    assert a.meta["field_sources"]["published"] == "visible date span.detail-time"

@@ -372,10 +372,10 @@ def page_metadata(root: Any) -> dict[str, Any]:
         if el.get("datetime"):
             put("published", el.get("datetime").strip(), "time[datetime]")
             break
-    visible = _visible_date(root)
+    title_el = _title_element(root, found.get("title"))
+    visible = _visible_date(root, title_el)
     if visible is not None:
         put("published", visible[0], visible[1])
-    title_el = _title_element(root, found.get("title"))
     if title_el is not None:
         put("title", element_text(title_el), "h1")
     head_title = root.find(".//title")
@@ -394,12 +394,19 @@ _DATE_CLASS = re.compile(r"date|time|publish|ngay", re.I)
 _DMY_TEXT = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b")
 
 
-def _visible_date(root: Any) -> tuple[str, str] | None:
-    """The page's printed date line ("Thứ ba, 2/7/2019, 15:00 (GMT+7)"): the first element
-    whose class or ``data-role`` names a date or time and whose short text holds a full date.
-    Teasers' dates in lists and sidebars are passed over."""
+def _visible_date(root: Any, title_el: Any | None = None) -> tuple[str, str] | None:
+    """The page's printed date line ("Thứ ba, 2/7/2019, 15:00 (GMT+7)"): an element whose
+    class, ``id`` or ``data-role`` names a date or time and whose short text holds a full
+    date, the nearest to the title (the first after it, else the last before it). Dates in
+    lists, sidebars, links, the footer and the site's own header bar (which prints today's
+    date) are passed over."""
     body = root.find(".//body")
+    before: tuple[str, str] | None = None
+    seen_title = title_el is None
     for el in (body if body is not None else root).iter():
+        if el is title_el:
+            seen_title = True
+            continue
         if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style"):
             continue
         marks = " ".join([*_classes(el), el.get("data-role") or "", el.get("id") or ""])
@@ -408,11 +415,16 @@ def _visible_date(root: Any) -> tuple[str, str] | None:
         text = element_text(el)
         if len(text.split()) > 14 or not _DMY_TEXT.search(text):
             continue
-        if el.xpath("ancestor::li|ancestor::aside|ancestor::footer|ancestor::a"):
+        if el.xpath("ancestor::li|ancestor::aside|ancestor::footer|ancestor::a|ancestor::nav"):
             continue
+        if el.xpath("ancestor::header") and not el.xpath("ancestor::article"):
+            continue  # the site's header bar
         name = next((c for c in _classes(el) if _DATE_CLASS.search(c)), el.get("data-role"))
-        return text, f"visible date {el.tag.lower()}.{name}"
-    return None
+        found = (text, f"visible date {el.tag.lower()}.{name}")
+        if seen_title:
+            return found
+        before = found
+    return before
 
 
 def markup_texts(root: Any) -> dict[str, set[str]]:
