@@ -42,6 +42,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_scale import VIMS, iter_corpus
 
 ENV = {**os.environ, "THOISU_CONFIG": "/nonexistent/thoisu.toml"}
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def snapshot(folder: Path) -> None:
+    """Run every command on a copy of the source: other work on the tree cannot change the
+    analysis between two runs that are compared."""
+    import shutil
+
+    copy = folder / "src"
+    shutil.copytree(SRC, copy, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    ENV["PYTHONPATH"] = str(copy)
 
 
 def write_corpus(size: int, path: Path) -> int:
@@ -223,6 +235,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="batch-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
+    snapshot(folder)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; files in {folder}")
     scale(args.size, folder)
     if args.ingest:

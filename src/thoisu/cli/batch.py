@@ -143,7 +143,7 @@ def batch(paths: tuple[str, ...], out: str | None, db_url: str | None, state: st
                     rehash=rehash, on_progress=show, on_problem=tally.report)
             except RuntimeError as exc:
                 raise click.ClickException(str(exc)) from exc
-        tally.read = 0
+        pages = _pages(report)
         if use_store:
             _store(report, settings, tally, quiet)
     except KeyboardInterrupt:
@@ -166,7 +166,7 @@ def batch(paths: tuple[str, ...], out: str | None, db_url: str | None, state: st
                        "command again to redo them", err=True)
     if report.failed and not tally.failed:
         tally.failed = sum(1 for p in report.problems if p.kind == "failed")
-    tally.read = _pages(report)
+    tally.read = pages
     tally.finish(quiet=quiet)
 
 
