@@ -12,11 +12,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from thoisu.evaluate.baselines import SYSTEMS, oracle
 from thoisu.evaluate.rouge import RougeScore, mean_score, rouge, truncate
 from thoisu.evaluate.vims import VimsCluster
 from thoisu.model import Origin
 from thoisu.summarize.articles import article_from_text
-from thoisu.evaluate.baselines import SYSTEMS, oracle
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.text.syllables import syllable_tokens
 

@@ -5,8 +5,8 @@ analysis found (``Article.dates`` with ``sentence`` set; contract 1 of the archi
 else by its article's publication date. Only comparable dates are compared: when every
 chosen sentence has a date with a year, they go by that date; sentences whose date has no
 year come after those with one, among themselves by day and month; undated ones last. Ties
-(and undated sentences) keep the articles' order and, within an article, the sentence
-order, so leads come before details.
+(and undated sentences) go by the sentence's index in its article, then the articles' order,
+so leads come before details and each article keeps its own order.
 
 A sentence that needs the one before it (:mod:`thoisu.summarize.readable`) always follows it
 directly, whatever its own date.
@@ -58,7 +58,7 @@ def reading_order(items: Sequence[tuple[int, int]], articles: Sequence[Article],
         article_pos, index = items[pos]
         date = dated[article_pos].get(index) or articles[article_pos].published
         rank, when = _date_key(date)
-        return (rank, when, article_pos, index)
+        return (rank, when, index, article_pos)
 
     heads = sorted((k for k in range(len(items)) if k not in follows), key=key)
     after: dict[int, list[int]] = {}
