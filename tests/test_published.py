@@ -197,6 +197,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "seeds"
     ("https://bao.vn/thoi-su/cau-moi-20171207093015.htm", PartialDate(2017, 12, 7)),
     ("https://bao.vn/kinh-doanh/gia-vang-20240308094512345.htm", PartialDate(2024, 3, 8)),
     ("https://bao.vn/2016/03/28/mua-lon.html", PartialDate(2016, 3, 28)),
+    ("https://bao.vn/nguoi-giu-rung-185201108060012345.htm", PartialDate(2020, 11, 8)),
+    ("https://k.vn/phu-huynh-xep-hang-215230620091234567.chn", PartialDate(2023, 6, 20)),
     ("https://bao.vn/2016-03-28/mua-lon", PartialDate(2016, 3, 28)),
 ])
 def test_url_dates(url: str, expected: PartialDate) -> None:

@@ -554,8 +554,10 @@ def _page_timestamp(article: Article) -> tuple[PartialDate, str] | None:
 _URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])"
                       r"(?=[/_.\-]|$)")
 # Timestamp ids: 14 digits yyyymmddHHMMSS, 17 with milliseconds (Vietnamese outlets end
-# article URLs with them, "...-20171207093015.htm", "...-20171207093015123.htm").
-_URL_STAMP = re.compile(r"(?<!\d)(\d{14}|\d{17})(?!\d)")
+# article URLs with them, "...-20171207093015.htm", "...-20171207093015123.htm"); 18 digits
+# as some CMSs write them, a 3-digit site or section code then yymmddHHMMSSmmm
+# ("...-185171207093015123.htm").
+_URL_STAMP = re.compile(r"(?<!\d)(\d{14}|\d{17}|\d{18})(?!\d)")
 # How far the fetch time may be before a metadata or URL date (time zones, clock skew).
 BOUND_SLACK_DAYS = 1
 FETCH_KEYS = ("fetched", "crawled", "fetch_time", "crawl_time", "warc_date", "http_date",
@@ -578,8 +580,9 @@ def url_date(url: str) -> tuple[PartialDate, str] | None:
     path = path.split("?", 1)[0].split("#", 1)[0]
     for m in _URL_STAMP.finditer(path):
         digits = m.group(1)
-        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
-        hour, minute, second = int(digits[8:10]), int(digits[10:12]), int(digits[12:14])
+        stamp = digits if len(digits) != 18 else "20" + digits[3:]
+        year, month, day = int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])
+        hour, minute, second = int(stamp[8:10]), int(stamp[10:12]), int(stamp[12:14])
         if hour > 23 or minute > 59 or second > 59 or not 1990 <= year <= 2100:
             continue
         value = _checked(year, month, day)
