@@ -101,7 +101,8 @@ def article_mentions(article: Article, gazetteer: Gazetteer | None = None,
                      use_crf: bool = False) -> list[Mention]:
     """Every typed name occurrence of the article's title and sentences."""
     gaz = gazetteer or default_gazetteer()
-    pairs = [(text, m) for text in _article_texts(article) for m in find_mentions(text, gaz)]
+    pairs = [(text, m) for text in _article_texts(article)
+             for m in find_mentions(text, gaz, singles=True)]
     return resolve(pairs, use_crf=use_crf)
 
 
@@ -215,7 +216,7 @@ def article_names(article: Article, settings: Settings | None = None, *,
     placed: dict[int, int | None] = {}
     pairs: list[tuple[str, Mention]] = []
     for index, text in texts:
-        for m in find_mentions(text, gaz):
+        for m in find_mentions(text, gaz, singles=True):
             placed[id(m)] = index
             pairs.append((text, m))
     kept = resolve(pairs, use_crf=crf)

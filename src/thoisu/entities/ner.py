@@ -633,8 +633,14 @@ class _Sentence:
                         changed = True
 
 
-def find_mentions(sentence: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Names in one sentence, resolved as far as the sentence alone allows."""
+def find_mentions(sentence: str, gazetteer: Gazetteer | None = None,
+                  singles: bool = False) -> list[Mention]:
+    """Names in one sentence, resolved as far as the sentence alone allows.
+
+    ``singles`` keeps the lone Vietnamese syllables left open (rule ``single``) for the
+    article-level pass, which takes one as a given name only after the full name.
+    """
     if not sentence.strip():
         return []
-    return _Sentence(sentence, gazetteer or default_gazetteer()).mentions()
+    found = _Sentence(sentence, gazetteer or default_gazetteer()).mentions()
+    return found if singles else [m for m in found if m.rule != "single"]
