@@ -21,8 +21,12 @@ from thoisu.cli.common import get_settings
 @click.option("--no-baseline", is_flag=True, help="Skip the agglomerative baseline.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Use only the first N clusters (a quick check).")
+@click.option("--split-half", "split", is_flag=True,
+              help="Also tune story_threshold and the baseline's threshold on half the "
+                   "clusters and score both on the other half (and swap).")
 def eval_cluster(dataset: str, path: str, batches: int, shuffle_seed: int,
-                 threshold: float | None, no_baseline: bool, limit: int | None) -> None:
+                 threshold: float | None, no_baseline: bool, limit: int | None,
+                 split: bool) -> None:
     """Cluster ViMs articles into stories and score them against ViMs' clusters."""
     from thoisu.evaluate.clustering import (
         format_runs,
@@ -50,3 +54,8 @@ def eval_cluster(dataset: str, path: str, batches: int, shuffle_seed: int,
     click.echo(f"{dataset}: {len(articles)} articles, {len(clusters)} gold stories; "
                f"story_threshold={settings.story_threshold}")
     click.echo(format_runs(runs, len(clusters)))
+    if split:
+        from thoisu.evaluate.clustering import format_held_out, split_half
+
+        click.echo("\nSplit-half check (B-cubed F1 on the half not used for tuning):")
+        click.echo(format_held_out(split_half(clusters, settings), settings.story_threshold))

@@ -130,3 +130,65 @@ def format_runs(runs: Sequence[Run], gold_stories: int) -> str:
         lines.append(f"{run.method:<18} {run.feed:<30} {s.precision:6.4f} {s.recall:6.4f} "
                      f"{s.f1:6.4f} {s.clusters:7d} {run.seconds:6.1f}{mark}")
     return "\n".join(lines)
+
+
+THOISU_THRESHOLDS = (0.10, 0.12, 0.15, 0.18, 0.21)
+
+
+@dataclass
+class HeldOutRun:
+    """One direction of the split-half check: tuned on one half, scored on the other."""
+
+    tuned_on: str
+    tested_on: str
+    default: BCubed  # thoisu at the shipped story_threshold
+    tuned_threshold: float  # thoisu's best story_threshold on the tuning half
+    tuned: BCubed  # thoisu at that threshold, on the test half
+    baseline_threshold: float  # the baseline's best threshold on the tuning half
+    baseline: BCubed  # the baseline at that threshold, on the test half
+
+
+def _subset(clusters: Sequence[VimsCluster]) -> tuple[list[Article], dict[str, str]]:
+    return vims_articles(clusters)
+
+
+def split_half(clusters: Sequence[VimsCluster], settings: Settings, seed: int = 0,
+               thresholds: Sequence[float] = THOISU_THRESHOLDS) -> list[HeldOutRun]:
+    """Were the clustering parameters fitted to ViMs? Tune on half the clusters, test on the
+    other half, and swap. The baseline's threshold is also chosen on the tuning half only."""
+    from dataclasses import replace
+
+    order = list(range(len(clusters)))
+    random.Random(seed).shuffle(order)
+    halves = {"half A": sorted(order[: len(order) // 2]), "half B": sorted(order[len(order) // 2:])}
+    data = {name: _subset([clusters[i] for i in idx]) for name, idx in halves.items()}
+    out = []
+    for tune, test in (("half A", "half B"), ("half B", "half A")):
+        tune_articles, tune_gold = data[tune]
+        test_articles, test_gold = data[test]
+        sweep = {t: run_clusterer(tune_articles, tune_gold,
+                                  replace(settings, story_threshold=t)).scores.f1
+                 for t in thresholds}
+        best_t = max(sweep, key=lambda t: (sweep[t], -abs(t - settings.story_threshold)))
+        base_tune = run_baseline(tune_articles, tune_gold)
+        best_base = next(r for r in base_tune if r.best)
+        base_t = float(best_base.method.split("@")[1])
+        base_test = run_baseline(test_articles, test_gold, thresholds=(base_t,))[0]
+        out.append(HeldOutRun(
+            tune, test, run_clusterer(test_articles, test_gold, settings).scores, best_t,
+            run_clusterer(test_articles, test_gold,
+                          replace(settings, story_threshold=best_t)).scores,
+            base_t, base_test.scores))
+    return out
+
+
+def format_held_out(runs: Sequence[HeldOutRun], default_threshold: float) -> str:
+    """The split-half check as a plain-text table (B-cubed F1 on the test half)."""
+    lines = [f"{'tuned on':<8} {'tested on':<9} {'thoisu @ default':>17} "
+             f"{'thoisu @ tuned':>20} {'baseline @ tuned':>20}"]
+    for r in runs:
+        lines.append(f"{r.tuned_on:<8} {r.tested_on:<9} "
+                     f"{r.default.f1:>10.4f} ({default_threshold:.2f}) "
+                     f"{r.tuned.f1:>13.4f} ({r.tuned_threshold:.2f}) "
+                     f"{r.baseline.f1:>13.4f} ({r.baseline_threshold:.2f})")
+    return "\n".join(lines)
