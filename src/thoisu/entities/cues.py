@@ -223,7 +223,7 @@ ENGLISH_WORDS = _words(
     League|Open|Championship|Festival|Day|Night|Love|You|Me|My|Your|Up|Down|Again|Dance|
     Behind|Madness|Hills|Town|Direction|Group|Team|Club|Inc|Ltd|Co|Corp|Company|Bank|News|
     Times|Post|Journal|Daily|Weekly|Magazine|Online|Digital|Games|Game|Star|Stars|Live|
-    Home|House|Street|Road|Park|City|Center|Centre|Hotel|Airport|Station|University|
+    Home|House|Street|Road|City|Center|Centre|Hotel|Airport|Station|University|
     College|School|Institute|Foundation|Fund|Capital|Holdings|Technology|Technologies|
     Systems|Software|Motors|Airlines|Air|Express|Global|International|National|Royal|
     United|States|Kingdom|Republic|Union|Party|Council|Committee|Agency|Office|Service|

@@ -61,6 +61,8 @@ _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrst
 _HEAD_MODIFIERS = frozenset({"nhân", "dân", "tối", "cao", "trung", "ương", "quốc", "gia", "cổ",
                              "phần", "TNHH", "MTV", "CP"})
 _OPENING = frozenset('"“‘«([:–-.!?;,…')
+# After a comma a capital starts a name, not a sentence: "..., Xuân Trường và Tuấn Anh".
+_SENTENCE_OPENING = _OPENING - {",", ";"}
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ class _Sentence:
     def _in_name(self, prev: int, i: int) -> bool:
         """Token ``i`` continues a capitalised name that token ``prev`` started."""
         w = self.words[prev]
-        opens = prev == 0 or self.words[prev - 1] in _OPENING
+        opens = prev == 0 or self.words[prev - 1] in _SENTENCE_OPENING
         return (_is_cap(w) and w.isalpha() and not self.covered[prev]
                 and self._glued_by_space(prev, i) and w not in ORG_HEADS
                 and not (opens and w in SENTENCE_WORDS))
@@ -499,7 +501,7 @@ class _Sentence:
 
     def classify_run(self, i: int, j: int) -> Mention | None:
         words = self.words
-        sentence_start = i == 0 or words[i - 1] in _OPENING
+        sentence_start = i == 0 or words[i - 1] in _SENTENCE_OPENING
         while i < j and (words[i] in SENTENCE_WORDS or words[i] in ORG_HEADS) and (
                 sentence_start or words[i] in ORG_HEADS):
             i += 1
