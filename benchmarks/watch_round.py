@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import subprocess
 import sys
 import tempfile
@@ -188,6 +189,8 @@ def main() -> None:
         print(f"| baseline: feeds re-read, every link looked up | {third.requests} | "
               f"{round2_plain:.3f} |")
         print()
+        print(f"load average during the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+              f"(1, 5, 15 min; {os.cpu_count()} cores)")
         print(f"round 1: {first.requests} requests, {first.stories_changed} stories changed, "
               f"{len(failed)} failed; round 2 added {len(second.added)}, the baseline round "
               f"{len(third.added)} (target for round 2: < 1 s)")

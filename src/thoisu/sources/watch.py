@@ -185,19 +185,27 @@ class Watcher:
         due = [s for s in self.book.all()
                if s.is_due(at, ignore_schedule) and (only is None or s.id in only)]
         polls = self._poll_all(due)
+        retries = self.book.retry_due([p.source.id for p in polls if p.error is None
+                                       and p.source.id is not None],
+                                      at, self.settings.source_url_attempts)
         jobs: list[_Job] = []
         claimed: set[str] = set()
+        changed: list[Source] = []
         for poll in polls:
             source_report = SourceReport(source=poll.source)
             report.sources.append(source_report)
             if poll.error is not None:
-                self._failed(poll, source_report, at)
+                if self._failed(poll, source_report, at):
+                    changed.append(poll.source)
                 continue
-            jobs.extend(self._new_jobs(poll, source_report, at, claimed))
+            jobs.extend(self._new_jobs(poll, source_report, retries.get(poll.source.id or 0, []),
+                                       at, claimed))
         self._fetch_and_ingest(jobs, report)
         for poll, source_report in zip(polls, report.sources, strict=True):
             if poll.error is None:
                 self._succeeded(poll, source_report, at, report.stopped)
+                changed.append(poll.source)
+        self.book.save_state(*changed)  # one transaction for every source's state
         report.requests = self.fetcher.requests - requests_before
         report.finished = now()
         return report
@@ -292,18 +300,16 @@ class Watcher:
         poll.listing = Listing(links=links, sitemaps=poll.listing.sitemaps)
         poll.children = state
 
-    def _new_jobs(self, poll: _Poll, report: SourceReport, at: datetime,
-                  claimed: set[str]) -> list[_Job]:
-        source = poll.source
+    def _new_jobs(self, poll: _Poll, report: SourceReport, retries: list[FetchRecord],
+                  at: datetime, claimed: set[str]) -> list[_Job]:
         links = poll.listing.links if poll.listing is not None else []
         report.links = len(links)
-        retries = self.book.retry_due(source.id or 0, at, self.settings.source_url_attempts)
         by_url: dict[str, Link] = {}
         for link in newest_first(links):
             url = clean_url(link.url, self._strip)
             if url.startswith(("http://", "https://")):
                 by_url.setdefault(url, link)
-        skip = set() if self.refetch else self.book.skip_set(
+        skip = set() if self.refetch or not by_url else self.book.skip_set(
             by_url, at, self.settings.source_url_attempts)
         fresh = [(u, x) for u, x in by_url.items() if u not in skip and u not in claimed]
         if len(fresh) > self.settings.source_max_new:
@@ -443,13 +449,14 @@ class Watcher:
 
     # -- source state -----------------------------------------------------------------------
 
-    def _failed(self, poll: _Poll, report: SourceReport, at: datetime) -> None:
+    def _failed(self, poll: _Poll, report: SourceReport, at: datetime) -> bool:
+        """Count a failed poll and back the source off; False when it was not polled."""
         source = poll.source
         error = poll.error
         assert error is not None
         if isinstance(error, FetchError) and error.reason == "stopped":
             report.outcome = "not polled (stopped)"
-            return
+            return False
         source.last_poll = at
         source.failures += 1
         source.last_error = str(error)
@@ -464,7 +471,7 @@ class Watcher:
         source.last_outcome = f"failed ({source.failures} in a row)"
         report.error = str(error)
         report.outcome = source.last_outcome
-        self.book.save_state(source)
+        return True
 
     def _succeeded(self, poll: _Poll, report: SourceReport, at: datetime,
                    stopped: bool) -> None:
@@ -496,4 +503,3 @@ class Watcher:
             source.last_error_at = at
             report.outcome += f", {len(poll.child_errors)} sitemaps failed"
         source.last_outcome = report.outcome
-        self.book.save_state(source)

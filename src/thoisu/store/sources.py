@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     insert,
     or_,
@@ -166,11 +167,16 @@ class SourceBook:
             conn.execute(delete(sources).where(sources.c.id == found.id))
         return found
 
-    def save_state(self, source: Source) -> None:
-        """Write the polling state of ``source`` (not its URL, name, kind or schedule)."""
-        values = {name: getattr(source, name) for name in _STATE}
+    def save_state(self, *changed: Source) -> None:
+        """Write the polling state of these sources (not URL, name, kind or schedule), in one
+        transaction."""
+        if not changed:
+            return
+        statement = (update(sources).where(sources.c.id == bindparam("_id"))
+                     .values({name: bindparam(name) for name in _STATE}))
+        rows = [{"_id": s.id, **{name: getattr(s, name) for name in _STATE}} for s in changed]
         with self._write() as conn:
-            conn.execute(update(sources).where(sources.c.id == source.id).values(**values))
+            conn.execute(statement, rows)  # one executemany
 
     # -- fetched URLs -----------------------------------------------------------------------
 
@@ -238,18 +244,26 @@ class SourceBook:
                             published=r["published"])
                 for r in rows]
 
-    def retry_due(self, source_id: int, at: datetime, max_attempts: int) -> list[FetchRecord]:
-        """The source's failed URLs that may be tried again at ``at``."""
+    def retry_due(self, source_ids: Iterable[int], at: datetime, max_attempts: int
+                  ) -> dict[int, list[FetchRecord]]:
+        """Per source, its failed URLs that may be tried again at ``at`` (one query)."""
+        wanted = [i for i in dict.fromkeys(source_ids) if i is not None]
+        found: dict[int, list[FetchRecord]] = {i: [] for i in wanted}
+        if not wanted:
+            return found
         query = select(fetched_urls).where(
-            fetched_urls.c.source_id == source_id, fetched_urls.c.status == FAILED,
+            fetched_urls.c.source_id.in_(wanted), fetched_urls.c.status == FAILED,
             fetched_urls.c.attempts < max_attempts).order_by(fetched_urls.c.fetched_at)
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
-        return [FetchRecord(url=r["url"], canonical=r["canonical"], source_id=source_id,
-                            status=FAILED, fetched_at=r["fetched_at"], error=r["error"],
-                            retry_at=aware(r["retry_at"]), attempts=r["attempts"],
-                            published=r["published"])
-                for r in rows if _over(r["retry_at"], at)]
+        for r in rows:
+            if _over(r["retry_at"], at):
+                found[r["source_id"]].append(FetchRecord(
+                    url=r["url"], canonical=r["canonical"], source_id=r["source_id"],
+                    status=FAILED, fetched_at=r["fetched_at"], error=r["error"],
+                    retry_at=aware(r["retry_at"]), attempts=r["attempts"],
+                    published=r["published"]))
+        return found
 
     def forget(self, urls: Iterable[str]) -> int:
         """Forget fetched URLs (by URL or canonical), so they are fetched again; how many."""
