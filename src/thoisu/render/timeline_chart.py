@@ -117,7 +117,7 @@ def timeline_svg(events: Sequence[Event], title: str = "Dòng thời gian",
     """
     cite = sources or {}
     rows: list[str] = []
-    y = 64.0  # below the title and the two-line legend
+    y = 78.0  # below the title and the two-line legend
     year: int | None = -1
     unplaced = _unplaced_from(events)
     for i, event in enumerate(events):
@@ -147,7 +147,7 @@ def timeline_svg(events: Sequence[Event], title: str = "Dòng thời gian",
                     '</text>')
         y += 30
     height = int(y + 4)
-    axis = (f'<line x1="{AXIS_X}" x2="{AXIS_X}" y1="60" y2="{height - 8}" '
+    axis = (f'<line x1="{AXIS_X}" x2="{AXIS_X}" y1="70" y2="{height - 8}" '
             'stroke="#d0d7de" stroke-width="2"/>')
     style = ("<style>.d{font:bold 14px sans-serif;fill:#24292f}"
              ".t{font:14px sans-serif;fill:#24292f}.yr{font:bold 15px sans-serif;fill:#24292f}"
