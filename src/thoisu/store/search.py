@@ -40,16 +40,36 @@ from sqlalchemy import Connection, inspect, text
 from thoisu.store.store import Store
 
 WORD = re.compile(r"[^\W_]+")
-CANDIDATES = 200  # rows the engine ranks before the re-ranking here
+SCAN = 300  # newest matching documents the engine scores, per pass (title, anywhere)
+COUNT_CAP = 1000  # matches are counted up to this; beyond, pages say "more than 1000"
 MAX_QUERY_SYLLABLES = 12
 SNIPPET_WORDS = 36
 ARTICLE, STORY = "article", "story"
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Each precomposed Latin letter to its bare lower-case letter (``ễ`` → ``e``, ``Đ`` →
+    ``d``), combining marks to nothing: folding is then one C-speed ``str.translate``."""
+    table: dict[int, str | None] = {ord("Đ"): "d", ord("đ"): "d"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        if code in table:
+            continue
+        bare = "".join(c for c in unicodedata.normalize("NFD", char)
+                       if not unicodedata.combining(c)).lower()
+        if bare != char and len(bare) == 1:
+            table[code] = bare
+    for code in range(0x300, 0x370):
+        table[code] = None
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case, without diacritics (``đ`` → ``d``); spacing and punctuation kept."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "d").replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFC", text).translate(_FOLD).lower()
 
 
 def syllables(text: str) -> list[str]:
@@ -337,7 +357,7 @@ class SearchIndex:
         if not words or limit <= 0:
             return result
         self.catch_up()
-        want = max(CANDIDATES, offset + limit)
+        want = offset + limit
         with self.store._guard(), self.store.engine.connect() as conn:
             result.total, rows = self._match(conn, words, kind, want)
         ranked = _rerank(rows, query, words)
@@ -348,27 +368,47 @@ class SearchIndex:
 
     def _match(self, conn: Connection, words: list[str], kind: str | None,
                want: int) -> tuple[int, list[tuple[str, str, str, float]]]:
+        """How many match (counted up to COUNT_CAP) and the candidates to re-rank.
+
+        The engine scores only a bounded set: the newest ``SCAN`` documents whose title holds
+        every syllable, and the newest ``SCAN`` holding them anywhere. Scoring every match of
+        a common syllable (in most of a store) would cost a full posting-list pass per query;
+        in news the newest matches are the ones a reader wants among equals.
+        """
+        scan = max(SCAN, want)
+        params: dict[str, Any] = {"kind": kind, "n": scan, "cap": COUNT_CAP + 1}
         where_kind = " AND d.kind = :kind" if kind else ""
         if self.dialect == "sqlite":
             match = _escape_query(words)
-            base = ("FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-                    f"WHERE search_fts MATCH :q{where_kind}")
-            total = conn.execute(text(f"SELECT count(*) {base}"),
-                                 {"q": match, "kind": kind}).scalar() or 0
-            rows = conn.execute(text(
-                f"SELECT d.kind, d.ref, d.title, -bm25(search_fts, 4.0, 1.0) AS score {base} "
-                "ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT :n"),
-                {"q": match, "kind": kind, "n": want}).all()
+            params.update(q=match, tq=f"{{title}} : ({match})")
+            join = "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid"
+            total = conn.execute(text(
+                f"SELECT count(*) FROM (SELECT d.rowid {join} WHERE search_fts MATCH :q"
+                f"{where_kind} LIMIT :cap)"), params).scalar() or 0
+            rows = []
+            for q in (":tq", ":q"):
+                rows += conn.execute(text(
+                    f"SELECT d.kind, d.ref, d.title, -bm25(search_fts, 4.0, 1.0) {join} "
+                    f"WHERE search_fts MATCH {q}{where_kind} ORDER BY search_fts.rowid DESC "
+                    "LIMIT :n"), params).all()
         else:
-            base = (f"FROM search_docs d WHERE d.tsv @@ plainto_tsquery('simple', :q)"
-                    f"{where_kind}")
-            total = conn.execute(text(f"SELECT count(*) {base}"),
-                                 {"q": " ".join(words), "kind": kind}).scalar() or 0
-            rows = conn.execute(text(
-                "SELECT d.kind, d.ref, d.title, ts_rank_cd(d.tsv, "
-                f"plainto_tsquery('simple', :q)) AS score {base} ORDER BY score DESC, "
-                "d.rowid LIMIT :n"), {"q": " ".join(words), "kind": kind, "n": want}).all()
-        return int(total), [(r[0], r[1], r[2], float(r[3])) for r in rows]
+            params.update(q=" & ".join(words), tq=" & ".join(f"{w}:A" for w in words))
+            total = conn.execute(text(
+                "SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ "
+                f"to_tsquery('simple', :q){where_kind} LIMIT :cap) AS m"), params).scalar() or 0
+            rows = []
+            for q in (":tq", ":q"):
+                rows += conn.execute(text(
+                    "SELECT m.kind, m.ref, m.title, ts_rank_cd(m.tsv, to_tsquery('simple', "
+                    f"{q})) FROM (SELECT * FROM search_docs d WHERE d.tsv @@ "
+                    f"to_tsquery('simple', {q}){where_kind} ORDER BY d.rowid DESC LIMIT :n) "
+                    "AS m"), params).all()
+        best: dict[tuple[str, str], tuple[str, str, str, float]] = {}
+        for r in rows:
+            key = (r[0], r[1])
+            if key not in best or float(r[3]) > best[key][3]:
+                best[key] = (r[0], r[1], r[2], float(r[3]))
+        return int(total), list(best.values())
 
     def _fill(self, hits: list[Hit], words: list[str]) -> None:
         """Snippets, highlighted titles, and an article's outlet and date."""
@@ -377,13 +417,15 @@ class SearchIndex:
         texts: dict[tuple[str, str], str] = {}
         extra: dict[str, tuple[str | None, str | None]] = {}
         with self.store._guard(), self.store.engine.connect() as conn:
-            for ref in articles:
-                r = conn.execute(text("SELECT lead, paragraphs, source, published FROM "
-                                      "articles WHERE id = :i"), {"i": ref}).mappings().first()
-                if r is not None:
-                    texts[(ARTICLE, ref)] = "\n".join([r["lead"] or "",
-                                                       *_json_list(r["paragraphs"])]).strip()
-                    extra[ref] = (r["source"], r["published"])
+            if articles:
+                marks = ", ".join(f":a{i}" for i in range(len(articles)))
+                found = conn.execute(text(
+                    "SELECT id, lead, paragraphs, source, published FROM articles WHERE id IN "
+                    f"({marks})"), {f"a{i}": ref for i, ref in enumerate(articles)}).mappings()
+                for r in found:
+                    texts[(ARTICLE, r["id"])] = "\n".join(
+                        [r["lead"] or "", *_json_list(r["paragraphs"])]).strip()
+                    extra[r["id"]] = (r["source"], r["published"])
             summary = "summary" in self._story_cols
             for ref in stories:
                 if summary:
