@@ -42,6 +42,7 @@ class SelectionParams:
     lead_bonus: float = 1.0  # bonus of a lead sentence: this × lead strength × its concepts
     ratio: float = 0.7  # greedy gain per length ** ratio
     exact: bool = False  # solve the program with HiGHS instead of the greedy
+    told: float = 0.6  # share of a sentence's concept weight already told that makes a repeat
 
 
 @dataclass
@@ -95,6 +96,12 @@ def select(concepts: Concepts, bonus: np.ndarray, lengths: np.ndarray,
             reason += " (with the sentence before it, which it needs)"
         decisions[i] = Decision(i, CHOSEN, reason, requires.get(i))
     chosen_set = set(chosen)
+    value = m @ w if m.shape[1] else np.zeros(n)
+    covered = np.zeros(len(w))
+    for i in chosen:
+        covered[m.indices[m.indptr[i]:m.indptr[i + 1]]] = 1.0
+    told = np.divide(m @ (w * covered) if m.shape[1] else np.zeros(n), value,
+                     out=np.zeros(n), where=value > 0)
     for i in range(n):
         if i in decisions:
             continue
@@ -103,6 +110,9 @@ def select(concepts: Concepts, bonus: np.ndarray, lengths: np.ndarray,
             j = max(repeats, key=lambda k: both[i, k])
             decisions[i] = Decision(i, REDUNDANT, f"repeats {both[i, j]:.0%} of a chosen "
                                     "sentence", j)
+        elif told[i] >= params.told and params.told < 1.0 and value[i] > 0:
+            decisions[i] = Decision(i, REDUNDANT, f"{told[i]:.0%} of what it says is told by "
+                                    "the chosen sentences")
         elif i in requires and requires[i] not in chosen_set:
             decisions[i] = Decision(i, NEEDS_CONTEXT, "leans on the sentence before it, "
                                     "which was not chosen", requires[i])
@@ -127,6 +137,7 @@ def _greedy(m, w: np.ndarray, bonus: np.ndarray, lengths: np.ndarray,  # type: i
     dependent[list(requires)] = True
     need = np.array([requires.get(i, i) for i in range(len(lengths))], dtype=np.int64)
     scale = np.power(np.maximum(lengths, 1.0), params.ratio)
+    total = m @ w if m.shape[1] else np.zeros(len(lengths))
     left = budget
     while True:
         ready = ~dependent | taken[need]
@@ -146,5 +157,8 @@ def _greedy(m, w: np.ndarray, bonus: np.ndarray, lengths: np.ndarray,  # type: i
         if m.shape[1]:
             uncovered[m.indices[m.indptr[best]:m.indptr[best + 1]]] = 0.0
         alive &= ~(both[:, best] >= params.redundancy)
+        if m.shape[1] and params.told < 1.0:
+            # The same fact in other words: most of what the sentence says is told already.
+            alive &= ~((m @ uncovered) <= (1.0 - params.told) * total)
     return chosen, gains
 
