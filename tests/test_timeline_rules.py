@@ -130,3 +130,18 @@ def test_sources_are_named_by_outlet_and_number() -> None:
     text = timeline_markdown(build_timeline([a]), [a])
     assert "Báo Miền Trung [1]" in text and "9a31cd67b40c03ea" not in text
     assert "28/3/2024" in text and "2024-03-28" not in text
+
+
+@pytest.mark.parametrize("published", [D(1, 1, 1), D(9999, 12, 31), D(2017, 2, 31),
+                                       D(None, 2, 30), D(2017, 13, 1)])
+def test_edge_publication_dates_never_break_a_timeline(published: PartialDate) -> None:
+    from thoisu.render.timeline_chart import timeline_markdown, timeline_svg
+
+    a = article("a", "Hôm qua, nước sông dâng cao.\nNgày mai, đoàn cứu hộ sẽ đến.\n"
+                     "Ngày 12/3, mưa lớn kéo dài ở Huế.\nSau trận mưa hôm qua, nước đã rút.",
+                published)
+    events = build_timeline([a])
+    timeline_markdown(events, [a])
+    timeline_svg(events)
+    for event in events:
+        assert event.date.year is None or 1900 <= event.date.year <= 9999
