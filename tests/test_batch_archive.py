@@ -257,6 +257,8 @@ def test_a_second_run_reuses_every_partition_and_an_edit_redoes_one(
     first = run(corpus, client, out)
     again = run(corpus, client, out)
     assert (again.reused, again.analysed) == (first.partitions, 0)
+    assert "stories" not in again.seconds  # nothing changed: the datasets stand
+    assert again.stories == first.stories and again.complete
     assert_same_as_digest(read_out(out), expected)
     text = Path(corpus[0]) / "00-bai.txt"
     original = text.read_text(encoding="utf-8")
