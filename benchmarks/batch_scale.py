@@ -42,6 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_scale import VIMS, iter_corpus
 
 ENV = {**os.environ, "THOISU_CONFIG": "/nonexistent/thoisu.toml"}
+HEADER = (f"{'run':<44}{'wall s':>9}{'cpu s':>8}{'art/s':>9}{'worker MB':>10}"
+          f"{'client MB':>10}{'left':>6}{'speed':>8}")
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -95,6 +97,9 @@ def _rss_mb(pid: int) -> float:
 
 def run(args: list[str], kill_after: float | None = None) -> dict[str, Any]:
     """The command in its own process group; wall time, peak memory, leftovers."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     command = subprocess.Popen([sys.executable, "-m", "thoisu", *args], env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -122,9 +127,11 @@ def run(args: list[str], kill_after: float | None = None) -> dict[str, Any]:
     stop.set()
     sampler.join()
     left = len(_group(command.pid))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and all it waited for
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     workers = [rss for pid, (rss, cmd) in peaks.items() if pid != command.pid and
                "multiprocessing" in cmd]
-    return {"seconds": seconds, "rc": command.returncode, "left": left, "stdout": out,
+    return {"seconds": seconds, "cpu": cpu, "rc": command.returncode, "left": left, "stdout": out,
             "stderr": err, "client_mb": peaks.get(command.pid, (0.0, ""))[0],
             "worker_mb": max(workers, default=0.0), "workers_seen": len(workers)}
 
@@ -160,7 +167,8 @@ def _bcubed(state: Path, out: Path) -> dict[str, float]:
 
 def _row(name: str, result: dict[str, Any], n: int, base: float | None = None) -> None:
     ratio = f"{base / result['seconds']:.2f}x" if base else ""
-    print(f"{name:<44}{result['seconds']:>9.1f}{n / result['seconds']:>9.1f}"
+    print(f"{name:<44}{result['seconds']:>9.1f}{result['cpu']:>8.1f}"
+          f"{n / result['seconds']:>9.1f}"
           f"{result['worker_mb']:>10.0f}{result['client_mb']:>10.0f}{result['left']:>6}"
           f"{ratio:>8}", flush=True)
 
@@ -170,8 +178,7 @@ def scale(size: int, folder: Path) -> None:
     n = write_corpus(size, corpus)
     mb = corpus.stat().st_size / 1e6
     print(f"{n} articles, {mb:.1f} MB of JSON Lines (one file, cut into byte ranges)")
-    print(f"{'run':<44}{'wall s':>9}{'art/s':>9}{'worker MB':>10}{'client MB':>10}"
-          f"{'left':>6}{'speed':>8}")
+    print(HEADER)
     common = ["batch", str(corpus), "-q"]
     one = run([*common, "--out", str(folder / "w1"), "--workers", "1"])
     _row("--workers 1", one, n)
@@ -211,8 +218,7 @@ def _store_view(db: Path) -> tuple[list[str], list[list[str]]]:
 def ingest_side_by_side(folder: Path) -> None:
     data = VIMS / "data"
     print(f"\nthoisu ingest beside thoisu batch --db on {data} (fresh SQLite stores)")
-    print(f"{'run':<44}{'wall s':>9}{'art/s':>9}{'worker MB':>10}{'client MB':>10}"
-          f"{'left':>6}{'speed':>8}")
+    print(HEADER)
     base = run(["ingest", str(data), "--db", f"sqlite:///{folder / 'ingest.db'}", "-q"])
     _row("thoisu ingest (one process)", base, 1950)
     views = {"ingest": _store_view(folder / "ingest.db")}
