@@ -126,6 +126,8 @@ def run(args: list[str], kill_after: float | None = None) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
+    if kill_after is not None:
+        time.sleep(2)  # killed processes are reaped by init, not by the (killed) command
     left = len(_group(command.pid))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and all it waited for
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
