@@ -12,11 +12,16 @@ Every way into a store goes through here: ``thoisu ingest``, the web upload and
 Steps 2 and 3 each write in one transaction, so an interruption at any point leaves a store
 that the next call completes.
 
->>> from thoisu.store import Store                                  # doctest: +SKIP
->>> with Store.open("sqlite:///tin.db") as store:
-...     result = ingest_articles(store, articles, settings)
->>> len(result.added), len(result.stories)                         # doctest: +SKIP
-(12, 3)
+>>> from thoisu.model import Article, Origin
+>>> from thoisu.store import Store
+>>> bai = [Article(f"b{k}", Origin(f"b{k}.txt"), title="Bão số 3 vào Quảng Ninh",
+...                lead="Bão số 3 đổ bộ vào Quảng Ninh, gió giật cấp 12.") for k in (1, 2)]
+>>> with Store.open("sqlite://") as store:
+...     result = ingest_articles(store, bai, Settings())
+>>> len(result.added), result.described  # the second is a copy of the first: one story
+(2, 1)
+>>> [(s.articles, [d.copy for d in s.duplicates]) for s in result.stories]
+[(['b1'], ['b2'])]
 """
 
 from __future__ import annotations

@@ -52,7 +52,9 @@ class AddResult:
 class Store:
     """Articles keyed by content id, and the stories they were grouped into.
 
-    >>> with Store.open("sqlite:///tin.db") as store:           # doctest: +SKIP
+    >>> from thoisu.model import Article, Origin
+    >>> bai_bao = Article("3f2a9c0d1e4b5a67", Origin("tin.txt"), title="Giá xăng giảm")
+    >>> with Store.open("sqlite://") as store:
     ...     store.add_articles([bai_bao]).added
     ['3f2a9c0d1e4b5a67']
     """

@@ -30,9 +30,14 @@ def update_stories(store: Any, new_articles: Sequence[Article],
     ``get_articles`` and ``save_stories``). Articles already in a story are left where they
     are; a story merged into another disappears from the store because all its articles moved.
 
-    >>> changed = update_stories(store, nouvelles, Settings())   # doctest: +SKIP
-    >>> [(s.id, len(s.articles)) for s in changed]
-    [('s-3f2a9c0d1e4b5a67', 4)]
+    >>> from thoisu.model import Origin
+    >>> from thoisu.store import Store
+    >>> tin = [Article(f"a{k}", Origin("x.txt"), title="Giá xăng giảm lần thứ ba",
+    ...                lead="Giá xăng RON 95 giảm 500 đồng mỗi lít.") for k in (1, 2)]
+    >>> with Store.open("sqlite://") as store:
+    ...     changed = update_stories(store, tin, Settings())
+    >>> [(s.id, s.articles, [d.copy for d in s.duplicates]) for s in changed]
+    [('s-a1', ['a1'], ['a2'])]
     """
     from thoisu.stories.cluster import StoryClusterer
 

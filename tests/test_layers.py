@@ -1,0 +1,72 @@
+"""Arrows point one way: stages never import the commands, the web app, the store or the
+evaluation code (ARCHITECTURE.md), so evaluation can import every stage with no cycle.
+
+Imports are read from the source (every ``import`` statement, also those inside functions,
+which a lazy import would otherwise hide), and every stage module must import on its own.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+import thoisu
+
+PACKAGE = Path(thoisu.__file__).parent
+STAGES = ["read", "clean", "text", "dates", "entities", "stories", "summarize", "timeline",
+          "analyse.py", "model.py"]
+FORBIDDEN = ("thoisu.evaluate", "thoisu.cli", "thoisu.web", "thoisu.store")
+
+
+def stage_modules() -> list[Path]:
+    found: list[Path] = []
+    for name in STAGES:
+        path = PACKAGE / name
+        found.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return found
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported(path: Path) -> list[tuple[int, str]]:
+    """Every module an ``import`` or ``from ... import`` of this file names, with its line."""
+    package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" \
+        else module_name(path)
+    out: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[:len(anchor) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            out.append((node.lineno, base))
+            out.extend((node.lineno, f"{base}.{alias.name}") for alias in node.names)
+    return out
+
+
+def test_the_stage_list_names_real_packages() -> None:
+    assert all((PACKAGE / name).exists() for name in STAGES)
+    assert len(stage_modules()) > 40
+
+
+@pytest.mark.parametrize("path", stage_modules(), ids=module_name)
+def test_a_stage_imports_no_command_web_store_or_evaluation(path: Path) -> None:
+    bad = sorted({f"line {line}: {name}" for line, name in imported(path)
+                  if name.startswith(FORBIDDEN)})
+    assert not bad, f"{path.relative_to(PACKAGE.parent)} imports {', '.join(bad)}"
+
+
+@pytest.mark.parametrize("path", stage_modules(), ids=module_name)
+def test_every_stage_module_imports_on_its_own(path: Path) -> None:
+    importlib.import_module(module_name(path))
