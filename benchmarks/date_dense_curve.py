@@ -12,8 +12,10 @@ default limit, a page this long is refused with one problem line, which says not
 how the analysis scales.
 
 Printed per size: CPU seconds of the ingest process (user + system, so that other jobs on a
-shared machine do not inflate it; wall seconds beside), seconds per MB, and that figure over
-the smallest size's (the "flat within 2x" check). Beside it, in the same run, the baseline:
+shared machine do not inflate it; wall seconds beside), seconds per MB, that figure over the
+smallest size's (the "flat within 2x" check), and the marginal seconds per MB from the size
+before (what one more MB costs: flat when the work is linear, whatever fixed cost per run
+is left in the smallest size). Beside it, in the same run, the baseline:
 the cost of the same process on a text of the same size with no date at all
 (``'Hà Nội mưa lớn suốt buổi chiều. '``), so that what the dates cost is seen apart from what
 reading, splitting and storing cost.
@@ -104,9 +106,10 @@ def main() -> None:
         workdir = Path(tmp)
         base = startup(workdir)
         print(f"startup (imports, store creation) {base:.2f} s CPU, taken off each figure")
-        print(f"{'MB':>5} {'dated s':>9} {'wall s':>8} {'s/MB':>7} {'×first':>7}"
-              f"   {'undated s':>9} {'s/MB':>7} {'×first':>7}")
+        print(f"{'MB':>5} {'dated s':>9} {'wall s':>8} {'s/MB':>7} {'×first':>7} {'Δs/MB':>6}"
+              f"   {'undated s':>9} {'s/MB':>7} {'×first':>7} {'Δs/MB':>6}")
         first: dict[str, float] = {}
+        before: dict[str, tuple[float, float]] = {}
         for mb in sizes:
             row = []
             for kind, sentence in (("dated", DATED), ("undated", UNDATED)):
@@ -119,8 +122,11 @@ def main() -> None:
                 per_mb = max(cpu - base, 0.0) / size
                 first.setdefault(kind, per_mb or 1e-9)
                 ratio = per_mb / first[kind]
+                last_size, last_cpu = before.get(kind, (0.0, base))
+                marginal = (cpu - last_cpu) / (size - last_size) if size > last_size else 0.0
+                before[kind] = (size, cpu)
                 row.append(f"{cpu - base:9.2f} " + (f"{wall:8.1f} " if kind == "dated" else "")
-                           + f"{per_mb:7.2f} {ratio:7.2f}")
+                           + f"{per_mb:7.2f} {ratio:7.2f} {marginal:6.2f}")
             print(f"{mb:5.1f} {row[0]}   {row[1]}", flush=True)
         if args.profile:
             path = workdir / f"dated-{sizes[-1]}.txt"
