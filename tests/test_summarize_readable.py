@@ -45,6 +45,10 @@ FERRY = [
 
 @pytest.mark.parametrize("text, status", [
     ("Phà mắc cạn; hành khách hoảng loạn; cứu hộ khẩn cấp", NOT_STANDALONE),
+    ("Hai tàu hàng va nhau trên luồng Soài Rạp khiến một tàu chìm; Cảnh sát biển điều ba tàu "
+     "cứu hộ đến hiện trường trong đêm", NOT_STANDALONE),
+    ("Giá lúa tăng mạnh ở Cần Thơ; nông dân vẫn lo vì giá phân bón cũng tăng theo từng vụ "
+     "gieo cấy.", OK),
     ("Ảnh: Ngọc Lan", NOT_STANDALONE),
     ("Theo kết quả điều tra ban đầu", NOT_STANDALONE),
     ("nên người dân phải đi đường vòng qua cầu mới.", NOT_STANDALONE),

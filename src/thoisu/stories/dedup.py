@@ -2,11 +2,15 @@
 
 Two outlets often run the same agency text, and a page read twice may come back with other
 boilerplate around it. Such copies must count as one voice, so each group of copies keeps one
-canonical article and lists the others with their similarity::
+canonical article and lists the others with their similarity:
 
-    >>> links = find_duplicates(articles, Settings())
-    >>> links[0]
-    DuplicateLink(canonical='a1', copy='a7', similarity=0.91)
+>>> from thoisu.model import Origin
+>>> text = ("Sáng nay, đoàn tàu chở 300 khách rời ga Hà Nội đi Lào Cai, khai trương tuyến du "
+...         "lịch mới qua các tỉnh trung du và miền núi phía Bắc trong dịp hè.")
+>>> a1 = Article("a1", Origin("a1"), paragraphs=[text], url="https://vnexpress.net/tau")
+>>> a7 = Article("a7", Origin("a7"), paragraphs=[text], source="VnExpress")
+>>> find_duplicates([a7, a1], Settings())
+[DuplicateLink(canonical='a1', copy='a7', similarity=1.0)]
 
 Shingles are runs of ``dedup_shingle`` syllable tokens (lower-case, punctuation and spacing
 folded) of the body, or of the title when there is

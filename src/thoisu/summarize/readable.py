@@ -90,7 +90,12 @@ def standalone(text: str, min_syllables: int = 5, punctuated: bool = True,
         return Readability(NOT_STANDALONE, f"a fragment ({syllables} syllables)")
     if text.count(";") >= 1:
         parts = [len(syllable_tokens(p)) for p in text.split(";")]
-        if len(parts) >= 2 and max(parts) <= 15 and not _END.search(text.split(";")[0]):
+        pieces = [p.strip() for p in text.split(";")]
+        # Headlines joined: short pieces, or every piece after the first opening on a capital
+        # (inside one sentence the clause after ";" goes on in lower case).
+        capitals = all(p[:1].isupper() for p in pieces[1:] if p)
+        short = max(parts) <= 15 and (len(parts) >= 3 or not _END.search(text))
+        if len(parts) >= 2 and not _END.search(pieces[0]) and (short or capitals):
             return Readability(NOT_STANDALONE, 'a teaser or headline list joined by ";"')
     if _CAPTION.match(text):
         return Readability(NOT_STANDALONE, "a caption or credit line")
