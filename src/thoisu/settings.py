@@ -78,6 +78,9 @@ class Settings:
     web_analysis_workers: int = 1
     web_analysis_queue: int = 4
     web_analysis_timeout: float = 120.0
+    # Seconds the home and search pages keep a rendered page for the same address (many
+    # readers ask for the same first page); 0: render every time.
+    web_page_cache_seconds: float = 2.0
     # Analysis: an article with more characters of text than this (title, lead, paragraphs)
     # is not analysed but reported as a problem, so one pathological page cannot hold up a
     # run; news articles are far below it (0: no limit). See docs/analysis.md.

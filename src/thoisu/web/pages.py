@@ -44,6 +44,45 @@ def _outlets(request: Request) -> list[tuple[str, int]]:
     return found
 
 
+class PageCache:
+    """Rendered pages by address for a few seconds (``web_page_cache_seconds``).
+
+    Only for pages that are the same for every reader (home, search); a logged-in reader's
+    pages differ (the account links) and are keyed apart. A page is at most that many seconds
+    behind the store.
+    """
+
+    def __init__(self, seconds: float, size: int = 512) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._items: dict[tuple[str, bool], tuple[float, Response]] = {}
+
+    def get(self, request: Request) -> Response | None:
+        if self.seconds <= 0:
+            return None
+        hit = self._items.get((str(request.url.path) + "?" + request.url.query,
+                               caller_of(request).known))
+        if hit and time.monotonic() - hit[0] < self.seconds:
+            return hit[1]
+        return None
+
+    def put(self, request: Request, response: Response) -> Response:
+        if self.seconds > 0 and response.status_code == 200:
+            if len(self._items) >= self.size:
+                self._items.clear()
+            self._items[(str(request.url.path) + "?" + request.url.query,
+                         caller_of(request).known)] = (time.monotonic(), response)
+        return response
+
+
+def page_cache(request: Request) -> PageCache:
+    cache = getattr(request.app.state, "page_cache", None)
+    if cache is None:
+        cache = PageCache(settings_of(request).web_page_cache_seconds)
+        request.app.state.page_cache = cache
+    return cache
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, page: int = Query(1, ge=1, le=MAX_PAGE_NUMBER),
          since: str = Query("", max_length=20), until: str = Query("", max_length=20),
@@ -60,28 +99,32 @@ def home(request: Request, page: int = Query(1, ge=1, le=MAX_PAGE_NUMBER),
             problems.append(f"“{value}” không phải ngày (viết 5/3/2024 hoặc 2024-03-05).")
     filters = cards.Filters(days["since"], days["until"], outlet.strip() or None,
                             name.strip() or None)
+    if (cached := page_cache(request).get(request)) is not None:
+        return cached
     store = store_of(request)
     found = cards.story_cards(store, page, PER_PAGE, filters)
     kept = {k: v for k, v in (("since", since), ("until", until), ("outlet", outlet),
                               ("name", name)) if v.strip()}
-    return html_page(request, "index.html", {
+    return page_cache(request).put(request, html_page(request, "index.html", {
         "found": found, "filters": filters, "form": kept, "problems": problems,
         "outlets": _outlets(request), "query": urlencode(kept),
-        "total_articles": store.count_articles()})
+        "total_articles": store.count_articles()}))
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=200),
                 kind: str = Query("", pattern="^(|article|story)$"),
-                page: int = Query(1, ge=1, le=50)) -> HTMLResponse:
+                page: int = Query(1, ge=1, le=50)) -> Response:
+    if (cached := page_cache(request).get(request)) is not None:
+        return cached
     result = None
     if q.strip():
         result = request.app.state.search.search(q, kind or None, PER_PAGE,
                                                  (page - 1) * PER_PAGE)
     pages = max(1, -(-min(result.total, 1000) // PER_PAGE)) if result else 1
-    return html_page(request, "search.html", {
+    return page_cache(request).put(request, html_page(request, "search.html", {
         "q": q.strip(), "kind": kind, "result": result, "page": page, "pages": pages,
-        "query": urlencode({"q": q.strip(), "kind": kind})})
+        "query": urlencode({"q": q.strip(), "kind": kind})}))
 
 
 def timeline_chart(story: Story) -> Markup | None:

@@ -151,6 +151,6 @@ def _limited(seconds: float, fn: Callable[..., T], *args: Any) -> T:
 
 def _warm() -> None:
     """Import what the jobs use, in a worker that has just started."""
-    import thoisu.ingest  # noqa: F401
-    import thoisu.pipeline  # noqa: F401
+    import thoisu.ingest
+    import thoisu.pipeline
     import thoisu.web.jobs  # noqa: F401
