@@ -230,3 +230,12 @@ def test_ingest_real_pages(seed_paths: list[Path], tmp_path: Path,
     shown = run("articles", "show", with_removed["id"][:8], "--db", db)
     removed = with_removed["removed"][0]
     assert f"[{removed['role']} · {removed['rule']}] {removed['text']}" in shown.stdout
+
+
+def test_an_offset_past_any_database_integer_is_an_empty_page(pages: list[str], db: str) -> None:
+    run("ingest", *pages, "--db", db, "-q")
+    huge = str(2**63)
+    listed = run("articles", "--db", db, "--format", "json", "--offset", huge)
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+    table = run("articles", "--db", db, "--offset", huge, "--limit", str(2**70))
+    assert table.exit_code == 0 and "of 2" in table.stdout
