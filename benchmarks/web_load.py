@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 VIMS = HERE.parents[1] / "shared" / "data" / "vims"
@@ -169,7 +170,13 @@ def sample_urls(db: Path, count: int, seed: int = 5) -> dict[str, list[str]]:
     rng = random.Random(seed)
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        stories = [r[0] for r in con.execute("SELECT id FROM stories")]
+        columns = {r[1] for r in con.execute("PRAGMA table_info(stories)")}
+        # Stories with stored results when there are any (a store part-way through
+        # thoisu reanalyse), so story pages show what a described story shows.
+        described = "summary" in columns and con.execute(
+            "SELECT count(*) FROM stories WHERE summary IS NOT NULL").fetchone()[0]
+        stories = [r[0] for r in con.execute(
+            "SELECT id FROM stories" + (" WHERE summary IS NOT NULL" if described else ""))]
         articles = [r[0] for r in con.execute("SELECT id FROM articles")]
         titles = [r[0] for r in con.execute("SELECT title FROM articles")]
         names = []
@@ -283,7 +290,6 @@ def measure(base: str, urls: dict[str, list[str]], pages: tuple[str, ...],
 
 def main() -> None:
     import argparse
-    import shutil
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=20_000, help="articles in the store")
@@ -298,26 +304,30 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true",
                         help="also copy the store into a throwaway PostgreSQL and serve that")
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    parser.add_argument("--store", type=Path,
+                        help="measure this SQLite store of the current schema instead of "
+                             "building one with thoisu reanalyse (which takes long)")
+    parser.add_argument("--before-only", action="store_true",
+                        help="measure only the previous main's story page")
     args = parser.parse_args()
     cache = cache_dir()
     base = build_base(cache / f"base-{args.size}.db" if args.size != 20_000
                       else cache / "base.db", args.size, verbose=True)
-    after = build_after(base, base.with_name(base.stem + "-after.db")
-                        if args.size != 20_000 else cache / "after.db", verbose=True)
+    clients = tuple(args.clients)
+    if args.before_only:
+        _before(args, base, sample_urls(base, max(args.requests, 400)), clients)
+        return
+    after = args.store or build_after(base, base.with_name(base.stem + "-after.db")
+                                      if args.size != 20_000 else cache / "after.db",
+                                      verbose=True)
     urls = sample_urls(after, max(args.requests, 400))
     con = sqlite3.connect(after)
     print(f"store: {after} ({con.execute('SELECT count(*) FROM articles').fetchone()[0]} "
           f"articles, {con.execute('SELECT count(*) FROM stories').fetchone()[0]} stories)")
     con.close()
-    print(f"{'server':<14} {'page':<8} {'clnt':>4} {'p50 ms':>9} {'p95 ms':>9} {'req/s':>8} "
-          f"{'n':>6} errors")
-    clients = tuple(args.clients)
+    _header()
     if args.before:
-        before = cache / "before-copy.db"
-        shutil.copyfile(base, before)  # the old code reads a store of its own schema
-        with Server(f"sqlite:///{before}", src=str(Path(args.before) / "src")) as server:
-            measure(server.base, urls, ("story",), clients, args.before_requests,
-                    "before/sqlite", timeout=120.0, warm=5)
+        _before(args, base, urls, clients)
     with Server(f"sqlite:///{after}", workers=args.workers) as server:
         measure(server.base, urls, tuple(args.pages), clients, args.requests, "after/sqlite")
     if args.postgres:
@@ -334,6 +344,26 @@ def main() -> None:
                         "after/postgres")
         finally:
             pg.stop()
+
+
+def _before(args: Any, base: Path, urls: dict[str, list[str]],
+            clients: tuple[int, ...]) -> None:
+    """The story page of the previous main (analysis per view) on a copy of the base store."""
+    import shutil
+
+    if not args.before:
+        raise SystemExit("--before-only needs --before CHECKOUT")
+    before = cache_dir() / "before-copy.db"
+    shutil.copyfile(base, before)  # the old code reads a store of its own schema
+    _header()
+    with Server(f"sqlite:///{before}", src=str(Path(args.before) / "src")) as server:
+        measure(server.base, urls, ("story",), clients, args.before_requests,
+                "before/sqlite", timeout=120.0, warm=5)
+
+
+def _header() -> None:
+    print(f"{'server':<14} {'page':<8} {'clnt':>4} {'p50 ms':>9} {'p95 ms':>9} {'req/s':>8} "
+          f"{'n':>6} errors", flush=True)
 
 
 def copy_store(sqlite_path: Path, url: str) -> None:

@@ -3,6 +3,7 @@ hostile Host headers, shutdown on SIGTERM. Stores here are small and made by han
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import socket
@@ -171,12 +172,11 @@ def test_sigterm_stops_the_server_within_seconds_even_while_analysing(
     try:
         dense = ("Hà Nội ngày 12/3/2017 mưa lớn. " * 3000 + "\n") * 20
         def send() -> None:
-            try:
+            # The server goes away mid-request: that is what this test does.
+            with contextlib.suppress(httpx.HTTPError):
                 httpx.post(f"{base}/api/digest",
                            json=[{"title": "Dày đặc ngày tháng", "text": dense}],
                            headers={"Authorization": f"Bearer {token}"}, timeout=60)
-            except httpx.HTTPError:
-                pass  # the server went away mid-request: what this test does
 
         sent = threading.Thread(target=send, daemon=True)
         sent.start()
