@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -75,10 +76,13 @@ def main() -> None:
     opts = parser.parse_args()
     clusters = sorted(p for p in Path(opts.path).iterdir() if p.is_dir())[:opts.clusters]
     paths = [str(p) for p in clusters]
-    trees = [("current", REPO / "src")]
+    work = Path(tempfile.mkdtemp(prefix="interrupted_"))
+    # A copy of the tree, so files edited while this runs cannot make two runs differ.
+    snapshot = work / "src"
+    shutil.copytree(REPO / "src", snapshot, ignore=shutil.ignore_patterns("__pycache__"))
+    trees = [("current", snapshot)]
     if opts.base:
         trees.insert(0, ("baseline", Path(opts.base)))
-    work = Path(tempfile.mkdtemp(prefix="interrupted_"))
     print(f"{len(paths)} clusters; stores in {work}")
     print(f"{'tree':<9} {'scenario':<16} {'stored':>7} {'in no story':>12} "
           f"{'after re-run':>13} {'stories = clean':>16}")
