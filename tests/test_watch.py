@@ -204,6 +204,14 @@ def test_one_article_reached_by_two_links_is_fetched_once_and_stored_once(
     assert len(site.requests("/lu/bai-2.html")) == 1
 
 
+def test_relative_links_in_a_feed_are_read_against_the_feed_url(site: Site,
+                                                                store: Store) -> None:
+    title, _, date = publish(site, "cao_toc", 1)
+    follow(store, feed(site, [(title, "/cao_toc/bai-1.html", date)]))
+    assert len(Watcher(store, FAST).round().added) == 1
+    assert store.list_articles()[0].url == site.url("/cao_toc/bai-1.html")
+
+
 def test_a_url_already_ingested_is_fetched_again_only_when_asked(site: Site,
                                                                 store: Store) -> None:
     follow(store, feed(site, [publish(site, "xang", 1)]), kind="feed")

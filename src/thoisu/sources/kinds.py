@@ -120,17 +120,21 @@ def read_feed_links(data: bytes, headers: dict[str, str] | None = None) -> Listi
 def _entry_link(entry: Any) -> str | None:
     """The entry's article URL: its alternate link, else its link, else a permalink guid.
 
-    feedparser fills ``link`` from an id when there is no link, so every candidate must be
-    an http(s) URL (an Atom ``tag:`` id is not one).
+    A link may be relative (the caller resolves it against the feed's URL). feedparser
+    fills ``link`` from the id when there is no link, and an id is a URL only if it says so:
+    an Atom ``tag:`` id is not one.
     """
+    guid = str(entry.get("id") or "").strip()
     candidates = [link.get("href") for link in entry.get("links") or []
                   if link.get("rel", "alternate") == "alternate"]
-    candidates += [entry.get("link"), entry.get("id")]
+    candidates.append(entry.get("link"))
     for value in candidates:
         url = str(value or "").strip()
+        if url and url != guid and ":" not in url.split("/", 1)[0]:
+            return url  # relative
         if url.startswith(("http://", "https://")):
             return url
-    return None
+    return guid if guid.startswith(("http://", "https://")) else None
 
 
 def _clean(value: Any) -> str | None:

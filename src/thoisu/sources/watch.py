@@ -25,6 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin
 
 from thoisu.model import Article
 from thoisu.settings import Settings
@@ -112,6 +113,12 @@ class _Pending:
     record: FetchRecord
     articles: list[Article]
     report: SourceReport
+
+
+def _absolute(listing: Listing, base: str) -> None:
+    """Links as absolute URLs: some feeds write ``/thoi-su/bai-1.html``."""
+    for link in (*listing.links, *listing.sitemaps):
+        link.url = urljoin(base, link.url)
 
 
 def ingest(store: Any, articles: list[Article], settings: Settings) -> tuple[list[str], int]:
@@ -259,8 +266,9 @@ class Watcher:
                 poll.listing = read_feed_links(data, response.headers)
             else:
                 poll.listing = read_sitemap(data)
-                if poll.listing.sitemaps:
-                    self._read_children(poll)
+            _absolute(poll.listing, response.url)
+            if poll.listing.sitemaps:
+                self._read_children(poll)
         except (FetchError, NotASource) as exc:
             poll.error = exc
         except Stopped as exc:
@@ -288,6 +296,7 @@ class Watcher:
                 if reply.status >= 400:
                     raise FetchError(child.url, "http", f"{child.url}: HTTP {reply.status}")
                 listing = read_sitemap(unpack(reply.content, self.settings.fetch_max_bytes))
+                _absolute(listing, reply.url)
             except (FetchError, NotASource) as exc:
                 poll.child_errors.append(str(exc))
                 if before:
