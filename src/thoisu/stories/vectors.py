@@ -52,7 +52,7 @@ class VectorParams:
     name_weight: float = 1.5  # multiplier of name features after IDF
     bigram_weight: float = 1.0
     max_terms: int = 200  # strongest terms kept per article
-    idf_prior: float = 300.0  # pseudo-documents added to N: a small store does not move IDF much
+    idf_prior: float = 100.0  # pseudo-documents added to N: a small store does not move IDF much
     idf_power: float = 2.0  # >1 favours rare terms (event details) over the topic's vocabulary
     numbers: bool = True  # keep numbers ("22/5", "3 tỷ") as terms
 
