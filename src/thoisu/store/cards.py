@@ -144,9 +144,11 @@ def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
         clauses.append("COALESCE(s.first_published, substr(s.latest, 1, 10)) <= :until")
         params["until"] = filters.until + "~"  # "2024-03" <= "2024-03-31~" as well
     if filters.outlet:
-        clauses.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON "
-                       "a.id = sa.article_id WHERE sa.story_id = s.id AND a.source = :outlet)")
-        params["outlet"] = filters.outlet
+        # The stored outlets list (JSON text on both engines) holds the name in quotes: one
+        # pass over the stories' rows, not a join through every story's articles.
+        clauses.append("CAST(s.outlets AS TEXT) LIKE :outlet ESCAPE '\\'")
+        quoted = json.dumps(filters.outlet, ensure_ascii=False)
+        params["outlet"] = "%" + re.sub(r"([\\%_])", r"\\\1", quoted) + "%"
     if filters.name:
         clauses.append("EXISTS (SELECT 1 FROM story_names n WHERE n.story_id = s.id AND "
                        "n.name = :name)")
