@@ -312,8 +312,9 @@ def test_a_killed_worker_loses_partitions_and_a_rerun_completes(
     assert killed
     rerun = run(corpus, client, out, partition_files=1, partition_bytes=600)
     assert rerun.complete and rerun.lost == 0
-    assert rerun.reused == first.partitions - first.lost
-    assert rerun.analysed == first.lost
+    # a partition whose marker was written just before its worker died is reused, not redone
+    assert rerun.reused + rerun.analysed == first.partitions
+    assert rerun.reused >= first.partitions - first.lost and rerun.analysed <= first.lost
     if first.lost:
         assert not first.complete
         assert any("could not be processed on the Dask cluster" in str(p)
