@@ -45,6 +45,19 @@ def test_eval_command_prints_one_table(vims_dir: Path) -> None:
     assert lines[0] == "| System | ROUGE-1 | ROUGE-2 | ROUGE-L | clusters | note |"
     assert lines[2].startswith("| thoisu (2-fold CV) |")
     assert "6 clusters of vims" in result.stdout
+    # The robustness protocols follow in the same run, each beside the baselines.
+    assert "Robustness protocols" in result.stdout
+    for name in ("| 5-fold |", "| by size |", "| by topic |", "| leave-cluster-out |",
+                 "| mixed groups |"):
+        assert name in result.stdout
+
+
+def test_topics_are_read_off_titles() -> None:
+    from thoisu.evaluate.summary_protocols import topic_of
+
+    assert topic_of(["Tuyển Việt Nam thắng Thái Lan ở chung kết", "HLV chốt danh sách"]) == "sport"
+    assert topic_of(["Khởi tố giám đốc lừa đảo", "Bắt nghi phạm"]) == "law"
+    assert topic_of(["Khai mạc triển lãm tranh"]) == "other"
 
 
 def test_eval_command_needs_the_data_folder(tmp_path: Path) -> None:

@@ -51,9 +51,9 @@ def topic_of(titles: Sequence[str]) -> str:
     """The topic most of ``titles`` name (``other`` when none)."""
     votes: dict[str, int] = {}
     for title in titles:
-        low = f" {title.lower()} "
+        low = f" {' '.join(syllable_tokens(title))} "  # whole syllables: "tranh" is not "anh"
         for topic, words in TOPICS:
-            if any(w in low for w in words):
+            if any(f" {w.strip()} " in low for w in words):
                 votes[topic] = votes.get(topic, 0) + 1
                 break
     if not votes:
