@@ -341,3 +341,14 @@ def test_gazetteer_is_general_knowledge() -> None:
                         ("Đảng Cộng hòa", "ORG"), ("Tuổi Trẻ", None)]:
         entry = gaz.lookup(name)
         assert (entry.type if entry else None) == type_, name
+
+
+def test_streets_listed_after_one_street_noun_are_places() -> None:
+    from thoisu.entities.ner import find_mentions
+
+    found = find_mentions("Các tuyến đường Hàng Bài, Bà Triệu và Lý Thường Kiệt ngập sâu.")
+    assert [(m.text, m.type) for m in found] == [
+        ("Hàng Bài", "LOC"), ("Bà Triệu", "LOC"), ("Lý Thường Kiệt", "LOC")]
+    # a person named after a place keeps a person: lower-case title, or a speech verb
+    found = find_mentions("Tại phường Tân Định, ông Lê Văn Tư cho biết nước rút chậm.")
+    assert ("Lê Văn Tư", "PER") in [(m.text, m.type) for m in found]

@@ -122,6 +122,7 @@ CORPORATE_WORDS = frozenset(
 # A capitalised run opening with these is a document's title, not a name: "Luật Đất đai".
 DOCUMENT_WORDS = frozenset({"Luật", "Bộ luật", "Nghị định", "Nghị quyết", "Thông tư",
                             "Quyết định", "Hiến pháp", "Chỉ thị", "Công văn", "Pháp lệnh"})
+_STREET_NOUNS = ("đường", "phố", "đại lộ", "tuyến đường", "con đường", "các đường", "các phố")
 _LINKS = frozenset({",", "và", "cùng", "với", "hay", "hoặc", "&"})
 
 
@@ -618,7 +619,10 @@ class _Sentence:
         return 0
 
     def coordinate(self, out: list[Mention]) -> None:
-        """Names listed with a person are persons: "Minh Cảnh, Huỳnh Tiền và Minh Sang"."""
+        """Names listed with a person are persons: "Minh Cảnh, Huỳnh Tiền và Minh Sang";
+        names listed after a place noun's name are places: "các đường Hàng Bông, Bà Triệu và
+        Trần Phú" (the streets after the first are written without their noun)."""
+        self._coordinate_places(out)
         changed = True
         while changed:
             changed = False
@@ -633,6 +637,43 @@ class _Sentence:
                             and all(_SYLLABLE.match(w.lower()) for w in other.words)):
                         other.type, other.rule = "PER", other.rule + "+list"
                         changed = True
+
+
+    def _coordinate_places(self, out: list[Mention]) -> None:
+        """Left to right: a name right after a place-noun place, linked by "," or "và", is a
+        place of the same list, unless a lower-case title or a person's context marks it
+        ("phường Tân Định, ông Lê Văn Tư cho biết" keeps its person)."""
+        street = False  # the list's noun names streets, mostly named after people
+        for a, b in pairwise(out):
+            if a.type != "LOC" or not a.rule.startswith("place-cue"):
+                continue
+            if a.rule == "place-cue":
+                street = self.text[:a.start].rstrip().lower().endswith(_STREET_NOUNS)
+            gap = self.text[a.end:b.start]
+            if b.rule == "title":
+                # "…, Bà Triệu": a capitalised title word is part of the street's name
+                words = gap.split()
+                title = words[-1] if words else ""
+                if len(words) != 2 or words[0] not in {",", "và"} or not title[:1].isupper():
+                    continue  # "ông Trần Văn Khải": a person introduced by a title
+                if self._speaks_after(b.end):
+                    continue
+                start = a.end + gap.rindex(title)
+                b.start, b.text = start, self.text[start:b.end]
+                b.__dict__.pop("words", None)
+            else:
+                open_name = b.type is None and b.rule in {"capitalised", "single"}
+                street_name = street and b.rule == "vietnamese-name"  # "đường A, Lê Lợi"
+                if (gap.strip() not in {",", "và"} or self._speaks_after(b.end)
+                        or not (open_name or street_name)):
+                    continue
+            b.type, b.canonical, b.rule = "LOC", None, "place-cue+list"
+
+    def _speaks_after(self, end: int) -> bool:
+        """A speech verb or an age right after a name: the name is a person's."""
+        rest = self.text[end:end + 24].lstrip(" ,(").lower()
+        return rest.startswith(("nói", "cho biết", "kể", "chia sẻ", "khẳng định")) or bool(
+            re.match(r"\d{1,3}\s+tuổi", rest))
 
 
 def find_mentions(sentence: str, gazetteer: Gazetteer | None = None,
