@@ -92,9 +92,8 @@ def seed_articles(seeds_dir: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "known defect (issue #10, docs/stories.md): now that the analysis dates the seeds "
-    "(2017-01-24, 2017-12-07), the 317-day gap exceeds story_link_window_days and the campaign "
-    "splits 3 + 3, with the Mosul article joined to the Astana story by words (0.16)"))
+    "known defect (issue #10, docs/stories.md): the campaign is one story of six, but the "
+    "Mosul article of one page joins it by words (0.16)"))
 def test_the_seed_pages_are_one_running_story(seed_articles) -> None:  # type: ignore[no-untyped-def]
     from thoisu.stories import group_stories
 
