@@ -350,9 +350,13 @@ class Store:
         set), leaving their members alone; a story no longer stored is skipped."""
         batch = [s for s in items if s.analysis_version is not None]
         with self._guard(), self._write() as conn:
+            # The listing facts too: a store upgraded from 0001 has none until its stories are
+            # described, and settling dates may have changed a member's publication date.
+            facts = _member_facts(conn, [i for s in batch for i in s.articles]) if batch else {}
             for story in batch:
                 done = conn.execute(update(stories).where(stories.c.id == story.id)
-                                    .values(**convert.derived_columns(story)))
+                                    .values(**convert.facts_columns(story, facts),
+                                            **convert.derived_columns(story)))
                 if not done.rowcount:
                     continue
                 conn.execute(delete(story_names).where(story_names.c.story_id == story.id))
