@@ -62,12 +62,15 @@ class Tally:
     read: int = 0
     skipped: int = 0
     failed: int = 0
+    warnings: int = 0  # read, with a remark (e.g. invalid UTF-8 replaced): neither lost nor failed
     problems: list[Problem] = field(default_factory=list)
 
     def report(self, problem: Problem) -> None:
         self.problems.append(problem)
         if problem.kind == "skipped":
             self.skipped += 1
+        elif problem.kind == "warning":
+            self.warnings += 1
         else:
             self.failed += 1
         click.echo(f"thoisu: {problem.kind}: {problem}", err=True)
@@ -82,11 +85,12 @@ class Tally:
         self.read += 1
 
     def summary(self, what: str = "pages") -> str:
-        return f"{what}: {self.read} read, {self.skipped} skipped, {self.failed} failed"
+        line = f"{what}: {self.read} read, {self.skipped} skipped, {self.failed} failed"
+        return line + (f", {self.warnings} with warnings" if self.warnings else "")
 
     def finish(self, quiet: bool = False, what: str = "pages") -> None:
         """Print the closing count line to stderr; exit non-zero if anything failed."""
-        if not quiet or self.failed or self.skipped:
+        if not quiet or self.failed or self.skipped or self.warnings:
             click.echo(self.summary(what), err=True)
         if self.failed:
             sys.exit(1)
