@@ -303,3 +303,37 @@ def test_security_headers(client: TestClient) -> None:
 def test_health_reports_the_queue(client: TestClient) -> None:
     body = json.loads(client.get("/api/health").text)
     assert body["analysis_busy"] == 0
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (read from /proc: Linux only)."""
+    found: set[int] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            # the command may hold spaces and brackets: the parent pid follows the last ')'
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_analysis_workers_end_with_a_killed_server(url: str, tmp_path: Path) -> None:
+    proc, _base = start_serve(url, tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while not (workers := _children(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert workers, "the server starts its analysis workers"
+        proc.send_signal(signal.SIGKILL)  # no chance to stop its pool
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(Path(f"/proc/{p}").exists() for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        left = [p for p in workers if Path(f"/proc/{p}/stat").exists()
+                and " Z " not in Path(f"/proc/{p}/stat").read_text()]
+        assert not left, f"workers left behind: {left}"
+    finally:
+        stop(proc)

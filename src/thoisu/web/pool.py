@@ -60,7 +60,8 @@ class AnalysisPool:
                 # spawn: a fresh interpreter, no copy of the server's open database
                 # connections or threads.
                 self._executor = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"))
+                    self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_die_with_parent)
                 # Start the workers and import the stages now, not in the first job's time.
                 for _ in range(self.workers):
                     self._executor.submit(self.warm)
@@ -124,6 +125,24 @@ class AnalysisPool:
         """Stop the workers at once (server shutdown must not wait for a long job)."""
         self._closed = True
         self._kill()
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the server ends, even when it is killed (SIGKILL gives it no
+    chance to stop its pool), instead of lingering as an orphan waiting for jobs."""
+    import contextlib
+    import os
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        # PR_SET_PDEATHSIG (1): this signal when the parent thread or process ends
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))
+    if os.getppid() == 1:  # the server ended while this worker was starting
+        os._exit(0)
 
 
 class _Expired(BaseException):
