@@ -224,7 +224,9 @@ def test_a_job_past_the_time_limit_is_stopped_with_503(url: str, token: str,
                                                        tmp_path: Path) -> None:
     import httpx
 
-    proc, base = start_serve(url, tmp_path, env={"THOISU_WEB_ANALYSIS_TIMEOUT": "3"})
+    # The work limit would refuse this text at once: lift it, so the job really runs long.
+    proc, base = start_serve(url, tmp_path, env={"THOISU_WEB_ANALYSIS_TIMEOUT": "3",
+                                                 "THOISU_MAX_ARTICLE_CHARS": "100000000"})
     try:
         dense = ("Hà Nội ngày 12/3/2017 mưa lớn. " * 3000 + "\n") * 30
         response = httpx.post(f"{base}/api/digest", json=[{"title": "Dày", "text": dense}],
