@@ -46,10 +46,10 @@ VIMS = Path(__file__).resolve().parents[2] / "shared" / "data" / "vims"
 BATCH = 1000
 DROPOUT = 0.15  # share of body words dropped in a rewrite
 DAY0 = 736000  # an ordinal day in 2016
-# Days between generations: more than story_link_window_days (400) after a generation's last
+# Days between generations: more than story_link_window_days (330) after a generation's last
 # day, so the topic again after that silence is a new story for events and for running
 # stories alike (it was 120 before running stories were linked, 250 with a 180-day window).
-GAP = 450
+GAP = 400
 
 
 def _date(day: int) -> PartialDate:

@@ -45,10 +45,12 @@ class Settings:
     # Stories: two stories whose names (people, places, organisations) have this mean cosine
     # are one running story (a campaign, a trial) even if their events differ, provided they
     # are within story_link_window_days of each other; see docs/stories.md. A running story
-    # (a war, a trial, a building project) often goes quiet for most of a year between
-    # events, so the window bridges a year's silence (ViMs B-cubed is the same at 180 and 400).
+    # (a war, a trial, a building project) may go quiet for most of a year between events,
+    # but the same yearly event (an exam, a festival, a storm's anniversary) a year later is a
+    # new story: so up to 11 months of silence, short of a year (ViMs, mostly undated, gives
+    # the same B-cubed at 180 and at 400).
     story_link_threshold: float = 0.25
-    story_link_window_days: int = 400
+    story_link_window_days: int = 330
     # Worker processes for cleaning and analysis (1: in the calling process).
     jobs: int = 1
     # Summaries: default length in syllables.
