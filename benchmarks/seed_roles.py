@@ -17,8 +17,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from thoisu.evaluate.cleaning import read_labels
 from thoisu.clean.page import analyse_page
+from thoisu.evaluate.cleaning import read_labels
 from thoisu.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

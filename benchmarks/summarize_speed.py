@@ -13,10 +13,10 @@ import argparse
 import statistics
 import time
 
+from thoisu.evaluate.baselines import lead
 from thoisu.evaluate.vims import load_vims
 from thoisu.model import Origin
 from thoisu.summarize import article_from_text, default_summarizer
-from thoisu.evaluate.baselines import lead
 from thoisu.summarize.features import Candidate, unique_articles
 from thoisu.text.syllables import syllable_tokens
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thoisu.evaluate.timeline import read_expected, score_timeline
 from thoisu.model import Problem
 from thoisu.pipeline import process, settle_dates
 from thoisu.settings import Settings
 from thoisu.timeline import build_timeline
-from thoisu.evaluate.timeline import read_expected, score_timeline
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_timeline.tsv"
 
