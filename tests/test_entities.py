@@ -29,8 +29,8 @@ def by_name(entities: list) -> dict[str, tuple[str, int]]:  # type: ignore[type-
 
 
 def test_seed_failures_of_the_crf_are_fixed() -> None:
-    found = types("Bộ Quốc phòng Nga ngày 28/3 xác nhận các binh sĩ đặc nhiệm Nga không giải "
-                  "phóng thành phố cổ Palmyra khỏi IS.")
+    found = types("Bộ Quốc phòng Nga hôm qua cho biết lực lượng Nga đã rời khỏi thành phố cổ "
+                  "Palmyra, nơi IS từng chiếm giữ.")
     assert found["Bộ Quốc phòng Nga"] == "ORG"
     assert found["Nga"] == "LOC"
     assert found["Palmyra"] == "LOC"
@@ -43,10 +43,10 @@ def test_ministry_with_country_in_brackets() -> None:
 
 
 def test_titles_introduce_persons_after_a_country_or_body() -> None:
-    found = types("Người phát ngôn Lầu Năm Góc Eric Pahon và Ngoại trưởng Nga Sergey Lavrov "
+    found = types("Người phát ngôn Lầu Năm Góc John Kirby và Ngoại trưởng Nga Sergey Lavrov "
                   "gặp Tướng Valery Gerasimov.")
     assert found["Lầu Năm Góc"] == "ORG"
-    assert found["Eric Pahon"] == "PER"
+    assert found["John Kirby"] == "PER"
     assert found["Sergey Lavrov"] == "PER"
     assert found["Valery Gerasimov"] == "PER"
     assert found["Nga"] == "LOC"

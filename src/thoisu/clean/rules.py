@@ -5,7 +5,7 @@ when the line's role depends on its neighbours (title, lead, body, subheading, m
 
 Rule names (see docs/cleaning.md):
 
-- ``boilerplate.follow_call``: "Mời quý độc giả theo dõi VOV.VN trên", "Bấm vào đây để ..."
+- ``boilerplate.follow_call``: "Mời bạn đọc theo dõi báo trên các mạng xã hội", "Bấm vào đây để ..."
 - ``boilerplate.comments``: "Ý kiến bạn đọc", "Gửi bình luận": the readers' comments start
 - ``boilerplate.related_header``: "Tin liên quan", "Xem thêm:", "Video đang HOT"
 - ``boilerplate.widget``: "Đang cập nhật dữ liệu !", "Chia sẻ", "Tags: ...", "12 bình luận"

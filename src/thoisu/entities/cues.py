@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Titles and roles that are followed by a person's name, possibly after a country or body:
-# "Tổng thống Nga Vladimir Putin", "Người phát ngôn Lầu Năm Góc Eric Pahon".
+# "Thủ tướng Nhật Bản Fumio Kishida", "Người phát ngôn Bộ Ngoại giao Mỹ John Kirby".
 PERSON_TITLES = _words(
     """ông|bà|anh|chị|cụ|Ông|Bà|Anh|Chị|Cụ|ngài|Ngài|
     Tổng thống|tổng thống|Phó Tổng thống|Thủ tướng|thủ tướng|Phó Thủ tướng|

@@ -6,16 +6,16 @@ Nga``; rules over syllable tokens do better on news text and run in well under a
 1. known names (:mod:`thoisu.entities.gazetteer`), longest first; a ministry or state body
    followed by a country becomes one organisation: ``Bộ Quốc phòng Nga``;
 2. a title introduces a person, possibly after a country or a body:
-   ``Tổng thống Nga Vladimir Putin``, ``Người phát ngôn Lầu Năm Góc Eric Pahon``;
+   ``Thủ tướng Nhật Bản Fumio Kishida``, ``Người phát ngôn Bộ Ngoại giao Mỹ John Kirby``;
 3. a head noun builds an organisation: ``UBND tỉnh Quảng Nam``, ``Sở Y tế TP.HCM``;
 4. a run of capitalised syllables is a person when it starts with a Vietnamese family name
    (``Lê Trí Thanh``), a place after a place noun or preposition (``tỉnh``, ``ở``), an
    organisation after ``hãng``, ``nhóm``...; otherwise it stays unresolved for the article-level
    pass (:func:`thoisu.entities.canonical.resolve`).
 
->>> found = find_mentions("Bộ Quốc phòng Nga ngày 28/3 cho biết IS rút khỏi Palmyra.")
+>>> found = find_mentions("Bộ Ngoại giao Pháp ngày 28/3 cho biết WHO sẽ họp tại Geneva.")
 >>> [(m.text, m.type) for m in found]
-[('Bộ Quốc phòng Nga', 'ORG'), ('IS', 'ORG'), ('Palmyra', 'LOC')]
+[('Bộ Ngoại giao Pháp', 'ORG'), ('WHO', 'ORG'), ('Geneva', 'LOC')]
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ _identifier = _Identifier()
 def detect_language(text: str) -> LanguageGuess:
     """The language of ``text``; ``und`` when there is too little text to tell.
 
-    >>> detect_language("Bộ Quốc phòng Nga ngày 28/3 xác nhận rằng binh sĩ không tham gia.").code
+    >>> detect_language("Sở Y tế tỉnh ngày 28/3 xác nhận rằng các ca bệnh đều đã khỏi.").code
     'vi'
     """
     if len(text.strip()) < 20:

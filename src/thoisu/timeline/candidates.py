@@ -208,7 +208,7 @@ def mention_names(article: Article) -> Callable[[int, str], frozenset[str]] | No
 
 
 # A clause cut so that it starts inside another one ("để tham gia...", "và ..."), or one
-# that is only a time phrase and a purpose ("Vào ngày 10/12 tới để tham gia..."): widened.
+# that is only a time phrase and a purpose ("Vào ngày 10/12 tới để dự lễ khởi công..."): widened.
 _CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với)\b",
                            re.IGNORECASE)
 _TIME_THEN_PURPOSE = re.compile(r"^\s*(?:tới|sắp tới|này|nữa)?\s*,?\s*(?:để|nhằm|thì|mà)\b",

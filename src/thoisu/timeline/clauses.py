@@ -4,10 +4,10 @@ News sentences often pack a report, its source and background into one line; the
 holds the date is what happened then. Clauses are cut at ``,`` ``;`` ``:`` and at a few
 conjunctions, then widened to a readable length (the date phrase alone is not an event).
 
->>> event_clause("Trước đó vào ngày 15/3, Nga đã rút phần lớn máy bay khỏi Syria, trong khi "
-...              "Mỹ vẫn tiếp tục không kích ở Iraq và các đồng minh tranh cãi về chi phí dài hạn.",
+>>> event_clause("Trước đó vào ngày 15/3, tỉnh đã đưa phần lớn tàu cá về bến an toàn, trong khi "
+...              "các xã ven biển vẫn tiếp tục gia cố đê và người dân lo lắng về mùa màng.",
 ...              16, 26, max_syllables=20)
-'Vào ngày 15/3, Nga đã rút phần lớn máy bay khỏi Syria'
+'Vào ngày 15/3, tỉnh đã đưa phần lớn tàu cá về bến an toàn'
 """
 
 from __future__ import annotations
