@@ -167,6 +167,13 @@ class TimeExpr:
             out["sentence"] = self.sentence
         return out
 
+    def to_record(self) -> dict[str, Any]:
+        """Every field, for what keeps expressions whole (the store, Parquet);
+        :meth:`to_json` is the shorter public form of the digest and ``thoisu dates``."""
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
+                "value": self.value, "rule": self.rule, "end_value": self.end_value,
+                "mod": self.mod, "sentence": self.sentence}
+
 
 @dataclass
 class DateEvidence:

@@ -108,19 +108,12 @@ def evidence_json(evidence: DateEvidence | None) -> dict[str, Any] | None:
             "evidence": list(evidence.evidence)}
 
 
-def time_expr_json(expr: TimeExpr) -> dict[str, Any]:
-    """Every field of a time expression (``TimeExpr.to_json`` is the shorter public form)."""
-    return {"text": expr.text, "start": expr.start, "end": expr.end, "type": expr.type,
-            "value": expr.value, "rule": expr.rule, "end_value": expr.end_value,
-            "mod": expr.mod, "sentence": expr.sentence}
-
-
 def analysis_columns(article: Article) -> dict[str, Any]:
     """The columns analysis fills; all NULL for an article that was not analysed."""
     if article.analysis_version is None:
         return {"dates": None, "entities": None, "mentions": None, "analysis_version": None}
     return {
-        "dates": [time_expr_json(d) for d in article.dates],
+        "dates": [d.to_record() for d in article.dates],
         "entities": [e.to_json() for e in article.entities],
         "mentions": [m.to_json() for m in article.mentions],
         "analysis_version": article.analysis_version,
