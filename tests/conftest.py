@@ -45,3 +45,17 @@ def vims_clusters(vims_dir: Path):  # type: ignore[no-untyped-def]
     from thoisu.evaluate.vims import load_vims
 
     return load_vims(vims_dir)
+
+
+@pytest.fixture(scope="session")
+def postgres():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL server for the whole run (the store and web contracts each
+    take fresh databases on it); started only when a test asks for it."""
+    from test_store_postgres import _Server
+
+    server = _Server()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()

@@ -13,7 +13,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,16 +93,6 @@ class _Server:
         finally:
             admin.dispose()
         return self.url(name)
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[_Server]:
-    server = _Server()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 class TestPostgreSQL(StoreContract):

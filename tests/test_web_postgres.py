@@ -7,24 +7,12 @@ skip) without the server binaries or psycopg.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 pytest.importorskip("fastapi")
 
 from test_store_postgres import _Server
 from test_web import WebContract
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[_Server]:
-    server = _Server()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 class TestPostgreSQL(WebContract):
