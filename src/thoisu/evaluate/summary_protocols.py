@@ -89,17 +89,23 @@ def run_protocol(name: str, clusters: Sequence[EvalCluster], folds: dict[str, li
     summaries, _ = summaries_for_folds(clusters, list(folds.values()), labels)
     own = {c.id: score_tokens(c, syllable_tokens(summaries[c.id].text)) for c in clusters}
     base = baselines or _baseline_scores(clusters)
+    return _result(name, {f: [clusters[i].id for i in m] for f, m in folds.items()}, own, base)
+
+
+def _result(name: str, folds: dict[str, list[str]], own: dict[str, RougeScore],
+            base: dict[str, dict[str, RougeScore]]) -> ProtocolResult:
+    """Means over every cluster, and the worst fold's ROUGE-2 margin over the best baseline
+    and over Lead (``folds``: fold name -> cluster ids)."""
     worst, worst_fold, worst_lead = np.inf, "", np.inf
-    for fold, members in folds.items():
-        ids = [clusters[i].id for i in members]
+    for fold, ids in folds.items():
         mine = mean_score([own[i] for i in ids]).rouge2
         best = max(mean_score([base[b][i] for i in ids]).rouge2 for b in base)
         if mine - best < worst:
             worst, worst_fold = mine - best, fold
         worst_lead = min(worst_lead, mine - mean_score([base["Lead"][i] for i in ids]).rouge2)
     means = {"thoisu": mean_score(list(own.values()))}
-    means.update({b: mean_score([base[b][c.id] for c in clusters]) for b in base})
-    return ProtocolResult(name, len(folds), len(clusters), means, 100 * worst, worst_fold,
+    means.update({b: mean_score([base[b][i] for i in own]) for b in base})
+    return ProtocolResult(name, len(folds), len(own), means, 100 * worst, worst_fold,
                           100 * worst_lead)
 
 
@@ -154,19 +160,8 @@ def _run_mixed(mixed: Sequence[EvalCluster], clean: Sequence[EvalCluster],
             c = mixed[i]
             own[c.id] = score_tokens(c, syllable_tokens(
                 summarizer.summarize_features(c.group, c.budget).text))
-    base = _baseline_scores(mixed)
-    worst, worst_fold, worst_lead = np.inf, "", np.inf
-    for fold, members in folds.items():
-        ids = [mixed[i].id for i in members]
-        mine = mean_score([own[i] for i in ids]).rouge2
-        best = max(mean_score([base[b][i] for i in ids]).rouge2 for b in base)
-        if mine - best < worst:
-            worst, worst_fold = mine - best, fold
-        worst_lead = min(worst_lead, mine - mean_score([base["Lead"][i] for i in ids]).rouge2)
-    means = {"thoisu": mean_score(list(own.values()))}
-    means.update({b: mean_score(list(base[b].values())) for b in base})
-    return ProtocolResult("mixed groups", len(folds), len(mixed), means, 100 * worst,
-                          worst_fold, 100 * worst_lead)
+    return _result("mixed groups", {f: [mixed[i].id for i in m] for f, m in folds.items()},
+                   own, _baseline_scores(mixed))
 
 
 def format_protocols(results: Sequence[ProtocolResult]) -> str:
