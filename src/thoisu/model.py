@@ -325,6 +325,40 @@ class DuplicateLink:
 
 
 @dataclass
+class Claim:
+    """One side of a disagreement: what one article says, cited to its sentence."""
+
+    value: str  # the value as the article gives it, normalised ("1500", "2017-01-24", "bác bỏ")
+    text: str  # the sentence (or clause) that says it
+    article: str  # article id
+    sentence: int  # index into that article's ``sentences``
+    outlet: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text, "article": self.article,
+                "sentence": self.sentence, "outlet": self.outlet}
+
+
+@dataclass
+class Disagreement:
+    """Outlets of one story telling the same figure, date or claim differently.
+
+    ``kind`` is ``figure``, ``date`` or ``claim``; ``about`` says what is disputed ("số người
+    chết", "ngày khởi công"); one :class:`Claim` per side; ``reason`` says why the statements
+    were paired (for ``--explain``).
+    """
+
+    kind: str
+    about: str
+    claims: list[Claim] = field(default_factory=list)
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "about": self.about,
+                "claims": [c.to_json() for c in self.claims], "reason": self.reason}
+
+
+@dataclass
 class Story:
     """Articles grouped into one story, and what was derived from them."""
 
@@ -336,6 +370,15 @@ class Story:
     summary: list[SummarySentence] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    # Story facts, computed once by the story-facts stage and kept (issue #24): outlets (most
+    # articles first), span from comparable publication dates only, the latest full date,
+    # and the teaser (the story's latest significant development).
+    outlets: list[str] = field(default_factory=list)
+    span_start: PartialDate | None = None
+    span_end: PartialDate | None = None
+    latest: PartialDate | None = None
+    teaser: str = ""
+    disagreements: list[Disagreement] = field(default_factory=list)
     # Of the analysis that derived summary, timeline and names; None: not derived (yet).
     analysis_version: str | None = None
 
