@@ -61,6 +61,8 @@ articles = Table(
     Column("entities", Json),
     Column("mentions", Json),
     Column("analysis_version", String(64)),
+    # Revision 0005: the sentences the ``sentence`` indexes of dates and mentions point into.
+    Column("sentences", Json),
 )
 
 stories = Table(
@@ -82,6 +84,9 @@ stories = Table(
     Column("summary", Json),
     Column("timeline", Json),
     Column("entities", Json),
+    # Revision 0005: the teaser (latest significant development) and where outlets disagree.
+    Column("teaser", Text),
+    Column("disagreements", Json),
     Column("analysis_version", String(64)),
     Column("members_hash", String(64)),
     Column("derived_at", DateTime(timezone=True)),
