@@ -133,7 +133,9 @@ def _range_pages(chunk: Chunk, settings: Settings) -> Iterator[RawPage | Problem
         yield problems.unreadable(chunk.path, exc)
 
 
-def _chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[Article | Problem]:
+def chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[Article | Problem]:
+    """A chunk's articles and problems in input order (a whole file, or a byte range read as
+    the whole file would give it); ``count_page`` is called for each page read."""
     from thoisu.pipeline import clean_and_analyse_page, process
 
     if chunk.whole:
@@ -205,7 +207,7 @@ def analyse_part(part: Part, settings: Settings, state: str,
 
     for chunk in part.chunks:
         try:
-            items.extend(_chunk_items(chunk, settings, count_page))
+            items.extend(chunk_items(chunk, settings, count_page))
         except Exception as exc:  # one bad file must not stop the batch
             items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
                                  f"{exc}); please report this file"))
