@@ -37,18 +37,6 @@ def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
     return articles
 
 
-def read_and_clean(
-    paths: Sequence[str],
-    settings: Settings,
-    on_problem: Callable[[Problem], None],
-    stdin: BinaryIO | None = None,
-    on_page: Callable[[RawPage], None] | None = None,
-) -> Iterator[Article]:
-    """Clean articles from the inputs, in input order; bad inputs go to ``on_problem``."""
-    pages = _pages(paths, settings, on_problem, stdin, on_page)
-    yield from _articles((_clean(page, settings) for page in pages), on_problem)
-
-
 def _articles(results: Iterable[Sequence[Article | Problem] | Problem],
               on_problem: Callable[[Problem], None]) -> Iterator[Article]:
     """The articles of each page's result; a page's (or an article's) problem goes to
@@ -123,12 +111,19 @@ def process(
     on_problem: Callable[[Problem], None],
     stdin: BinaryIO | None = None,
     on_page: Callable[[RawPage], None] | None = None,
+    *,
+    analysed: bool = True,
 ) -> Iterator[Article]:
     """Read, clean and analyse: the articles of ``paths``, ready for stories and summaries.
 
     With ``settings.jobs`` above 1, cleaning and analysis run in that many worker processes
-    (each loads its own models); articles still come out in input order.
+    (each loads its own models); articles still come out in input order. ``analysed=False``
+    stops after cleaning (``thoisu clean``), in this process.
     """
+    if not analysed:
+        pages = _pages(paths, settings, on_problem, stdin, on_page)
+        yield from _articles((_clean(page, settings) for page in pages), on_problem)
+        return
     pages = _pages(paths, settings, on_problem, stdin, on_page)
     if settings.jobs <= 1:
         yield from _articles((clean_and_analyse_page(page, settings) for page in pages),
@@ -209,12 +204,11 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     ``guard(what, run, empty)`` runs each stage; the web app passes one that notes a failing
     stage and leaves its part empty instead of failing the page.
     """
+    from thoisu.analyse import ensure_analysed
     from thoisu.entities import story_entities
+    from thoisu.stories.facts import describe_facts
     from thoisu.summarize import summarize
     from thoisu.timeline import build_timeline
-
-    from thoisu.analyse import ensure_analysed
-    from thoisu.stories.facts import describe_facts
 
     ensure_analysed(members, settings)
     length = summary_syllables or settings.summary_syllables
