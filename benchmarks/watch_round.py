@@ -125,7 +125,7 @@ def main() -> None:
     from thoisu.ingest import ingest_articles
     from thoisu.pipeline import process
     from thoisu.settings import Settings
-    from thoisu.sources.watch import Watcher
+    from thoisu.watch import Watcher
     from thoisu.store import Store
     from thoisu.store.sources import SourceBook
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from thoisu.batch import Partition, lost_partition, plan, run_batch
+from thoisu.batch import Chunk, Part, lost_partition, plan_partitions, run_batch
 from thoisu.model import Article, Problem
 from thoisu.pipeline import process
 from thoisu.settings import Settings
@@ -149,24 +149,27 @@ def test_stopping_early_cancels_the_rest(corpus: list[str], client: object) -> N
 # Planning and lost work, without a cluster
 
 
-def test_plan_groups_files_and_keeps_problems_in_place(tmp_path: Path) -> None:
-    names = ["a.txt", "b.txt", "c.txt", "lon.jsonl", "d.txt"]
+def test_run_batch_plans_with_the_archive_planner_and_keeps_problems_in_place(
+        tmp_path: Path) -> None:
+    names = ["a.txt", "b.txt", "c.txt", "lon.txt", "d.txt"]
     for name in names:
-        (tmp_path / name).write_text("x" * (5000 if name == "lon.jsonl" else 10))
+        (tmp_path / name).write_text("x" * (5000 if name == "lon.txt" else 10))
     paths = [str(tmp_path / n) for n in names]
-    steps = plan([*paths[:2], "-", *paths[2:]], partition_size=2, large_file_bytes=1000)
-    shown = [[Path(f).name for f in s.files] if isinstance(s, Partition) else str(s)
+    steps = plan_partitions([*paths[:2], "-", *paths[2:]], partition_files=2,
+                            partition_bytes=1000)
+    shown = [[Path(f).name for f in s.paths] if isinstance(s, Part) else str(s)
              for s in steps]
     assert shown[0] == ["a.txt", "b.txt"]
     assert shown[1].startswith("<stdin>: standard input cannot be sent to Dask workers")
-    assert shown[2:] == [["c.txt"], ["lon.jsonl"], ["d.txt"]]
-    assert [s.index for s in steps if isinstance(s, Partition)] == [0, 1, 2, 3]
-    with pytest.raises(ValueError, match="partition_size must be at least 1"):
-        plan(paths, partition_size=0)
+    assert shown[2:] == [["c.txt"], ["lon.txt"], ["d.txt"]]
+    assert [s.index for s in steps if isinstance(s, Part)] == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="must be at least 1"):
+        plan_partitions(paths, partition_files=0)
 
 
 def test_a_lost_partition_is_a_problem_per_file() -> None:
-    lost = lost_partition(Partition(3, ["tin/a.txt", "tin/b.txt"]),
+    lost = lost_partition(Part(3, [Chunk("tin/a.txt"), Chunk("tin/b.txt", 0, 100),
+                                   Chunk("tin/b.txt", 100, 200)]),
                           RuntimeError("Attempted to run task on 3 workers, all died"))
     assert [str(p) for p in lost] == [
         f"tin/{n}.txt: could not be processed on the Dask cluster (RuntimeError: Attempted to "

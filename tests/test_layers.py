@@ -17,8 +17,11 @@ import thoisu
 
 PACKAGE = Path(thoisu.__file__).parent
 STAGES = ["read", "clean", "text", "dates", "entities", "stories", "summarize", "timeline",
-          "analyse.py", "model.py"]
-FORBIDDEN = ("thoisu.evaluate", "thoisu.cli", "thoisu.web", "thoisu.store")
+          "sources", "analyse.py", "model.py"]
+# Above the stages: the applications (ingest, watch, pipeline, batch), the projections
+# (render) and what evaluates them. A stage that imported one would draw an arrow up.
+FORBIDDEN = ("thoisu.evaluate", "thoisu.cli", "thoisu.web", "thoisu.store", "thoisu.render",
+             "thoisu.ingest", "thoisu.watch", "thoisu.pipeline", "thoisu.batch")
 
 
 def stage_modules() -> list[Path]:
@@ -70,3 +73,46 @@ def test_a_stage_imports_no_command_web_store_or_evaluation(path: Path) -> None:
 @pytest.mark.parametrize("path", stage_modules(), ids=module_name)
 def test_every_stage_module_imports_on_its_own(path: Path) -> None:
     importlib.import_module(module_name(path))
+
+
+def all_modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _graph() -> dict[str, set[str]]:
+    """Module → the thoisu modules it imports (function-level imports included)."""
+    names = {module_name(p): p for p in all_modules()}
+
+    def owner(name: str) -> str | None:
+        while name and name not in names:
+            name = name.rsplit(".", 1)[0] if "." in name else ""
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        targets = {owner(n) for _, n in imported(path) if n.startswith("thoisu")}
+        # A package's own __init__ is not an arrow back from its modules.
+        graph[name] = {t for t in targets if t and t != name and not name.startswith(t + ".")}
+    return graph
+
+
+def test_no_import_circles() -> None:
+    """No two modules reach each other through imports (issue #24: the layers as drawn)."""
+    graph = _graph()
+    reach: dict[str, set[str]] = {}
+
+    def reachable(start: str) -> set[str]:
+        if start not in reach:
+            seen: set[str] = set()
+            todo = list(graph[start])
+            while todo:
+                node = todo.pop()
+                if node not in seen:
+                    seen.add(node)
+                    todo.extend(graph.get(node, ()))
+            reach[start] = seen
+        return reach[start]
+
+    circles = sorted({" ↔ ".join(sorted((a, b))) for a in graph for b in graph[a]
+                      if a in reachable(b)})
+    assert not circles, "import circles: " + "; ".join(circles)

@@ -13,6 +13,7 @@ from datetime import timedelta
 import pytest
 
 from test_sources_server import Site, cp1258
+from thoisu.model import Source
 from thoisu.settings import Settings
 from thoisu.sources.dates import now, parse_every
 from thoisu.sources.fetch import Fetcher, FetchError, user_agent
@@ -24,7 +25,6 @@ from thoisu.sources.kinds import (
     read_sitemap,
     unpack,
 )
-from thoisu.sources.records import Source
 from thoisu.sources.urls import canonical_link, check_url, clean_url
 
 FAST = Settings(fetch_host_interval=0.0, fetch_timeout=1.5, fetch_backoff=0.05,

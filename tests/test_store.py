@@ -292,6 +292,7 @@ class StoreContract:
 
     def test_a_story_keeps_its_summary_timeline_names_and_facts(self, store: Store) -> None:
         from thoisu.model import Entity, Event, SummarySentence
+        from thoisu.stories.facts import describe_facts
 
         store.add_articles([
             small_article("m1", source="Báo A", published=PartialDate(2016, 3, 28)),
@@ -305,7 +306,10 @@ class StoreContract:
                       entities=[Entity("Hà Nội", "LOC", 3, ["Hà Nội"])],
                       analysis_version="v1")
         store.save_stories([story])
-        assert store.get_story("s-mua") == story
+        # The store keeps the story's facts by the story-facts stage's rule.
+        members = [store.get_article(i) for i in story.articles]
+        assert store.get_story("s-mua") == describe_facts(story, members)  # type: ignore[arg-type]
+        assert story.outlets == ["Báo A", "Báo B"] and str(story.latest) == "2016-03-28"
         assert store.stale_story_ids("v1") == []
         assert store.stale_story_ids("v2") == ["s-mua"]
         with store.engine.connect() as conn:
@@ -322,7 +326,8 @@ class StoreContract:
         described = Story(id="s-mua", title="Mưa lớn", articles=["m1", "m2"],
                           entities=[Entity("Huế", "LOC")], analysis_version="v1")
         store.save_derived([described])
-        assert store.get_story("s-mua") == described
+        assert store.get_story("s-mua") == describe_facts(
+            described, [store.get_article(i) for i in described.articles])  # type: ignore[misc]
         assert store.stale_story_ids("v1") == []
 
     def test_an_offset_beyond_any_database_integer_lists_nothing(self, store: Store) -> None:

@@ -14,7 +14,8 @@ from thoisu.settings import Settings
 from thoisu.stories import group_stories
 from thoisu.stories.cluster import StoryClusterer
 from thoisu.stories.dedup import credits, provenance
-from thoisu.stories.span import story_span, story_span_text
+from thoisu.render.dates_vi import format_span
+from thoisu.stories.facts import describe_facts
 
 # Unrelated news of the same days (invented): none of it is about storms or fuel prices.
 UNRELATED = [
@@ -153,17 +154,22 @@ def test_a_yearless_date_is_not_compared_with_a_full_one() -> None:
     assert [s.articles for s in clusterer.stories()] == [["full"]]  # the indexed one stays
 
 
+def _span(articles: list[Article]) -> tuple[PartialDate | None, PartialDate | None]:
+    story = describe_facts(Story("s", "t", [a.id for a in articles]), articles)
+    return story.span_start, story.span_end
+
+
 def test_story_span_uses_comparable_dates_and_never_runs_backwards() -> None:
     dated = [Article(f"a{k}", Origin("x"), published=d) for k, d in enumerate(
         [PartialDate(None, 6, 15), PartialDate(2025, 6, 15), PartialDate(None, 5, 1),
          PartialDate(2025, 4, 29), None])]
-    first, last = story_span(dated)
+    first, last = _span(dated)
     assert (first, last) == (PartialDate(2025, 4, 29), PartialDate(2025, 6, 15))
-    text = story_span_text(dated)
+    text = format_span(first, last)
     assert "XXXX" not in text and text == "29/4 – 15/6/2025"
     partial = [Article("p1", Origin("x"), published=PartialDate(None, 5, 1)),
                Article("p2", Origin("x"), published=PartialDate(None, 6, 15))]
-    assert story_span_text(partial) == "1/5 – 15/6 (chưa rõ năm)"
-    assert story_span_text([Article("m", Origin("x"), published=PartialDate(2011, 3))]) == \
-        "tháng 3/2011"
-    assert story_span([Article("n", Origin("x"))]) == (None, None)
+    assert format_span(*_span(partial)) == "1/5 – 15/6 (chưa rõ năm)"
+    assert format_span(*_span([Article("m", Origin("x"), published=PartialDate(2011, 3))])) \
+        == "tháng 3/2011"
+    assert _span([Article("n", Origin("x"))]) == (None, None)

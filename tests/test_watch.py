@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from test_sources_server import STORIES, Site, article_html, cp1258, news_sitemap, rss
 from thoisu.cli import cli
+from thoisu.model import DUPLICATE, FAILED, INGESTED, REFUSED
 from thoisu.settings import Settings
 from thoisu.sources.dates import now
-from thoisu.sources.records import DUPLICATE, FAILED, INGESTED, REFUSED
-from thoisu.sources.watch import Watcher
 from thoisu.store import Store
 from thoisu.store.sources import SourceBook
+from thoisu.watch import Watcher
 
 FAST = Settings(fetch_host_interval=0.0, fetch_timeout=1.5, fetch_backoff=0.05,
                 fetch_max_retry_wait=2.0, fetch_max_bytes=1_000_000)

@@ -227,6 +227,14 @@ def analyse_article(article: Article, settings: Settings,
     return article
 
 
+def ensure_analysed(articles: Sequence[Article], settings: Settings) -> None:
+    """Analyse, in place, each of ``articles`` that no analysis has filled yet: the one check
+    at the entry of the story stages."""
+    for article in articles:
+        if article.analysis_version is None:
+            analyse_article(article, settings)
+
+
 def is_current(article: Article, settings: Settings) -> bool:
     """Whether the article was analysed by the analysis these settings make."""
     return article.analysis_version == analysis_version(settings)

@@ -9,7 +9,9 @@ reason: a removed line its rule, a date its evidence, a join its similarity.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 
@@ -23,6 +25,12 @@ class Origin:
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "id": self.id}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Origin:
+        return cls(data["path"], data.get("line"), data.get("id"))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -75,6 +83,14 @@ class Line:
     role: Role
     rule: str
 
+    def to_record(self) -> dict[str, Any]:
+        return {"number": self.number, "text": self.text, "role": str(self.role),
+                "rule": self.rule}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Line:
+        return cls(data["number"], data["text"], Role(data["role"]), data["rule"])
+
 
 @dataclass
 class Removed:
@@ -87,6 +103,12 @@ class Removed:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "role": self.role, "rule": self.rule, "line": self.line}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Removed:
+        return cls(data["text"], data["role"], data["rule"], data.get("line"))
 
 
 @dataclass(frozen=True, order=True)
@@ -140,6 +162,33 @@ class PartialDate:
         return self.iso()
 
 
+def _date(value: str | None) -> PartialDate | None:
+    return PartialDate.parse(value) if value else None
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.iso() if value is not None else None
+
+
+def comparable_span(dates: Iterable[PartialDate | None]
+                    ) -> tuple[PartialDate | None, PartialDate | None]:
+    """First and last of ``dates`` among those that can be compared: dates with a year win;
+    dates without one count only when no date has a year, so a span never puts
+    ``XXXX-06-15`` beside ``2025-06-15`` and never runs backwards.
+
+    >>> [d.iso() for d in comparable_span([PartialDate(None, 6, 15), PartialDate(2025, 5, 1),
+    ...                                     PartialDate(2025, 4, 29)])]
+    ['2025-04-29', '2025-05-01']
+    """
+    known = [d for d in dates if d is not None]
+    with_year = [d for d in known if d.year is not None]
+    pool = with_year or [d for d in known if d.month is not None]
+    if not pool:
+        return None, None
+    pool.sort(key=PartialDate.sort_key)
+    return pool[0], pool[-1]
+
+
 @dataclass
 class TimeExpr:
     """A time expression found in text, with its TimeML-style value."""
@@ -174,6 +223,12 @@ class TimeExpr:
                 "value": self.value, "rule": self.rule, "end_value": self.end_value,
                 "mod": self.mod, "sentence": self.sentence}
 
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> TimeExpr:
+        return cls(data["text"], data["start"], data["end"], data["type"], data["value"],
+                   data.get("rule", ""), data.get("end_value"), data.get("mod"),
+                   data.get("sentence"))
+
 
 @dataclass
 class DateEvidence:
@@ -187,6 +242,15 @@ class DateEvidence:
         return {"value": self.value.iso(), "precision": self.value.precision,
                 "confidence": round(self.confidence, 3), "evidence": list(self.evidence)}
 
+    def to_record(self) -> dict[str, Any]:
+        """As :meth:`to_json`, with the confidence unrounded."""
+        return {**self.to_json(), "confidence": float(self.confidence)}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> DateEvidence:
+        return cls(PartialDate.parse(data["value"]), float(data["confidence"]),
+                   list(data.get("evidence", [])))
+
 
 @dataclass
 class Sentence:
@@ -197,6 +261,17 @@ class Sentence:
     paragraph: int  # 0 is the lead; body paragraphs count from 1
     start: int = 0  # character offset in its paragraph
     words: list[str] | None = None  # segmented words, filled on demand
+
+    def to_record(self) -> dict[str, Any]:
+        return {"text": self.text, "index": self.index, "paragraph": self.paragraph,
+                "start": self.start, "words": None if self.words is None else list(self.words)}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any], index: int | None = None) -> Sentence:
+        words = data.get("words")
+        return cls(data["text"], data["index"] if index is None else index,
+                   data["paragraph"], data.get("start", 0),
+                   None if words is None else list(words))
 
 
 @dataclass
@@ -211,6 +286,13 @@ class Entity:
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "type": self.type, "count": self.count,
                 "variants": list(self.variants)}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Entity:
+        return cls(data["name"], data["type"], data.get("count", 1),
+                   list(data.get("variants", [])))
 
 
 @dataclass
@@ -233,6 +315,13 @@ class Mention:
         return {"text": self.text, "name": self.name, "type": self.type,
                 "sentence": self.sentence, "start": self.start, "end": self.end,
                 "rule": self.rule}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Mention:
+        return cls(data["text"], data["name"], data["type"], data.get("sentence"),
+                   data["start"], data["end"], data.get("rule", ""))
 
 
 @dataclass
@@ -262,6 +351,52 @@ class Article:
     duplicate_of: str | None = None  # id of the canonical copy when this one is syndicated
     problems: list[str] = field(default_factory=list)  # non-fatal remarks, e.g. "no body text"
 
+    def to_record(self) -> dict[str, Any]:
+        """Every field as plain JSON values, derived ones included: the one written form that
+        the store's rows, the Parquet columns and the digest JSON project."""
+        evidence = self.published_evidence
+        return {
+            "id": self.id, "origin": self.origin.to_record(), "title": self.title,
+            "lead": self.lead, "paragraphs": list(self.paragraphs),
+            "captions": list(self.captions), "byline": self.byline, "source": self.source,
+            "url": self.url, "published": _iso(self.published),
+            "published_evidence": evidence.to_record() if evidence is not None else None,
+            "language": self.language, "removed": [r.to_record() for r in self.removed],
+            "lines": [line.to_record() for line in self.lines], "meta": dict(self.meta),
+            "sentences": [x.to_record() for x in self.sentences],
+            "dates": [d.to_record() for d in self.dates],
+            "entities": [e.to_record() for e in self.entities],
+            "mentions": [m.to_record() for m in self.mentions],
+            "analysis_version": self.analysis_version, "duplicate_of": self.duplicate_of,
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Article:
+        """The article :meth:`to_record` wrote; a key a projection left out gets its default."""
+        evidence = data.get("published_evidence")
+        return cls(
+            id=data["id"], origin=Origin.from_record(data["origin"]),
+            title=data.get("title") or "", lead=data.get("lead") or "",
+            paragraphs=list(data.get("paragraphs") or []),
+            captions=list(data.get("captions") or []), byline=data.get("byline"),
+            source=data.get("source"), url=data.get("url"),
+            published=_date(data.get("published")),
+            published_evidence=DateEvidence.from_record(evidence) if evidence else None,
+            language=data.get("language") or "vi",
+            removed=[Removed.from_record(r) for r in data.get("removed") or []],
+            lines=[Line.from_record(x) for x in data.get("lines") or []],
+            meta=dict(data.get("meta") or {}),
+            sentences=[Sentence.from_record(x, k)
+                       for k, x in enumerate(data.get("sentences") or [])],
+            dates=[TimeExpr.from_record(d) for d in data.get("dates") or []],
+            entities=[Entity.from_record(e) for e in data.get("entities") or []],
+            mentions=[Mention.from_record(m) for m in data.get("mentions") or []],
+            analysis_version=data.get("analysis_version"),
+            duplicate_of=data.get("duplicate_of"),
+            problems=list(data.get("problems") or []),
+        )
+
     @property
     def body_text(self) -> str:
         """Lead and paragraphs as one text, a paragraph a line."""
@@ -287,6 +422,14 @@ class SummarySentence:
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "article": self.article, "sentence": self.sentence}
 
+    def to_record(self) -> dict[str, Any]:
+        return {**self.to_json(), "score": float(self.score)}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> SummarySentence:
+        return cls(data["text"], data["article"], data["sentence"],
+                   float(data.get("score", 0.0)))
+
 
 @dataclass
 class Event:
@@ -297,13 +440,36 @@ class Event:
     articles: list[str]
     end: PartialDate | None = None  # for ranges such as "23-24/1"
     evidence: str = ""
+    # For a date written without its year (``XXXX-03-15``): the year the article's dated
+    # neighbours place it in (shown "15/3 (khoảng 2016)"); the date itself stays partial.
+    approx_year: int | None = None
+    approximate: bool = False  # the entry's place in the timeline is inferred
+    year_evidence: str = ""  # where ``approx_year`` came from
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"date": self.date.iso(), "precision": self.date.precision,
                                "text": self.text, "articles": list(self.articles)}
         if self.end is not None:
             out["end"] = self.end.iso()
+        if self.approximate:
+            out["approximate"] = True
+        if self.approx_year is not None:
+            out["approx_year"] = self.approx_year
+        if self.year_evidence:
+            out["year_evidence"] = self.year_evidence
         return out
+
+    def to_record(self) -> dict[str, Any]:
+        return {"date": self.date.iso(), "precision": self.date.precision,
+                "end": _iso(self.end), "text": self.text, "articles": list(self.articles),
+                "evidence": self.evidence, "approx_year": self.approx_year,
+                "approximate": self.approximate, "year_evidence": self.year_evidence}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Event:
+        return cls(PartialDate.parse(data["date"]), data["text"], list(data["articles"]),
+                   _date(data.get("end")), data.get("evidence") or "", data.get("approx_year"),
+                   bool(data.get("approximate", False)), data.get("year_evidence") or "")
 
 
 @dataclass
@@ -314,6 +480,14 @@ class Join:
     similarity: float
     reason: str = ""
 
+    def to_record(self) -> dict[str, Any]:
+        return {"article": self.article, "similarity": float(self.similarity),
+                "reason": self.reason}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Join:
+        return cls(data["article"], float(data["similarity"]), data.get("reason") or "")
+
 
 @dataclass
 class DuplicateLink:
@@ -322,6 +496,14 @@ class DuplicateLink:
     canonical: str
     copy: str
     similarity: float
+
+    def to_record(self) -> dict[str, Any]:
+        return {"canonical": self.canonical, "copy": self.copy,
+                "similarity": float(self.similarity)}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> DuplicateLink:
+        return cls(data["canonical"], data["copy"], float(data["similarity"]))
 
 
 @dataclass
@@ -337,6 +519,13 @@ class Claim:
     def to_json(self) -> dict[str, Any]:
         return {"value": self.value, "text": self.text, "article": self.article,
                 "sentence": self.sentence, "outlet": self.outlet}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Claim:
+        return cls(data["value"], data["text"], data["article"], data["sentence"],
+                   data.get("outlet"))
 
 
 @dataclass
@@ -356,6 +545,14 @@ class Disagreement:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "about": self.about,
                 "claims": [c.to_json() for c in self.claims], "reason": self.reason}
+
+    to_record = to_json
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Disagreement:
+        return cls(data["kind"], data["about"],
+                   [Claim.from_record(c) for c in data.get("claims") or []],
+                   data.get("reason") or "")
 
 
 @dataclass
@@ -381,6 +578,39 @@ class Story:
     disagreements: list[Disagreement] = field(default_factory=list)
     # Of the analysis that derived summary, timeline and names; None: not derived (yet).
     analysis_version: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as plain JSON values (see :meth:`Article.to_record`)."""
+        return {
+            "id": self.id, "title": self.title, "teaser": self.teaser,
+            "articles": list(self.articles), "joins": [j.to_record() for j in self.joins],
+            "duplicates": [d.to_record() for d in self.duplicates],
+            "summary": [x.to_record() for x in self.summary],
+            "timeline": [e.to_record() for e in self.timeline],
+            "entities": [e.to_record() for e in self.entities],
+            "outlets": list(self.outlets), "span_start": _iso(self.span_start),
+            "span_end": _iso(self.span_end), "latest": _iso(self.latest),
+            "disagreements": [d.to_record() for d in self.disagreements],
+            "analysis_version": self.analysis_version,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Story:
+        return cls(
+            id=data["id"], title=data.get("title") or "",
+            articles=list(data.get("articles") or []),
+            joins=[Join.from_record(j) for j in data.get("joins") or []],
+            duplicates=[DuplicateLink.from_record(d) for d in data.get("duplicates") or []],
+            summary=[SummarySentence.from_record(x) for x in data.get("summary") or []],
+            timeline=[Event.from_record(e) for e in data.get("timeline") or []],
+            entities=[Entity.from_record(e) for e in data.get("entities") or []],
+            outlets=list(data.get("outlets") or []),
+            span_start=_date(data.get("span_start")), span_end=_date(data.get("span_end")),
+            latest=_date(data.get("latest")), teaser=data.get("teaser") or "",
+            disagreements=[Disagreement.from_record(d)
+                           for d in data.get("disagreements") or []],
+            analysis_version=data.get("analysis_version"),
+        )
 
 
 @dataclass
@@ -408,3 +638,92 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
+
+
+# -- following sources (issue #12): a source with its polling state, a fetched URL --------
+
+# What became of a URL thoisu fetched (``FetchRecord.status``):
+INGESTED = "ingested"  # read, cleaned and stored as an article (or found already stored)
+DUPLICATE = "duplicate"  # its canonical URL is an article already fetched
+EMPTY = "empty"  # fetched, but no article text on it (index page, video page)
+REFUSED = "refused"  # will not be tried again: robots.txt, too large, not HTML
+FAILED = "failed"  # timeout, 5xx, network: tried again in later rounds, a few times
+
+
+@dataclass
+class Source:
+    """A feed, sitemap or page that thoisu polls, and how its polls went.
+
+    ``every`` is seconds between polls. ``failures`` counts polls failed in a row; while it
+    is above zero the source waits until ``backoff_until``, and ``last_error`` says why.
+    """
+
+    id: int | None
+    url: str
+    name: str
+    kind: str  # feed, sitemap, page
+    every: int
+    added_at: datetime | None = None
+    last_poll: datetime | None = None
+    last_success: datetime | None = None
+    last_outcome: str | None = None  # "304 not modified", "20 links, 3 new, 3 ingested"
+    articles_found: int = 0  # articles ingested from this source, all polls
+    last_found: int = 0  # ... in the last poll
+    failures: int = 0
+    backoff_until: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    children: dict[str, Any] = field(default_factory=dict)  # sitemap index: child validators
+
+    def next_poll(self) -> datetime | None:
+        """When the source is due: after ``every`` from the last poll, and after any backoff.
+
+        None: never polled, so due now.
+        """
+        due = self.last_poll + timedelta(seconds=self.every) if self.last_poll else None
+        if self.backoff_until is not None and (due is None or self.backoff_until > due):
+            return self.backoff_until
+        return due
+
+    def is_due(self, at: datetime, ignore_schedule: bool = False) -> bool:
+        """Due at ``at``; ``ignore_schedule`` polls it anyway, but never inside a backoff."""
+        if self.backoff_until is not None and self.backoff_until > at:
+            return False
+        if ignore_schedule:
+            return True
+        due = self.next_poll()
+        return due is None or due <= at
+
+    def to_json(self) -> dict[str, Any]:
+        def iso(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        next_poll = self.next_poll()
+        return {
+            "id": self.id, "url": self.url, "name": self.name, "kind": self.kind,
+            "every": self.every, "added_at": iso(self.added_at),
+            "last_poll": iso(self.last_poll), "last_success": iso(self.last_success),
+            "last_outcome": self.last_outcome, "articles_found": self.articles_found,
+            "last_found": self.last_found, "failures": self.failures,
+            "backoff_until": iso(self.backoff_until), "last_error": self.last_error,
+            "last_error_at": iso(self.last_error_at),
+            "next_poll": iso(next_poll),
+        }
+
+
+@dataclass
+class FetchRecord:
+    """A URL fetched for a source, what it became, and (failed) when to try it again."""
+
+    url: str  # as linked, tracking parameters stripped
+    canonical: str  # the page's rel=canonical (cleaned), else the URL after redirects
+    source_id: int | None
+    status: str
+    fetched_at: datetime
+    article_id: str | None = None
+    error: str | None = None
+    retry_at: datetime | None = None
+    attempts: int = 1
+    published: str | None = None  # the listing's date for the link, kept for a retry

@@ -37,18 +37,6 @@ def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
     return articles
 
 
-def read_and_clean(
-    paths: Sequence[str],
-    settings: Settings,
-    on_problem: Callable[[Problem], None],
-    stdin: BinaryIO | None = None,
-    on_page: Callable[[RawPage], None] | None = None,
-) -> Iterator[Article]:
-    """Clean articles from the inputs, in input order; bad inputs go to ``on_problem``."""
-    pages = _pages(paths, settings, on_problem, stdin, on_page)
-    yield from _articles((_clean(page, settings) for page in pages), on_problem)
-
-
 def _articles(results: Iterable[Sequence[Article | Problem] | Problem],
               on_problem: Callable[[Problem], None]) -> Iterator[Article]:
     """The articles of each page's result; a page's (or an article's) problem goes to
@@ -76,16 +64,23 @@ def analyse(article: Article, settings: Settings) -> Article:
     return analyse_article(article, settings)
 
 
-def _clean_and_analyse(page: RawPage, settings: Settings) -> list[Article | Problem] | Problem:
-    """The page's analysed articles; an article that cannot be analysed becomes a problem in
-    its place and the page's other articles go on."""
+def clean_and_analyse_page(page: RawPage, settings: Settings,
+                           given: DateEvidence | None = None) -> list[Article | Problem]:
+    """One page's analysed articles, in order, with a problem in the place of anything that
+    could not be made: the one per-page path of ``digest``, ``ingest``, ``batch`` and the web
+    upload. An article over ``settings.max_article_chars`` is skipped; one that fails
+    analysis is a problem and the page's other articles go on. ``given``: a publication date
+    that came with the page (an API item's ``published``), set before analysis.
+    """
     from thoisu.analyse import TooLarge
 
     result = _clean(page, settings)
     if isinstance(result, Problem):
-        return result
+        return [result]
     done: list[Article | Problem] = []
     for article in result:
+        if given is not None:
+            article.published, article.published_evidence = given.value, given
         try:
             done.append(analyse(article, settings))
         except TooLarge as exc:
@@ -116,15 +111,23 @@ def process(
     on_problem: Callable[[Problem], None],
     stdin: BinaryIO | None = None,
     on_page: Callable[[RawPage], None] | None = None,
+    *,
+    analysed: bool = True,
 ) -> Iterator[Article]:
     """Read, clean and analyse: the articles of ``paths``, ready for stories and summaries.
 
     With ``settings.jobs`` above 1, cleaning and analysis run in that many worker processes
-    (each loads its own models); articles still come out in input order.
+    (each loads its own models); articles still come out in input order. ``analysed=False``
+    stops after cleaning (``thoisu clean``), in this process.
     """
+    if not analysed:
+        pages = _pages(paths, settings, on_problem, stdin, on_page)
+        yield from _articles((_clean(page, settings) for page in pages), on_problem)
+        return
     pages = _pages(paths, settings, on_problem, stdin, on_page)
     if settings.jobs <= 1:
-        yield from _articles((_clean_and_analyse(page, settings) for page in pages), on_problem)
+        yield from _articles((clean_and_analyse_page(page, settings) for page in pages),
+                              on_problem)
         return
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice, repeat
@@ -132,7 +135,7 @@ def process(
     with ProcessPoolExecutor(settings.jobs) as pool:
         # A window of pages at a time, so a large archive is never all in memory at once.
         while window := list(islice(pages, 64 * settings.jobs)):
-            results = pool.map(_clean_and_analyse, window, repeat(settings), chunksize=8)
+            results = pool.map(clean_and_analyse_page, window, repeat(settings), chunksize=8)
             yield from _articles(results, on_problem)
 
 
@@ -194,18 +197,24 @@ def _unguarded(_what: str, run: Callable[[], Any], _empty: Any) -> Any:
 
 def describe_story(story: Story, members: Sequence[Article], settings: Settings,
                    summary_syllables: int | None = None, guard: Guard = _unguarded) -> Story:
-    """Fill ``story``'s summary, timeline and names from its member articles.
+    """Fill ``story``'s facts, summary, timeline and names from its member articles (the
+    story stages; members not analysed yet, such as articles built by hand, are analysed
+    first, once, so no story stage needs a fallback of its own).
 
     ``guard(what, run, empty)`` runs each stage; the web app passes one that notes a failing
     stage and leaves its part empty instead of failing the page.
     """
+    from thoisu.analyse import ensure_analysed
     from thoisu.entities import story_entities
+    from thoisu.stories.facts import describe_facts
     from thoisu.summarize import summarize
     from thoisu.timeline import build_timeline
 
+    ensure_analysed(members, settings)
     length = summary_syllables or settings.summary_syllables
     if members:
         guard("date settling", lambda: settle_dates(members), None)
+    describe_facts(story, members)
     story.summary = guard("summary", lambda: summarize(members, length).sentences, [])
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
     story.entities = guard("names", lambda: story_entities(members, settings=settings), [])

@@ -6,42 +6,35 @@
   all of them and described as tasks (:mod:`thoisu.batch.stories`), and the ``articles``,
   ``stories`` and ``problems`` datasets are written (:mod:`thoisu.batch.columns`).
 - :func:`run_batch` (:mod:`thoisu.batch.stream`): articles and problems streamed back to the
-  caller in input order, for Python use without files.
+  caller in input order, for Python use without files, over the same partitions.
 - :func:`local_client` (:mod:`thoisu.batch.stream`): a cluster on this machine, closed on exit.
 """
 
 from thoisu.batch.archive import Progress, RunReport, run_archive
-from thoisu.batch.partitions import Chunk, Part, plan_partitions
+from thoisu.batch.partitions import Chunk, Part, plan_partitions, stdin_problem
 from thoisu.batch.stream import (
     DASK_EXTRA,
     DEFAULT_PARTITION_SIZE,
-    LARGE_FILE_BYTES,
     DaskMissingError,
-    Partition,
     PartitionResult,
     local_client,
     lost_partition,
-    plan,
     process_partition,
     require_dask,
     run_batch,
-    stdin_problem,
 )
 
 __all__ = [
     "DASK_EXTRA",
     "DEFAULT_PARTITION_SIZE",
-    "LARGE_FILE_BYTES",
     "Chunk",
     "DaskMissingError",
     "Part",
-    "Partition",
     "PartitionResult",
     "Progress",
     "RunReport",
     "local_client",
     "lost_partition",
-    "plan",
     "plan_partitions",
     "process_partition",
     "require_dask",

@@ -37,8 +37,9 @@ def _types() -> dict[str, Any]:
                                ("confidence", pa.float64()), ("evidence", pa.list_(text))]),
         "removed": pa.list_(pa.struct([("text", text), ("role", text), ("rule", text),
                                        ("line", pa.int64())])),
-        "sentences": pa.list_(pa.struct([("text", text), ("paragraph", pa.int64()),
-                                         ("start", pa.int64()), ("words", pa.list_(text))])),
+        "sentences": pa.list_(pa.struct([("text", text), ("index", pa.int64()),
+                                         ("paragraph", pa.int64()), ("start", pa.int64()),
+                                         ("words", pa.list_(text))])),
         "dates": pa.list_(pa.struct([("text", text), ("sentence", pa.int64()),
                                      ("start", pa.int64()), ("end", pa.int64()),
                                      ("type", text), ("value", text), ("end_value", text),
@@ -53,10 +54,16 @@ def _types() -> dict[str, Any]:
         "duplicates": pa.list_(pa.struct([("canonical", text), ("copy", text),
                                           ("similarity", pa.float64())])),
         "summary": pa.list_(pa.struct([("text", text), ("article", text),
-                                       ("sentence", pa.int64())])),
+                                       ("sentence", pa.int64()), ("score", pa.float64())])),
         "timeline": pa.list_(pa.struct([("date", text), ("precision", text), ("end", text),
                                         ("text", text), ("articles", pa.list_(text)),
-                                        ("evidence", text)])),
+                                        ("evidence", text), ("approx_year", pa.int64()),
+                                        ("approximate", pa.bool_()),
+                                        ("year_evidence", text)])),
+        "disagreements": pa.list_(pa.struct([
+            ("kind", text), ("about", text), ("reason", text),
+            ("claims", pa.list_(pa.struct([("value", text), ("text", text), ("article", text),
+                                           ("sentence", pa.int64()), ("outlet", text)])))])),
     }
 
 
@@ -70,7 +77,7 @@ ARTICLE_FIELDS: list[tuple[str, str, str]] = [
     ("paragraphs", "texts", "body paragraphs in order"),
     ("captions", "texts", "photo captions"),
     ("byline", "text", "author line, null when none"),
-    ("source", "text", "'Theo ...' source line, null when none"),
+    ("source", "text", "the page's own outlet, null when unknown"),
     ("url", "text", "the page's URL when the input gave one"),
     ("published", "text", "publication date, TimeML-style partial value; null when unknown"),
     ("published_precision", "text", "day, month, year or partial; null when unknown"),
@@ -98,9 +105,13 @@ STORY_FIELDS: list[tuple[str, str, str]] = [
     ("articles", "texts", "member article ids, in story order"),
     ("joins", "joins", "why each article joined: the similarity that decided"),
     ("duplicates", "duplicates", "copies attached to a canonical member, with similarity"),
-    ("first_published", "text", "earliest full publication date of a member"),
-    ("last_published", "text", "latest full publication date of a member"),
-    ("outlets", "texts", "sources / sites of the members, most frequent first"),
+    ("first_published", "text", "first of the members' comparable publication dates"),
+    ("last_published", "text", "last of the members' comparable publication dates"),
+    ("latest", "text", "latest full publication date of a member, null when none"),
+    ("outlets", "texts", "outlets of the members (source, else the URL's host), most first"),
+    ("teaser", "text", "the story's latest significant development"),
+    ("disagreements", "disagreements", "figures, dates and claims the outlets tell "
+     "differently, each side cited"),
     ("summary", "summary", "cited summary sentences (article id, sentence index)"),
     ("timeline", "timeline", "dated events with the articles that tell them"),
     ("entities", "entities", "the story's names, most mentioned first"),
@@ -139,84 +150,32 @@ def problem_schema() -> pa.Schema:
 
 def article_row(article: Article, position: int, story_id: str | None,
                 partition: str | None) -> dict[str, Any]:
-    """One ``articles`` row."""
-    evidence = article.published_evidence
+    """One ``articles`` row: the columns of :data:`ARTICLE_FIELDS` taken from
+    :meth:`Article.to_record` (``meta`` as a JSON string, the precision beside the date)."""
+    row = {name: value for name, value in article.to_record().items()
+           if name in _ARTICLE_COLUMNS}
     published = article.published
-    return {
-        "id": article.id,
-        "position": position,
-        "origin": article.origin.to_json(),
-        "title": article.title,
-        "lead": article.lead,
-        "paragraphs": list(article.paragraphs),
-        "captions": list(article.captions),
-        "byline": article.byline,
-        "source": article.source,
-        "url": article.url,
-        "published": published.iso() if published is not None else None,
-        "published_precision": published.precision if published is not None else None,
-        "published_evidence": None if evidence is None else {
-            "value": evidence.value.iso(), "precision": evidence.value.precision,
-            "confidence": float(evidence.confidence), "evidence": list(evidence.evidence)},
-        "language": article.language,
-        "sentences": [{"text": s.text, "paragraph": s.paragraph, "start": s.start,
-                       "words": s.words} for s in article.sentences],
-        "dates": [d.to_record() for d in article.dates],
-        "entities": [e.to_json() for e in article.entities],
-        "mentions": [m.to_json() for m in article.mentions],
-        "removed": [r.to_json() for r in article.removed],
-        "problems": list(article.problems),
-        "meta": json.dumps(article.meta, ensure_ascii=False, sort_keys=True, default=str),
-        "analysis_version": article.analysis_version,
-        "duplicate_of": article.duplicate_of,
-        "story_id": story_id,
-        "partition": partition,
-    }
-
-
-def _span(members: Sequence[Article]) -> tuple[str | None, str | None]:
-    days = sorted(a.published for a in members
-                  if a.published is not None and a.published.precision == "day")
-    return (days[0].iso(), days[-1].iso()) if days else (None, None)
-
-
-def _outlets(members: Sequence[Article]) -> list[str]:
-    from collections import Counter
-    from urllib.parse import urlsplit
-
-    counts: Counter[str] = Counter()
-    for article in members:
-        outlet = article.source or (urlsplit(article.url).hostname if article.url else None)
-        if outlet:
-            counts[outlet] += 1
-    return [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    row.update(
+        position=position, story_id=story_id, partition=partition,
+        published_precision=published.precision if published is not None else None,
+        meta=json.dumps(article.meta, ensure_ascii=False, sort_keys=True, default=str),
+    )
+    return row
 
 
 def story_row(story: Story, position: int, members: Sequence[Article]) -> dict[str, Any]:
-    """One ``stories`` row; ``members`` are the story's canonical articles."""
-    first, last = _span(members)
-    return {
-        "id": story.id,
-        "position": position,
-        "title": story.title,
-        "article_count": len(story.articles),
-        "articles": list(story.articles),
-        "joins": [{"article": j.article, "similarity": float(j.similarity), "reason": j.reason}
-                  for j in story.joins],
-        "duplicates": [{"canonical": d.canonical, "copy": d.copy,
-                        "similarity": float(d.similarity)} for d in story.duplicates],
-        "first_published": first,
-        "last_published": last,
-        "outlets": _outlets(members),
-        "summary": [{"text": s.text, "article": s.article, "sentence": s.sentence}
-                    for s in story.summary],
-        "timeline": [{"date": e.date.iso(), "precision": e.date.precision,
-                      "end": e.end.iso() if e.end is not None else None, "text": e.text,
-                      "articles": list(e.articles), "evidence": e.evidence}
-                     for e in story.timeline],
-        "entities": [e.to_json() for e in story.entities],
-        "names": [e.name for e in story.entities],
-    }
+    """One ``stories`` row: the columns of :data:`STORY_FIELDS` taken from
+    :meth:`Story.to_record` (the facts as the story-facts stage computed them)."""
+    row = {name: value for name, value in story.to_record().items()
+           if name in _STORY_COLUMNS}
+    row.update(position=position, article_count=len(story.articles),
+               first_published=row.pop("span_start"), last_published=row.pop("span_end"),
+               names=[e.name for e in story.entities])
+    return row
+
+
+_ARTICLE_COLUMNS = frozenset(name for name, _, _ in ARTICLE_FIELDS)
+_STORY_COLUMNS = frozenset({*(name for name, _, _ in STORY_FIELDS), "span_start", "span_end"})
 
 
 def problem_row(problem: Problem, partition: str | None) -> dict[str, Any]:
@@ -238,36 +197,18 @@ def write_table(rows: list[dict[str, Any]], schema: pa.Schema, path: str) -> Non
 
 
 def article_json(row: dict[str, Any]) -> dict[str, Any]:
-    """An ``articles`` row in the shape of the digest JSON's articles (``article_to_json``).
+    """An ``articles`` row in the shape of the digest JSON's articles (``article_to_json``):
+    the row read back as a record, then the digest's own projection.
 
     >>> row = {"id": "a1", "origin": {"path": "t.txt", "line": None, "id": None},
     ...        "title": "T", "lead": "", "paragraphs": ["p"], "captions": [], "byline": None,
     ...        "source": None, "url": None, "published": None, "published_precision": None,
-    ...        "published_evidence": None, "removed": [],
+    ...        "published_evidence": None, "removed": [], "meta": "{}",
     ...        "language": "vi", "duplicate_of": None, "problems": []}
     >>> article_json(row)["published_evidence"] is None
     True
     """
-    evidence = row["published_evidence"]
-    if evidence is not None:
-        evidence = {"value": evidence["value"], "precision": evidence["precision"],
-                    "confidence": round(evidence["confidence"], 3),
-                    "evidence": list(evidence["evidence"])}
-    return {
-        "id": row["id"],
-        "origin": dict(row["origin"]),
-        "title": row["title"],
-        "lead": row["lead"],
-        "paragraphs": list(row["paragraphs"]),
-        "captions": list(row["captions"]),
-        "byline": row["byline"],
-        "source": row["source"],
-        "url": row["url"],
-        "published": row["published"],
-        "removed": [{"text": r["text"], "role": r["role"], "rule": r["rule"]}
-                    for r in row["removed"]],
-        "published_evidence": evidence,
-        "language": row["language"],
-        "duplicate_of": row["duplicate_of"],
-        "problems": list(row["problems"]),
-    }
+    from thoisu.render.article_json import article_to_json
+
+    record = {**row, "meta": json.loads(row.get("meta") or "{}")}
+    return article_to_json(Article.from_record(record))

@@ -146,8 +146,14 @@ def chunk_sha256(chunk: Chunk) -> str | None:
 # -- planning ---------------------------------------------------------------------------------
 
 
+def stdin_problem() -> Problem:
+    from thoisu.read import STDIN
+
+    return Problem(STDIN, "standard input cannot be sent to Dask workers; save it to a file "
+                   "and give its path (or use 'thoisu ingest -')", kind="failed")
+
+
 def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
-    from thoisu.batch.stream import stdin_problem
     from thoisu.read.directory import files_and_problems
 
     for path in paths:

@@ -5,11 +5,12 @@
 ...     for item in run_batch(["luu-tru/"], Settings(), client):
 ...         print(item.id if isinstance(item, Article) else f"problem: {item}")
 
-The input files are cut into partitions (``partition_size`` files each; a file of
-``LARGE_FILE_BYTES`` or more, such as a big JSON Lines or WARC archive, is a partition of its
-own). Each partition is one task: the worker reads, cleans and analyses its files with
-:func:`thoisu.pipeline.process`, loading its own models on first use (a loaded CRF model does
-not pickle), and sends back articles and problems. Results come out in input order, the order
+The input files are cut into partitions by the one planner of ``thoisu batch``
+(:func:`thoisu.batch.partitions.plan_partitions`: ``partition_size`` files each; a large
+JSON Lines or WARC archive is cut into byte ranges). Each partition is one task: the worker
+reads, cleans and analyses its chunks as :func:`thoisu.pipeline.process` would, loading its
+own models on first use (a loaded CRF model does not pickle), and sends back articles and
+problems. Results come out in input order, the order
 ``process`` gives in one process, while later partitions are still running.
 
 Memory stays bounded: at most ``window`` partitions are submitted or waiting to be handed on at
@@ -28,9 +29,10 @@ import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from thoisu.batch.partitions import Part, plan_partitions
 from thoisu.model import Article, Problem
 from thoisu.settings import Settings
 
@@ -41,8 +43,6 @@ DASK_EXTRA = "pip install 'thoisu[dask]'"
 # Files per task: big enough that Dask's per-task cost (a few ms) is small beside the work of
 # cleaning and analysing the pages, small enough that two workers stay evenly busy.
 DEFAULT_PARTITION_SIZE = 32
-# A file this large is a task of its own, and closes a partition that has read this much.
-LARGE_FILE_BYTES = 8_000_000
 
 
 class DaskMissingError(ImportError):
@@ -60,18 +60,6 @@ def require_dask() -> None:
         raise DaskMissingError() from exc
 
 
-# -- planning (in the client) -----------------------------------------------------------------
-
-
-@dataclass
-class Partition:
-    """Consecutive input files that one worker task reads, cleans and analyses."""
-
-    index: int
-    files: list[str] = field(default_factory=list)
-    size: int = 0  # bytes, as far as the client could tell
-
-
 @dataclass
 class PartitionResult:
     """What a task sends back: its articles and problems in input order, and pages read."""
@@ -80,84 +68,17 @@ class PartitionResult:
     pages: int
 
 
-def stdin_problem() -> Problem:
-    from thoisu.read import STDIN
-
-    return Problem(STDIN, "standard input cannot be sent to Dask workers; save it to a file "
-                   "and give its path (or use 'thoisu ingest -')", kind="failed")
-
-
-def _file_size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0  # the worker reports it when it tries to read the file
-
-
-def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
-    """Files to read, and problems found while listing them, in input order.
-
-    Directories are listed here with the same problems :func:`thoisu.read.iter_pages` reports
-    (an unreadable folder, no readable files), so a batch reports what ``ingest`` would.
-    """
-    from thoisu.read.directory import files_and_problems
-
-    for path in paths:
-        if path == "-":
-            yield stdin_problem()
-        elif os.path.isdir(path):
-            yield from files_and_problems(path)
-        else:
-            yield path
-
-
-def plan(paths: Sequence[str], partition_size: int = DEFAULT_PARTITION_SIZE,
-         large_file_bytes: int = LARGE_FILE_BYTES) -> list[Partition | Problem]:
-    """The partitions to run, with listing problems in their place among them.
-
-    A problem closes the partition before it, so results can come out in input order.
-    """
-    if partition_size < 1:
-        raise ValueError(f"partition_size must be at least 1, not {partition_size}")
-    out: list[Partition | Problem] = []
-    current: Partition | None = None
-    count = 0
-
-    def close() -> None:
-        nonlocal current
-        if current is not None and current.files:
-            out.append(current)
-        current = None
-
-    for item in _inputs(paths):
-        if isinstance(item, Problem):
-            close()
-            out.append(item)
-            continue
-        size = _file_size(item)
-        if size >= large_file_bytes:
-            close()
-        if current is None:
-            current = Partition(count)
-            count += 1
-        current.files.append(item)
-        current.size += size
-        if len(current.files) >= partition_size or current.size >= large_file_bytes:
-            close()
-    close()
-    return out
-
-
 # -- work (in a worker) -----------------------------------------------------------------------
 
 
-def process_partition(files: Sequence[str], settings: Settings) -> PartitionResult:
-    """Read, clean and analyse ``files`` exactly as :func:`thoisu.pipeline.process` does.
+def process_partition(part: Part, settings: Settings) -> PartitionResult:
+    """Read, clean and analyse a partition's chunks exactly as :func:`thoisu.pipeline.process`
+    does (a byte range of a file gives what reading the whole file gives).
 
-    Runs in a worker. Never raises for bad input: an error while processing one file becomes a
-    Problem for that file (after the articles it already gave), and the next file goes on.
+    Runs in a worker. Never raises for bad input: an error while processing one chunk becomes
+    a Problem for it (after the articles it already gave), and the next chunk goes on.
     """
-    from thoisu.pipeline import process
+    from thoisu.batch.work import chunk_items
 
     items: list[Article | Problem] = []
     pages = 0
@@ -166,24 +87,22 @@ def process_partition(files: Sequence[str], settings: Settings) -> PartitionResu
         nonlocal pages
         pages += 1
 
-    for path in files:
+    for chunk in part.chunks:
         try:
-            # on_problem appends in the middle of the iteration, so problems and articles
-            # keep the order in which process met them.
-            items.extend(process([path], settings, items.append, on_page=count_page))
+            items.extend(chunk_items(chunk, settings, count_page))
         except Exception as exc:  # one bad file must not stop the batch
-            items.append(Problem(path, f"could not be processed ({type(exc).__name__}: {exc}); "
-                                 "please report this file"))
+            items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
+                                 f"{exc}); please report this file"))
     return PartitionResult(items, pages)
 
 
-def lost_partition(partition: Partition, error: BaseException) -> list[Problem]:
+def lost_partition(part: Part, error: BaseException) -> list[Problem]:
     """A Problem for each file of a partition whose task failed on the cluster."""
     detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
     why = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
     return [Problem(path, f"could not be processed on the Dask cluster ({why}); run the batch "
                     "again, or 'thoisu ingest' this file", kind="failed")
-            for path in partition.files]
+            for path in part.paths]
 
 
 # -- running (in the client) ------------------------------------------------------------------
@@ -214,7 +133,7 @@ def run_batch(
     ``on_pages`` is told how many pages each partition read, as it arrives.
     """
     require_dask()
-    steps = plan(paths, partition_size)
+    steps = plan_partitions(paths, partition_files=partition_size)
     if client is None:
         from distributed import default_client
 
@@ -226,13 +145,13 @@ def run_batch(
     yield from _run(steps, settings, client, window, on_pages)
 
 
-def _run_on_local(steps: list[Partition | Problem], settings: Settings, window: int | None,
+def _run_on_local(steps: list[Part | Problem], settings: Settings, window: int | None,
                   on_pages: Callable[[int], None] | None) -> Iterator[Article | Problem]:
     with local_client(settings.jobs if settings.jobs > 1 else None) as client:
         yield from _run(steps, settings, client, window, on_pages)
 
 
-def _run(steps: list[Partition | Problem], settings: Settings, client: Client,
+def _run(steps: list[Part | Problem], settings: Settings, client: Client,
          window: int | None, on_pages: Callable[[int], None] | None,
          ) -> Iterator[Article | Problem]:
     from distributed import as_completed
@@ -252,7 +171,7 @@ def _run(steps: list[Partition | Problem], settings: Settings, client: Client,
             if isinstance(step, Problem):
                 done[submitted] = [step]
             else:
-                future = client.submit(process_partition, step.files, worker_settings,
+                future = client.submit(process_partition, step, worker_settings,
                                        key=f"thoisu-batch-{token}-{step.index}", pure=False)
                 running[future] = submitted
                 pending.add(future)
@@ -284,12 +203,12 @@ def _run(steps: list[Partition | Problem], settings: Settings, client: Client,
                 client.cancel(list(running))
 
 
-def _collect(future: Future, step: Partition | Problem,
+def _collect(future: Future, step: Part | Problem,
              on_pages: Callable[[int], None] | None) -> list[Article | Problem]:
     try:
         result: PartitionResult = future.result()
     except Exception as exc:  # the task failed: a worker died on it, or was lost
-        return list(lost_partition(step, exc)) if isinstance(step, Partition) else [step]
+        return list(lost_partition(step, exc)) if isinstance(step, Part) else [step]
     finally:
         future.release()
     if on_pages is not None:

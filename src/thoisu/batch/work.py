@@ -133,20 +133,10 @@ def _range_pages(chunk: Chunk, settings: Settings) -> Iterator[RawPage | Problem
         yield problems.unreadable(chunk.path, exc)
 
 
-def _clean_and_analyse(page: RawPage, settings: Settings) -> list[Article | Problem]:
-    """The page's articles and problems, exactly as :func:`thoisu.pipeline.process` makes them.
-
-    Uses the pipeline's own per-page step, so a byte range of a file gives what reading the
-    whole file gives (the pipeline has no public per-page entry point yet).
-    """
-    from thoisu import pipeline
-
-    result = pipeline._clean_and_analyse(page, settings)
-    return [result] if isinstance(result, Problem) else list(result)
-
-
-def _chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[Article | Problem]:
-    from thoisu.pipeline import process
+def chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[Article | Problem]:
+    """A chunk's articles and problems in input order (a whole file, or a byte range read as
+    the whole file would give it); ``count_page`` is called for each page read."""
+    from thoisu.pipeline import clean_and_analyse_page, process
 
     if chunk.whole:
         items: list[Article | Problem] = []
@@ -162,7 +152,7 @@ def _chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[
             yield page
             continue
         count_page(page)
-        yield from _clean_and_analyse(page, settings)
+        yield from clean_and_analyse_page(page, settings)
 
 
 # -- features ---------------------------------------------------------------------------------
@@ -217,7 +207,7 @@ def analyse_part(part: Part, settings: Settings, state: str,
 
     for chunk in part.chunks:
         try:
-            items.extend(_chunk_items(chunk, settings, count_page))
+            items.extend(chunk_items(chunk, settings, count_page))
         except Exception as exc:  # one bad file must not stop the batch
             items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
                                  f"{exc}); please report this file"))

@@ -109,13 +109,13 @@ def _plain(article: Article) -> str:
 @output_option
 def clean(paths: tuple[str, ...], explain: bool, fmt: str, output: str | None) -> None:
     """Clean pages and show the article text (or, with --explain, each line's role)."""
-    from thoisu.pipeline import read_and_clean
+    from thoisu.pipeline import process
 
     settings = get_settings()
     tally = Tally()
 
-    articles = list(read_and_clean(list(paths), settings, tally.report,
-                                   stdin=stdin_for(paths), on_page=tally.count_page))
+    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                            on_page=tally.count_page, analysed=False))
     if fmt == "json":
         from thoisu.render.article_json import article_to_json
 

@@ -12,7 +12,7 @@ from thoisu.cli.common import db_option, dump_json, get_settings, write_output
 
 if TYPE_CHECKING:
     from thoisu.settings import Settings
-    from thoisu.sources.records import Source
+    from thoisu.model import Source
     from thoisu.store import Store
 
 
@@ -80,7 +80,7 @@ def _recognise(url: str, settings: Settings, kind: str | None) -> tuple[str, str
 
     from thoisu.sources.fetch import Fetcher, FetchError
     from thoisu.sources.kinds import NotASource, detect_kind, read_feed_links, unpack
-    from thoisu.sources.watch import FEED_ACCEPT
+    from thoisu.watch import FEED_ACCEPT
 
     host = urlsplit(url).hostname or url
     try:

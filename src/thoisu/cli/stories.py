@@ -25,19 +25,13 @@ def _open(db_url: str | None) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
-def _span(articles: list[Article]) -> tuple[str, str]:
-    dates = sorted((a.published for a in articles if a.published is not None),
-                   key=lambda d: d.sort_key())
-    if not dates:
-        return "", ""
-    return dates[0].iso(), dates[-1].iso()
-
-
-def _story_json(story: Story, articles: list[Article]) -> dict[str, Any]:
-    first, last = _span(articles)
+def _story_json(story: Story) -> dict[str, Any]:
+    """A story as listed: its stored facts (span of comparable dates, TimeML-style)."""
     return {"id": story.id, "title": story.title, "articles": list(story.articles),
             "article_count": len(story.articles), "duplicate_count": len(story.duplicates),
-            "first": first or None, "last": last or None}
+            "first": story.span_start.iso() if story.span_start else None,
+            "last": story.span_end.iso() if story.span_end else None,
+            "outlets": list(story.outlets), "teaser": story.teaser}
 
 
 @click.group("stories", invoke_without_command=True)
@@ -50,10 +44,11 @@ def stories(ctx: click.Context, db_url: str | None, fmt: str) -> None:
     ctx.obj["db_url"] = db_url
     if ctx.invoked_subcommand is not None:
         return
+    from thoisu.render.dates_vi import format_span
+
     with _open(db_url) as store:
         found = store.list_stories()
-        members = {a.id: a for a in store.get_articles(i for s in found for i in s.articles)}
-    rows = [_story_json(s, [members[i] for i in s.articles if i in members]) for s in found]
+    rows = [_story_json(s) for s in found]
     if fmt == "json":
         click.echo(dump_json(rows), nl=False)
         return
@@ -61,10 +56,8 @@ def stories(ctx: click.Context, db_url: str | None, fmt: str) -> None:
         click.echo("no stories yet; run `thoisu ingest FILE...` first")
         return
     click.echo(f"{'id':<20} {'articles':>8} {'copies':>6}  {'dates':<23} title")
-    for row in rows:
-        span = row["first"] or ""
-        if row["last"] and row["last"] != row["first"]:
-            span += f" – {row['last']}"
+    for story, row in zip(found, rows, strict=True):
+        span = format_span(story.span_start, story.span_end)
         click.echo(f"{row['id']:<20} {row['article_count']:>8} {row['duplicate_count']:>6}  "
                    f"{span:<23} {row['title']}")
 
@@ -91,7 +84,7 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
         return article.published.iso() if article and article.published else None
 
     if fmt == "json":
-        data = _story_json(story, [found[i] for i in story.articles if i in found])
+        data = _story_json(story)
         data["joins"] = [{"article": i, "title": found[i].title if i in found else None,
                           "published": published(i),
                           "similarity": joins[i].similarity if i in joins else None,
@@ -101,15 +94,20 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
                                "similarity": d.similarity} for d in story.duplicates]
         click.echo(dump_json(data), nl=False)
         return
+    from thoisu.render.dates_vi import format_date, format_span
+
     click.echo(f"{story.id}  {story.title}")
-    click.echo(f"{len(story.articles)} articles, {len(story.duplicates)} copies")
+    span = format_span(story.span_start, story.span_end)
+    click.echo(f"{len(story.articles)} articles, {len(story.duplicates)} copies"
+               + (f", {span}" if span else "")
+               + (f"; {', '.join(story.outlets)}" if story.outlets else ""))
     for article_id in story.articles:
         article = found.get(article_id)
         join = joins.get(article_id)
         sim = f"{join.similarity:.2f}" if join else "  - "
-        date = article.published.iso() if article and article.published else ""
+        date = format_date(article.published) if article and article.published else ""
         title = article.title if article else "(article not in the store)"
-        click.echo(f"  {sim}  {article_id}  {date:<10}  {title}")
+        click.echo(f"  {sim}  {article_id}  {date:<22}  {title}")
         if join and join.reason:
             click.echo(f"        {join.reason}")
     for link in story.duplicates:

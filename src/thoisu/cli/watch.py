@@ -51,7 +51,7 @@ def watch(once: bool, poll_all: bool, refetch: bool, db_url: str | None, quiet: 
     Without --once it runs until stopped (Ctrl-C or SIGTERM end it cleanly). The exit status
     of --once is 1 when a source could not be polled.
     """
-    from thoisu.sources.watch import RoundReport, Watcher
+    from thoisu.watch import RoundReport, Watcher
     from thoisu.store.sources import SourceBook
 
     store, settings = open_store(db_url)
@@ -77,7 +77,7 @@ def watch(once: bool, poll_all: bool, refetch: bool, db_url: str | None, quiet: 
 
 
 def _print_round(result: object, quiet: bool) -> None:
-    from thoisu.sources.watch import RoundReport
+    from thoisu.watch import RoundReport
 
     assert isinstance(result, RoundReport)
     if not result.sources and quiet:

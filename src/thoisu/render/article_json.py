@@ -11,35 +11,28 @@ from typing import Any
 from thoisu.model import Article
 
 
-def article_to_json(article: Article) -> dict[str, Any]:
-    """The article's text, where it came from, and each removed line with the rule that removed it.
+# The record's fields the digest shows, in the contract's order (later additions last).
+ARTICLE_KEYS = ("id", "origin", "title", "lead", "paragraphs", "captions", "byline", "source",
+                "url", "published", "removed", "published_evidence", "language",
+                "duplicate_of", "problems", "dates", "entities", "mentions")
 
-    >>> article_to_json(bai)["published"]                       # doctest: +SKIP
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The article's text, where it came from, and each removed line with the rule that removed
+    it: a projection of :meth:`Article.to_record` in the public short forms (removed lines
+    without their line number, the date's confidence rounded, time expressions without their
+    rule; empty analysis fields when the article was not analysed).
+
+    >>> from thoisu.model import Origin, PartialDate
+    >>> bai = Article("a1", Origin("tin.txt"), title="Mưa lớn", published=PartialDate(2017, 1, 24))
+    >>> article_to_json(bai)["published"]
     '2017-01-24'
     """
-    return {
-        "id": article.id,
-        "origin": article.origin.to_json(),
-        "title": article.title,
-        "lead": article.lead,
-        "paragraphs": list(article.paragraphs),
-        "captions": list(article.captions),
-        "byline": article.byline,
-        "source": article.source,
-        "url": article.url,
-        "published": article.published.iso() if article.published is not None else None,
-        "removed": [{"text": r.text, "role": r.role, "rule": r.rule} for r in article.removed],
-        # Later additions (the contract grows, never breaks): why the date, what language,
-        # which article this one copies, and remarks on odd pages.
-        "published_evidence": (article.published_evidence.to_json()
-                               if article.published_evidence is not None else None),
-        "language": article.language,
-        "duplicate_of": article.duplicate_of,
-        "problems": list(article.problems),
-        # What analysis found (empty when the article was not analysed): each time expression
-        # with its sentence index and offsets in that sentence, each name with its count and
-        # variants, and each place a name is written (sentence null: the title).
-        "dates": [d.to_json() for d in article.dates],
-        "entities": [e.to_json() for e in article.entities],
-        "mentions": [m.to_json() for m in article.mentions],
-    }
+    record = article.to_record()
+    out = {key: record[key] for key in ARTICLE_KEYS}
+    out["removed"] = [{"text": r["text"], "role": r["role"], "rule": r["rule"]}
+                      for r in record["removed"]]
+    if article.published_evidence is not None:
+        out["published_evidence"] = article.published_evidence.to_json()
+    out["dates"] = [d.to_json() for d in article.dates]
+    return out

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from thoisu.model import Event, PartialDate
+from thoisu.model import Event, PartialDate, comparable_span
 
 UNKNOWN_YEAR = "chưa rõ năm"
 
@@ -125,17 +125,9 @@ def format_event_date(event: Event) -> str:
 
 
 def span_of(dates: Iterable[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
-    """First and last of ``dates`` among those that can be compared.
-
-    Dates with a year win; dates without one are used only when no date has a year.
-    """
-    known = [d for d in dates if d is not None]
-    with_year = [d for d in known if d.year is not None]
-    pool = with_year or [d for d in known if d.month is not None]
-    if not pool:
-        return None, None
-    pool.sort(key=PartialDate.sort_key)
-    return pool[0], pool[-1]
+    """First and last of ``dates`` among those that can be compared (the story-facts rule,
+    :func:`thoisu.model.comparable_span`)."""
+    return comparable_span(dates)
 
 
 def format_dates_span(dates: Iterable[PartialDate | None]) -> str:

@@ -11,19 +11,24 @@ from thoisu.model import Article, Digest, Story
 from thoisu.render.article_json import article_to_json
 
 
+# The record's fields the digest shows; the story facts, teaser and disagreements were added
+# in turn 3 (the contract grows, never breaks).
+STORY_KEYS = ("id", "title", "articles", "joins", "duplicates", "summary", "timeline",
+              "entities", "teaser", "outlets", "span_start", "span_end", "latest",
+              "disagreements")
+
+
 def story_to_json(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "title": story.title,
-        "articles": list(story.articles),
-        "joins": [{"article": j.article, "similarity": round(j.similarity, 4), "reason": j.reason}
-                  for j in story.joins],
-        "duplicates": [{"canonical": d.canonical, "copy": d.copy,
-                        "similarity": round(d.similarity, 4)} for d in story.duplicates],
-        "summary": [s.to_json() for s in story.summary],
-        "timeline": [e.to_json() for e in story.timeline],
-        "entities": [e.to_json() for e in story.entities],
-    }
+    """A projection of :meth:`Story.to_record` in the public short forms (similarities
+    rounded, summary sentences without their score, events without their evidence)."""
+    record = story.to_record()
+    out = {key: record[key] for key in STORY_KEYS}
+    out["joins"] = [{**j, "similarity": round(j["similarity"], 4)} for j in record["joins"]]
+    out["duplicates"] = [{**d, "similarity": round(d["similarity"], 4)}
+                         for d in record["duplicates"]]
+    out["summary"] = [s.to_json() for s in story.summary]
+    out["timeline"] = [e.to_json() for e in story.timeline]
+    return out
 
 
 def _with_sentences(article: Article) -> dict[str, Any]:

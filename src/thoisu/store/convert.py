@@ -1,14 +1,15 @@
-"""Articles and stories to table rows and back.
+"""Articles and stories to table rows and back: projections of their one written form.
 
-What is stored is what a reader of the store needs again: the text parts, where it came from,
-its date with the evidence, the removed lines with their rules, and what analysis derived: time
-expressions, names and their mentions, with the analysis version that made them. Per-line
-roles (``lines``) are not stored; sentences are split again when an analysed article is read
-(the same split the analysis made, so ``TimeExpr.sentence`` and ``Mention.sentence`` index
-them), and words are not kept.
+A row is a column list over :meth:`Article.to_record` / :meth:`Story.to_record`, and reading
+a row back builds the record and calls ``from_record``: no field is written or read by a rule
+of this module's own. What is stored is what a reader of the store needs again: the text parts,
+where it came from, its date with the evidence, the removed lines with their rules, and what
+analysis derived: sentences, time expressions, names and their mentions, with the analysis
+version that made them. Per-line roles (``lines``) are not stored.
 
 A story row keeps what listing needs (counts, outlets, date span, latest) and what the story
-stages derived (summary, timeline, names) with the analysis version and a hash of its members.
+stages derived (summary, timeline, names, teaser, disagreements) with the analysis version
+and a hash of its members.
 """
 
 from __future__ import annotations
@@ -19,53 +20,36 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from thoisu.model import (
-    Article,
-    DateEvidence,
-    DuplicateLink,
-    Entity,
-    Event,
-    Join,
-    Mention,
-    Origin,
-    PartialDate,
-    Removed,
-    Story,
-    SummarySentence,
-    TimeExpr,
-)
+from thoisu.model import Article, PartialDate, Story
+from thoisu.stories.facts import facts_of
 
+# The record's fields that are columns of their own name.
+ARTICLE_COLUMNS = ("id", "title", "lead", "paragraphs", "captions", "byline", "source", "url",
+                   "published", "published_evidence", "language", "meta", "removed",
+                   "problems", "duplicate_of")
+# Filled by analysis; all NULL for an article that was not analysed.
+ANALYSIS_COLUMNS = ("sentences", "dates", "entities", "mentions", "analysis_version")
+# What a new analysis of a stored article writes again.
+REANALYSED_COLUMNS = ("published", "published_evidence", "language", "problems",
+                      *ANALYSIS_COLUMNS)
 # Checked before writing: drivers differ in when (and how) they report unserialisable values.
 JSON_COLUMNS = ("paragraphs", "captions", "published_evidence", "meta", "removed", "problems",
-                "dates", "entities", "mentions")
+                "sentences", "dates", "entities", "mentions")
+# What the story stages derived, each a column of its own name.
+DERIVED_COLUMNS = ("summary", "timeline", "entities", "teaser", "disagreements",
+                   "analysis_version")
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """The ``articles`` row of an article; raises ``ValueError`` for one that cannot be stored."""
     if not isinstance(article.id, str) or not article.id:
         raise ValueError(f"article from {article.origin} has no id")
-    row = {
-        "id": article.id,
-        "title": article.title,
-        "lead": article.lead,
-        "paragraphs": list(article.paragraphs),
-        "captions": list(article.captions),
-        "byline": article.byline,
-        "source": article.source,
-        "url": article.url,
-        "published": article.published.iso() if article.published is not None else None,
-        "published_evidence": evidence_json(article.published_evidence),
-        "language": article.language,
-        "meta": dict(article.meta),
-        "removed": [r.to_json() for r in article.removed],
-        "problems": list(article.problems),
-        "origin_path": article.origin.path,
-        "origin_line": article.origin.line,
-        "origin_id": article.origin.id,
-        "duplicate_of": article.duplicate_of,
-        "added_at": datetime.now(UTC),
-        **analysis_columns(article),
-    }
+    record = article.to_record()
+    analysed = article.analysis_version is not None
+    row = {name: record[name] for name in ARTICLE_COLUMNS}
+    row.update({name: record[name] if analysed else None for name in ANALYSIS_COLUMNS})
+    row.update(origin_path=article.origin.path, origin_line=article.origin.line,
+               origin_id=article.origin.id, added_at=datetime.now(UTC))
     for name in JSON_COLUMNS:
         try:
             json.dumps(row[name])
@@ -75,68 +59,15 @@ def article_row(article: Article) -> dict[str, Any]:
 
 
 def row_article(row: Mapping[Any, Any]) -> Article:
-    evidence = row["published_evidence"]
-    return Article(
-        id=row["id"],
-        origin=Origin(row["origin_path"], row["origin_line"], row["origin_id"]),
-        title=row["title"],
-        lead=row["lead"],
-        paragraphs=list(row["paragraphs"]),
-        captions=list(row["captions"]),
-        byline=row["byline"],
-        source=row["source"],
-        url=row["url"],
-        published=PartialDate.parse(row["published"]) if row["published"] else None,
-        published_evidence=None if evidence is None else DateEvidence(
-            PartialDate.parse(evidence["value"]),
-            float(evidence["confidence"]),
-            list(evidence.get("evidence", [])),
-        ),
-        language=row["language"],
-        removed=[Removed(r["text"], r["role"], r["rule"], r.get("line")) for r in row["removed"]],
-        meta=dict(row["meta"]),
-        duplicate_of=row["duplicate_of"],
-        problems=list(row["problems"]),
-        **_analysis_fields(row),
-    )
-
-
-def evidence_json(evidence: DateEvidence | None) -> dict[str, Any] | None:
-    if evidence is None:
-        return None
-    return {"value": evidence.value.iso(), "confidence": evidence.confidence,
-            "evidence": list(evidence.evidence)}
-
-
-def analysis_columns(article: Article) -> dict[str, Any]:
-    """The columns analysis fills; all NULL for an article that was not analysed."""
-    if article.analysis_version is None:
-        return {"dates": None, "entities": None, "mentions": None, "analysis_version": None}
-    return {
-        "dates": [d.to_record() for d in article.dates],
-        "entities": [e.to_json() for e in article.entities],
-        "mentions": [m.to_json() for m in article.mentions],
-        "analysis_version": article.analysis_version,
-    }
-
-
-def _analysis_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
-    version = row.get("analysis_version")
-    if version is None:
-        return {}
-    from thoisu.text.sentences import article_sentences
-
-    return {
-        "sentences": article_sentences(row["lead"], list(row["paragraphs"])),
-        "dates": [TimeExpr(d["text"], d["start"], d["end"], d["type"], d["value"],
-                           d.get("rule", ""), d.get("end_value"), d.get("mod"),
-                           d.get("sentence")) for d in row["dates"] or []],
-        "entities": [Entity(e["name"], e["type"], e["count"], list(e["variants"]))
-                     for e in row["entities"] or []],
-        "mentions": [Mention(m["text"], m["name"], m["type"], m["sentence"], m["start"],
-                             m["end"], m.get("rule", "")) for m in row["mentions"] or []],
-        "analysis_version": version,
-    }
+    """The article a row keeps. A row analysed before sentences were stored (revision 0005)
+    reads back as not analysed, so the next analysis fills it instead of any reader
+    splitting sentences again."""
+    record = {name: row[name] for name in ARTICLE_COLUMNS}
+    record["origin"] = {"path": row["origin_path"], "line": row["origin_line"],
+                        "id": row["origin_id"]}
+    if row.get("analysis_version") is not None and row.get("sentences") is not None:
+        record.update({name: row[name] for name in ANALYSIS_COLUMNS})
+    return Article.from_record(record)
 
 
 def story_member_rows(story: Story) -> list[dict[str, Any]]:
@@ -168,36 +99,28 @@ def row_story(row: Mapping[Any, Any], members: list[Mapping[Any, Any]],
               duplicates: list[Mapping[Any, Any]]) -> Story:
     """A story from its row and its member and duplicate rows, each already in position order.
 
-    Its summary, timeline and names are the stored ones (empty when not derived yet).
+    Its summary, timeline, names, teaser and disagreements are the stored ones (empty when
+    not derived yet); its facts are the stored listing columns.
     """
-    return Story(
-        id=row["id"],
-        title=row["title"],
+    record: dict[str, Any] = {name: row.get(name) for name in DERIVED_COLUMNS}
+    record.update(
+        id=row["id"], title=row["title"], outlets=row.get("outlets"),
+        span_start=row.get("first_published"), span_end=row.get("last_published"),
+        latest=_full_date(row.get("latest")),
         articles=[m["article_id"] for m in members],
-        joins=[Join(m["article_id"], m["similarity"], m["reason"] or "")
-               for m in members if m["similarity"] is not None],
-        duplicates=[DuplicateLink(d["canonical"], d["copy"], d["similarity"]) for d in duplicates],
-        summary=[SummarySentence(s["text"], s["article"], s["sentence"])
-                 for s in row.get("summary") or []],
-        timeline=[_event(e) for e in row.get("timeline") or []],
-        entities=[Entity(e["name"], e["type"], e["count"], list(e["variants"]))
-                  for e in row.get("entities") or []],
-        analysis_version=row.get("analysis_version"),
+        joins=[{"article": m["article_id"], "similarity": m["similarity"],
+                "reason": m["reason"]} for m in members if m["similarity"] is not None],
+        duplicates=[dict(d) for d in duplicates],
     )
+    return Story.from_record(record)
 
 
-def _event(data: Mapping[str, Any]) -> Event:
-    end = data.get("end")
-    return Event(PartialDate.parse(data["date"]), data["text"], list(data["articles"]),
-                 PartialDate.parse(end) if end else None, data.get("evidence", ""))
-
-
-def event_json(event: Event) -> dict[str, Any]:
-    """An event as stored: ``Event.to_json`` plus its evidence."""
-    out = event.to_json()
-    if event.evidence:
-        out["evidence"] = event.evidence
-    return out
+def _full_date(latest: str | None) -> str | None:
+    """The story's latest full date from the listing's ``latest`` (which falls back to the
+    time an article was added, not a publication date)."""
+    if not latest or len(latest) != 10:
+        return None
+    return latest
 
 
 def members_hash(story: Story) -> str:
@@ -210,16 +133,10 @@ def members_hash(story: Story) -> str:
 def derived_columns(story: Story) -> dict[str, Any]:
     """The story stages' results, or all NULL for a story not described yet."""
     if story.analysis_version is None:
-        return {"summary": None, "timeline": None, "entities": None, "analysis_version": None,
-                "members_hash": None, "derived_at": None}
-    return {
-        "summary": [s.to_json() for s in story.summary],
-        "timeline": [event_json(e) for e in story.timeline],
-        "entities": [e.to_json() for e in story.entities],
-        "analysis_version": story.analysis_version,
-        "members_hash": members_hash(story),
-        "derived_at": datetime.now(UTC),
-    }
+        return {**dict.fromkeys(DERIVED_COLUMNS), "members_hash": None, "derived_at": None}
+    record = story.to_record()
+    return {**{name: record[name] for name in DERIVED_COLUMNS},
+            "members_hash": members_hash(story), "derived_at": datetime.now(UTC)}
 
 
 def name_rows(story: Story) -> list[dict[str, Any]]:
@@ -233,34 +150,21 @@ def name_rows(story: Story) -> list[dict[str, Any]]:
 
 
 def facts_columns(story: Story, rows: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """What listing a story needs, from its members' article rows (``id`` → source,
-    published, added_at): count, outlets (most articles first), span and latest."""
-    outlets: dict[str, int] = {}
-    dated: list[PartialDate] = []
-    full: list[str] = []
-    added: list[str] = []
-    for article_id in story.articles:
-        row = rows.get(article_id)
-        if row is None:
-            continue
-        if row["source"]:
-            outlets[row["source"]] = outlets.get(row["source"], 0) + 1
-        if row["published"]:
-            value = PartialDate.parse(row["published"])
-            if value.year is not None:
-                dated.append(value)
-                if value.precision == "day":
-                    full.append(value.iso())
-        if row["added_at"] is not None:
-            added.append(_iso(row["added_at"]))
-    order = {name: k for k, name in enumerate(outlets)}
-    dated.sort(key=PartialDate.sort_key)
+    """What listing a story needs, from its members' article rows (``id`` → source, url,
+    published, added_at), by the story-facts stage's own rule (:func:`facts_of`): count,
+    outlets, span and latest (the latest full date, else the latest time one was added, so
+    listing can sort every story)."""
+    present = [rows[i] for i in story.articles if i in rows]
+    facts = facts_of((r["source"], r["url"], PartialDate.parse(r["published"])
+                      if r["published"] else None) for r in present)
+    added = [_iso(r["added_at"]) for r in present if r["added_at"] is not None]
+    latest = facts.latest.iso() if facts.latest is not None else (max(added) if added else None)
     return {
         "article_count": len(story.articles),
-        "outlets": sorted(outlets, key=lambda name: (-outlets[name], order[name])),
-        "first_published": dated[0].iso() if dated else None,
-        "last_published": dated[-1].iso() if dated else None,
-        "latest": max(full) if full else (max(added) if added else None),
+        "outlets": facts.outlets,
+        "first_published": facts.span_start.iso() if facts.span_start else None,
+        "last_published": facts.span_end.iso() if facts.span_end else None,
+        "latest": latest,
     }
 
 

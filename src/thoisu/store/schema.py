@@ -144,6 +144,46 @@ api_tokens = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
-# -- issue #12 (following sources; owner G): sources and fetched URLs, defined on this
-# metadata in store/sources.py; imported here so the schema is complete wherever it is used.
-import thoisu.store.sources  # noqa: E402, F401
+# -- followed sources (issue #12): the sources with their polling state, and fetched URLs
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("every_seconds", Integer, nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_success", DateTime(timezone=True)),
+    Column("last_outcome", Text),
+    Column("articles_found", Integer, nullable=False),
+    Column("last_found", Integer, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("backoff_until", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("children", Json, nullable=False),
+)
+
+# One row per URL fetched (as linked, tracking stripped); ``canonical`` finds the same
+# article reached by another link. Rows outlive their source, so a source removed and added
+# again does not fetch its articles twice.
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
+    Column("status", String(16), nullable=False),
+    Column("article_id", String(ID)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("error", Text),
+    Column("retry_at", DateTime(timezone=True)),
+    Column("published", Text),  # the listing's date for the link, kept for a retry
+    Index("ix_fetched_urls_canonical", "canonical"),
+)

@@ -1,7 +1,7 @@
 """Followed sources in the store: the sources with their polling state, and fetched URLs.
 
-The tables live on the store's one ``metadata`` (``schema.py`` imports this module at its end)
-and migration ``0004_sources`` creates them. :class:`SourceBook` reads and writes them
+The tables are defined with the rest of the schema (``schema.py``) and migration
+``0004_sources`` creates them. :class:`SourceBook` reads and writes them
 through an open :class:`~thoisu.store.Store`.
 
 >>> from thoisu.store import Store
@@ -19,15 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
     bindparam,
     delete,
     insert,
@@ -37,53 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from thoisu.model import FAILED, FetchRecord, Source
 from thoisu.sources.dates import aware
-from thoisu.sources.records import FAILED, FetchRecord, Source
-from thoisu.store.schema import ID, Json, metadata
-
-# -- tables (issue #12: following sources) -------------------------------------------------
-
-sources = Table(
-    "sources",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("url", Text, nullable=False, unique=True),
-    Column("name", Text, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("every_seconds", Integer, nullable=False),
-    Column("added_at", DateTime(timezone=True), nullable=False),
-    Column("last_poll", DateTime(timezone=True)),
-    Column("last_success", DateTime(timezone=True)),
-    Column("last_outcome", Text),
-    Column("articles_found", Integer, nullable=False),
-    Column("last_found", Integer, nullable=False),
-    Column("failures", Integer, nullable=False),
-    Column("backoff_until", DateTime(timezone=True)),
-    Column("last_error", Text),
-    Column("last_error_at", DateTime(timezone=True)),
-    Column("etag", Text),
-    Column("last_modified", Text),
-    Column("children", Json, nullable=False),
-)
-
-# One row per URL fetched (as linked, tracking stripped); ``canonical`` finds the same
-# article reached by another link. Rows outlive their source, so a source removed and added
-# again does not fetch its articles twice.
-fetched_urls = Table(
-    "fetched_urls",
-    metadata,
-    Column("url", Text, primary_key=True),
-    Column("canonical", Text, nullable=False),
-    Column("source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
-    Column("status", String(16), nullable=False),
-    Column("article_id", String(ID)),
-    Column("fetched_at", DateTime(timezone=True), nullable=False),
-    Column("attempts", Integer, nullable=False),
-    Column("error", Text),
-    Column("retry_at", DateTime(timezone=True)),
-    Column("published", Text),  # the listing's date for the link, kept for a retry
-    Index("ix_fetched_urls_canonical", "canonical"),
-)
+from thoisu.store.schema import fetched_urls, sources
 
 _STATE = ("last_poll", "last_success", "last_outcome", "articles_found", "last_found",
           "failures", "backoff_until", "last_error", "last_error_at", "etag", "last_modified",

@@ -257,14 +257,8 @@ class Store:
         for start in range(0, len(batch), CHUNK):
             with self._guard(), self._write() as conn:
                 for article in batch[start:start + CHUNK]:
-                    values = {
-                        "published": (article.published.iso()
-                                      if article.published is not None else None),
-                        "published_evidence": convert.evidence_json(article.published_evidence),
-                        "language": article.language,
-                        "problems": list(article.problems),
-                        **convert.analysis_columns(article),
-                    }
+                    row = convert.article_row(article)
+                    values = {name: row[name] for name in convert.REANALYSED_COLUMNS}
                     done += conn.execute(update(articles).where(articles.c.id == article.id)
                                          .values(**values)).rowcount
         return done
@@ -449,9 +443,10 @@ class Store:
 
 
 def _member_facts(conn: Connection, ids: list[str]) -> dict[str, Any]:
-    """The article rows (source, published, added_at) that a story's listing facts need."""
+    """The article rows (source, url, published, added_at) that a story's listing facts need."""
     found: dict[str, Any] = {}
-    cols = (articles.c.id, articles.c.source, articles.c.published, articles.c.added_at)
+    cols = (articles.c.id, articles.c.source, articles.c.url, articles.c.published,
+            articles.c.added_at)
     for chunk in _chunks(list(dict.fromkeys(ids))):
         for row in conn.execute(select(*cols).where(articles.c.id.in_(chunk))).mappings():
             found[row["id"]] = row

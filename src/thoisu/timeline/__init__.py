@@ -50,45 +50,18 @@ def publication_date(article: Article, others: Sequence[Article] = ()) -> Partia
     return evidence.value if evidence is not None else None
 
 
-@dataclass
-class TimelineEvent(Event):
-    """An :class:`~thoisu.model.Event` with what the timeline inferred about its year.
-
-    ``approx_year``: for a date written without a year (``XXXX-03-15``), the year its
-    article's dated neighbours place it in (shown "15/3 (khoảng 2016)"); the date itself
-    stays partial, so no year is ever presented as written. ``year_evidence`` says where a
-    year came from (another article telling the same event, the neighbours, the report
-    date). ``approximate`` is True when the place of the entry is inferred.
-    """
-
-    approx_year: int | None = None
-    approximate: bool = False
-    year_evidence: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        out = super().to_json()
-        if self.approximate:
-            out["approximate"] = True
-        if self.approx_year is not None:
-            out["approx_year"] = self.approx_year
-        if self.year_evidence:
-            out["year_evidence"] = self.year_evidence
-        return out
+# The timeline's events are plain records: what it infers about a year (``approx_year``,
+# ``approximate``, ``year_evidence``) is part of :class:`~thoisu.model.Event`, so it is
+# stored and read back whole.
+TimelineEvent = Event
 
 
 APPROX_MARK = "≈year "  # how an approximate year survives in stored evidence text
 
 
 def approx_year_of(event: Event) -> int | None:
-    """The approximate year of an event, also when it was read back from a store that kept
-    only its evidence text."""
-    year = getattr(event, "approx_year", None)
-    if year is not None:
-        return int(year)
-    if event.date.year is None and APPROX_MARK in event.evidence:
-        tail = event.evidence.split(APPROX_MARK, 1)[1][:4]
-        return int(tail) if tail.isdigit() else None
-    return None
+    """The approximate year of an event (kept on the record, also in the store)."""
+    return event.approx_year
 
 
 @dataclass

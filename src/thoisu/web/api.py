@@ -18,7 +18,7 @@ from thoisu.model import Article
 from thoisu.render.article_json import article_to_json
 from thoisu.render.json_report import story_to_json
 from thoisu.store import Store, cards
-from thoisu.web.app import settings_of, store_of
+from thoisu.web.shared import settings_of, store_of
 
 router = APIRouter(prefix="/api", tags=["api"])
 # Offsets past this are refused (422) rather than passed to the database, which cannot take

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
@@ -34,8 +34,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from thoisu import __version__
 from thoisu.settings import Settings, load_settings
 from thoisu.store import AmbiguousIdError, Store, StoreError
-from thoisu.web.access import Access, Caller, Signer, session_key
+from thoisu.web.access import Access, Signer, session_key
 from thoisu.web.pool import AnalysisPool, JobTimeout, PoolFull
+from thoisu.web.shared import error_response, wants_json
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
@@ -140,48 +141,6 @@ def templates(base_path: str = "") -> Jinja2Templates:
     return found
 
 
-def store_of(request: Request) -> Store:
-    """The app's store (opened by :func:`create_app`)."""
-    store: Store = request.app.state.store
-    return store
-
-
-def settings_of(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-def caller_of(request: Request) -> Caller:
-    caller: Caller = request.scope.get("state", {}).get("caller") or Caller()
-    return caller
-
-
-def absolute(request: Request, path: str) -> str:
-    """An absolute URL for a root-relative ``path``, from the configured base URL."""
-    base: str = request.app.state.base_url
-    base_path: str = request.app.state.base_path
-    if base_path and path.startswith(base_path):
-        path = path[len(base_path):]
-    return base + path
-
-
-def wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
-
-
-def error_response(request: Request, status: int, message: str,
-                   extra: dict[str, Any] | None = None,
-                   headers: dict[str, str] | None = None) -> Response:
-    """``{"error": ..., "status": ...}`` for the API, a small Vietnamese page for people."""
-    if wants_json(request):
-        return JSONResponse({"error": message, "status": status, **(extra or {})}, status,
-                            headers=headers)
-    page: Response = request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status,
-        headers=headers)
-    return page
-
-
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -217,11 +176,3 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def job_timeout(request: Request, exc: JobTimeout) -> Response:
         retry = request.app.state.pool.retry_after()
         return error_response(request, 503, str(exc), headers={"Retry-After": str(retry)})
-
-
-def html_page(request: Request, name: str, context: dict[str, Any],
-              status: int = 200) -> HTMLResponse:
-    context = {"caller": caller_of(request), **context}
-    response: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, name, context, status_code=status)
-    return response

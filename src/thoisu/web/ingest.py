@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from thoisu.model import Article
+from thoisu.model import Article, Problem
 from thoisu.settings import Settings
 from thoisu.web.body import ItemPage, ItemProblem
 
@@ -30,33 +30,24 @@ class Cleaned:
 
 def clean_items(pages: list[ItemPage], problems: list[ItemProblem],
                 settings: Settings) -> Cleaned:
-    """Clean and analyse every page; problems keep item order."""
-    from thoisu.clean import clean_page
-    from thoisu.pipeline import analyse
+    """Clean and analyse every page by the pipeline's own per-page path; problems keep item
+    order (an item too large to analyse is refused as the command line refuses it)."""
+    from thoisu.pipeline import clean_and_analyse_page
 
     out = Cleaned(problems=list(problems))
     for item in pages:
-        try:
-            articles = clean_page(item.page, settings)
-        except Exception as exc:  # one bad page must not stop the request
-            out.problems.append(ItemProblem(item.item, f"could not be cleaned "
-                                            f"({type(exc).__name__}: {exc})"))
-            continue
-        if not articles:
-            out.problems.append(ItemProblem(item.item, "no article text found (only "
-                                            "boilerplate); send the article's own text"))
-            continue
-        for article in articles:
-            if item.published is not None:
-                article.published = item.published.value
-                article.published_evidence = item.published
-            try:
-                analyse(article, settings)
-            except Exception as exc:
-                out.problems.append(ItemProblem(item.item, f"could not be analysed "
-                                                f"({type(exc).__name__}: {exc})"))
+        for made in clean_and_analyse_page(item.page, settings, given=item.published):
+            if isinstance(made, Problem):
+                out.problems.append(ItemProblem(item.item, _reason(made)))
                 continue
-            out.articles.append(article)
-            out.item_of.setdefault(article.id, item.item)
+            out.articles.append(made)
+            out.item_of.setdefault(made.id, item.item)
     out.problems.sort(key=lambda p: p.item)
     return out
+
+
+def _reason(problem: Problem) -> str:
+    """The problem's reason as an API item's problem says it (no file to name)."""
+    if problem.reason.startswith("no article text found"):
+        return "no article text found (only boilerplate); send the article's own text"
+    return problem.reason.replace("; please report this page", "")

@@ -24,7 +24,7 @@ from thoisu.model import Article, Story
 from thoisu.store import cards
 from thoisu.web.access import COOKIE, SESSION_SECONDS
 from thoisu.web.api import MAX_OFFSET, find_article
-from thoisu.web.app import absolute, caller_of, html_page, settings_of, store_of
+from thoisu.web.shared import absolute, caller_of, html_page, settings_of, store_of
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20

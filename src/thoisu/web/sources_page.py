@@ -12,8 +12,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from thoisu.sources.records import Source
-from thoisu.web.app import html_page, store_of
+from thoisu.model import Source
+from thoisu.web.shared import html_page, store_of
 
 router = APIRouter()
 

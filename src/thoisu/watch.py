@@ -27,7 +27,16 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
-from thoisu.model import Article
+from thoisu.model import (
+    DUPLICATE,
+    EMPTY,
+    FAILED,
+    INGESTED,
+    REFUSED,
+    Article,
+    FetchRecord,
+    Source,
+)
 from thoisu.settings import Settings
 from thoisu.sources.dates import now
 from thoisu.sources.fetch import Fetcher, FetchError, Response, Stopped
@@ -39,15 +48,6 @@ from thoisu.sources.kinds import (
     read_feed_links,
     read_sitemap,
     unpack,
-)
-from thoisu.sources.records import (
-    DUPLICATE,
-    EMPTY,
-    FAILED,
-    INGESTED,
-    REFUSED,
-    FetchRecord,
-    Source,
 )
 from thoisu.sources.urls import canonical_link, clean_url, extra_params
 
@@ -137,9 +137,8 @@ def read_page(response: Response, link: Link, source: Source, canonical: str,
 
     Raises ValueError (with the reason) when the page cannot be read at all.
     """
-    from thoisu.clean import clean_page
     from thoisu.model import Problem
-    from thoisu.pipeline import analyse
+    from thoisu.pipeline import clean_and_analyse_page
     from thoisu.read import read_html
 
     page = read_html(response.content, response.url, declared=response.charset)
@@ -159,8 +158,12 @@ def read_page(response: Response, link: Link, source: Source, canonical: str,
     if response.url != canonical:
         meta["fetched_url"] = response.url
     page.meta.update(meta)
-    articles = clean_page(page, settings)
-    return [analyse(article, settings) for article in articles]
+    made = clean_and_analyse_page(page, settings)
+    articles = [a for a in made if isinstance(a, Article)]
+    failed = [p for p in made if isinstance(p, Problem) and p.kind == "failed"]
+    if failed and not articles:
+        raise ValueError(failed[0].reason)
+    return articles
 
 
 class Watcher:
