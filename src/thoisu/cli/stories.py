@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from thoisu.cli.common import db_option, dump_json, get_settings
+from thoisu.model import PartialDate
+from thoisu.render.dates_vi import format_date, format_span, span_of
 
 if TYPE_CHECKING:
     from thoisu.model import Article, Story
@@ -26,11 +28,9 @@ def _open(db_url: str | None) -> Store:
 
 
 def _span(articles: list[Article]) -> tuple[str, str]:
-    dates = sorted((a.published for a in articles if a.published is not None),
-                   key=lambda d: d.sort_key())
-    if not dates:
-        return "", ""
-    return dates[0].iso(), dates[-1].iso()
+    """First and last publication dates (TimeML) among those that can be compared."""
+    first, last = span_of(a.published for a in articles)
+    return (first.iso() if first else "", last.iso() if last else "")
 
 
 def _story_json(story: Story, articles: list[Article]) -> dict[str, Any]:
@@ -62,9 +62,8 @@ def stories(ctx: click.Context, db_url: str | None, fmt: str) -> None:
         return
     click.echo(f"{'id':<20} {'articles':>8} {'copies':>6}  {'dates':<23} title")
     for row in rows:
-        span = row["first"] or ""
-        if row["last"] and row["last"] != row["first"]:
-            span += f" – {row['last']}"
+        span = format_span(*(PartialDate.parse(row[k]) if row[k] else None
+                             for k in ("first", "last")))
         click.echo(f"{row['id']:<20} {row['article_count']:>8} {row['duplicate_count']:>6}  "
                    f"{span:<23} {row['title']}")
 
@@ -107,7 +106,7 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
         article = found.get(article_id)
         join = joins.get(article_id)
         sim = f"{join.similarity:.2f}" if join else "  - "
-        date = article.published.iso() if article and article.published else ""
+        date = format_date(article.published) if article and article.published else ""
         title = article.title if article else "(article not in the store)"
         click.echo(f"  {sim}  {article_id}  {date:<10}  {title}")
         if join and join.reason:
