@@ -28,6 +28,11 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:tới|sắp\s+tới|tuần\s+tới|tháng\s+
 # (an article of 29 June announces a law "từ ngày 1/7"). "tính đến ngày" (as of) is not one.
 _EDGE_BEFORE = re.compile(r"(?:(?<!\w)từ|(?<!tính\s)(?<!\w)đến|(?<!\w)tới|(?<!\w)trước|(?<!\w)sau"
                           r"|(?<!\w)hết|(?<!\w)cho\s+tới|(?<!\w)kể\s+từ)\s*(?:hết\s+)?$", re.I)
+# "từ ngày 30/9/2015 không quân bắt đầu ...": a span that started in the past, a lower bound on
+# the day of writing; not when the clause makes it a plan or a rule taking effect ("sẽ", "có
+# hiệu lực từ ngày 1/7/2019", "áp dụng từ").
+_SINCE_BEFORE = re.compile(r"(?:(?<!\w)từ|(?<!\w)kể\s+từ)\s*$", re.I)
+_NOT_PAST = re.compile(r"sẽ|dự\s+kiến|hiệu\s+lực|áp\s+dụng|kế\s+hoạch|bắt\s+đầu\s+từ\s*$", re.I)
 # "năm nay (2016)", "năm 2016 (năm nay)": the text says which year is the current one.
 _THIS_YEAR = re.compile(r"năm\s+nay\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)"
                         r"|năm\s+((?:19|20)\d\d)\s*\(\s*năm\s+nay\s*\)", re.I)
@@ -56,6 +61,7 @@ class Mention:
     weekday: int | None = None
     future: bool = False  # a plan: "sẽ", "dự kiến", "tuần tới"
     edge: bool = False  # starts or ends a span, a deadline: "từ ngày", "đến hết ngày"
+    since: bool = False  # the start of a span already under way: "từ ngày 30/9/2015 ... bắt đầu"
     offset: int | None = None  # days from the day of writing, for "hôm qua (27/3)"
 
     @property
@@ -98,6 +104,18 @@ def _is_edge(text: str, c: Candidate) -> bool:
     if re.match(r"(?:ngày|hôm)\s", span, re.I) is None:
         before = re.sub(r"(?:ngày|hôm)\s*$", "", before, flags=re.I)
     return c.rule == "range" or bool(_EDGE_BEFORE.search(before.rstrip()))
+
+
+def _is_since(text: str, c: Candidate) -> bool:
+    """A span's start named as past: "từ" before it, no plan or rule in its sentence."""
+    before = text[max(0, c.start - 20):c.start].rsplit("\n", 1)[-1]
+    before = re.sub(r"(?:ngày|hôm)\s*$", "", before, flags=re.I).rstrip()
+    if c.rule == "range" or not _SINCE_BEFORE.search(before):
+        return False
+    start = max(text.rfind(".", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    ends = [i for i in (text.find(".", c.end), text.find("\n", c.end)) if i >= 0]
+    clause = text[start:min(ends) if ends else len(text)]
+    return _NOT_PAST.search(clause) is None
 
 
 def article_clues(article: Article) -> Clues:
@@ -146,7 +164,7 @@ def article_clues(article: Article) -> Clues:
                                   last.month, last.day)
         clues.mentions.append(Mention(raw, where, text[c.start:c.end], c.start - starts[index],
                                       c.weekday, _is_future(text, c.start, c.end),
-                                      _is_edge(text, c),
+                                      _is_edge(text, c), _is_since(text, c),
                                       offset if isinstance(offset, int) else None))
     for m in _THIS_YEAR.finditer(text):
         if not _is_future(text, m.start(), m.end()):

@@ -149,7 +149,7 @@ def _weekday_year(day: Writing, clues: Clues) -> YearFound | None:
     month, dom = day.date.month, day.date.day
     assert month is not None and dom is not None
     past = [m for m in clues.mentions if m.date.year is not None and not m.future
-            and not m.edge]
+            and (not m.edge or m.since)]
     if not past:
         return None
     lower = max(past, key=lambda m: ordinal(m.date))
