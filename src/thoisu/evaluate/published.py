@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thoisu.clean import clean_page
-from thoisu.dates.published import infer_published
+from thoisu.dates.published import WRITING_WINDOW_DAYS, infer_published
 from thoisu.dates.tagger import tag_candidates
 from thoisu.model import Article, DateEvidence, Origin, PartialDate, RawPage
 from thoisu.settings import Settings
@@ -171,9 +171,9 @@ def clean_dated(article: DatedArticle, settings: Settings, with_fetch: bool) -> 
 
 
 def thoisu_evidence(article: DatedArticle, settings: Settings, with_fetch: bool,
-                    **options: int) -> DateEvidence | None:
+                    window: int = WRITING_WINDOW_DAYS) -> DateEvidence | None:
     cleaned = clean_dated(article, settings, with_fetch)
-    return infer_published(cleaned, **options) if cleaned is not None else None
+    return infer_published(cleaned, window=window) if cleaned is not None else None
 
 
 def thoisu_date(article: DatedArticle, settings: Settings, with_fetch: bool) -> PartialDate | None:
