@@ -61,7 +61,7 @@ def test_no_year_is_invented() -> None:
 def test_weekday_picks_the_year_after_the_lower_bound() -> None:
     found = infer_published(article(
         "Đàm phán tại Astana", "Hôm thứ Hai (23/1), các bên đã gặp nhau.",
-        "Từ ngày 30/9/2015, không quân bắt đầu các đợt không kích."))
+        "Ngày 30/9/2015, không quân bắt đầu các đợt không kích."))
     assert found is not None
     assert found.value == PartialDate(2017, 1, 23)
     assert any("weekday" in e for e in found.evidence)
@@ -230,9 +230,24 @@ def test_fetch_time_gives_the_year_of_the_lead_day() -> None:
 
 
 def test_fetch_time_in_january_puts_december_in_the_year_before() -> None:
+    found = infer_published(article("Tổng kết", "Ngày 31/12, hội nghị tổng kết diễn ra.",
+                                    meta={"crawled": "2019-01-01T10:00:00Z"}))
+    assert found is not None and found.value == PartialDate(2018, 12, 31)
+
+
+def test_a_lead_day_two_or_three_days_back_gives_the_day_before_the_fetch() -> None:
+    # Published on the lead's day or the next, fetched later: the day before the fetch day is
+    # within a day of all of them, and never further from the fetch than one day.
     found = infer_published(article("Tổng kết", "Ngày 30/12, hội nghị tổng kết diễn ra.",
                                     meta={"crawled": "2019-01-02T10:00:00Z"}))
-    assert found is not None and found.value == PartialDate(2018, 12, 30)
+    assert found is not None and found.value == PartialDate(2019, 1, 1)
+
+
+def test_a_day_outside_the_window_is_background() -> None:
+    found = infer_published(article("Tổng kết", "Ngày 20/12, hội nghị tổng kết diễn ra.",
+                                    meta={"crawled": "2019-01-02T10:00:00Z"}))
+    assert found is not None and found.value == PartialDate(2019, 1, 2)
+    assert any("more than the 3-day window" in e for e in found.evidence)
 
 
 def test_metadata_after_the_fetch_time_is_refused() -> None:
@@ -246,7 +261,7 @@ def test_no_day_in_text_takes_the_fetch_day_as_upper_bound() -> None:
     found = infer_published(article("Giá thép giảm", "Giá thép tiếp tục giảm.",
                                     meta={"fetched": "2021-07-16T14:00:00+07:00"}))
     assert found is not None and found.value == PartialDate(2021, 7, 16)
-    assert found.confidence < 0.5 and "upper bound" in found.evidence[-1]
+    assert "the fetch day is taken" in found.evidence[-1]
 
 
 def test_sang_nay_in_the_lead_is_counted_from_the_fetch_time() -> None:
@@ -281,11 +296,16 @@ def test_a_fraction_is_not_a_day() -> None:
     assert found is None
 
 
-def test_range_ends_on_its_last_day() -> None:
+def test_a_span_is_not_the_day_of_writing() -> None:
+    # Was: the range's last day dated the article. A span's edges start or end something
+    # ("từ ngày 1/7" is often a law taking effect): never the day of writing.
     found = infer_published(article("Tết Dương lịch", "Trong kỳ nghỉ từ 30/12 đến 1/1, Hà Nội "
                                     "đón 110.000 khách.",
                                     meta={"fetched": "2019-01-02T15:00:00+07:00"}))
-    assert found is not None and found.value == PartialDate(2019, 1, 1)
+    assert found is not None and found.value == PartialDate(2019, 1, 2)
+    found = infer_published(article("Luật mới", "Luật có hiệu lực từ ngày 1/7.",
+                                    meta={"fetched": "2019-06-29T15:00:00+07:00"}))
+    assert found is not None and found.value == PartialDate(2019, 6, 29)
 
 
 def test_text_without_a_year_stays_partial_never_null() -> None:
@@ -302,18 +322,18 @@ def test_seed_page_that_names_its_year() -> None:
     path = SEEDS / "003_89ba3a6606044292.txt"
     [a, *_] = clean_page(RawPage(Origin(str(path)), text=path.read_text("utf-8")), Settings())
     found = infer_published(a)
-    assert found is not None and found.value == PartialDate(2017, 12, 7)
-    assert any("2017" in e and "year" in e for e in found.evidence)
+    # Was 2017-12-07 from "the only year the text names", a guess right one time in two on
+    # real news: the year stays unknown.
+    assert found is not None and found.value.iso() == "XXXX-12-07"
 
 
-def test_last_year_named_gives_this_year_alone_without_a_day() -> None:
-    found = infer_published(article("Xuất khẩu gạo giảm", "Chín tháng đầu năm nay, xuất khẩu "
-                                    "gạo giảm 25% so với cùng kỳ năm 2015."))
-    assert found is not None and found.value == PartialDate(2016)
-    assert "year before" in found.evidence[-1]
+def test_a_year_named_as_a_comparison_dates_nothing() -> None:
+    # Was 2016 from "cùng kỳ năm 2015", a guess: a comparison may be with any earlier year.
+    assert infer_published(article("Xuất khẩu gạo giảm", "Chín tháng đầu năm nay, xuất khẩu "
+                                    "gạo giảm 25% so với cùng kỳ năm 2015.")) is None
 
 
 def test_nam_nay_is_not_a_day() -> None:
     found = infer_published(article("Du lịch hè", "Các hãng bay tăng chuyến dịp hè năm nay.",
                                     meta={"fetched": "2020-05-27T08:00:00+07:00"}))
-    assert found is not None and "upper bound" in found.evidence[-1]
+    assert found is not None and "the fetch day is taken" in found.evidence[-1]

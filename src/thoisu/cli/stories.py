@@ -9,7 +9,7 @@ import click
 from thoisu.cli.common import db_option, dump_json, get_settings
 
 if TYPE_CHECKING:
-    from thoisu.model import Article, Story
+    from thoisu.model import Story
     from thoisu.store import Store
 
 _format = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",

@@ -62,6 +62,21 @@ def format_date(d: PartialDate | None, approx_year: int | None = None) -> str:
     return f"{head} ({UNKNOWN_YEAR})"
 
 
+def html_datetime(d: PartialDate | None) -> str:
+    """A ``<time datetime>`` value HTML accepts: ``2016-03-28``, ``2016-03``, ``2016``, and
+    ``--03-28`` for a day whose year is unknown (HTML's yearless date); "" when none fits
+    (a month without a year). Never ``XXXX``.
+
+    >>> html_datetime(PartialDate(None, 3, 28)), html_datetime(PartialDate(2011, 3))
+    ('--03-28', '2011-03')
+    """
+    if d is None or (d.year is None and (d.month is None or d.day is None)):
+        return ""
+    if d.year is None:
+        return f"--{d.month:02d}-{d.day:02d}"
+    return d.iso()
+
+
 def comparable(a: PartialDate, b: PartialDate) -> bool:
     """Whether ``a`` and ``b`` can be ordered: both have a year, or both lack one."""
     return (a.year is None) == (b.year is None)

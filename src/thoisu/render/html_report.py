@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from thoisu.model import Article, Digest, Story
-from thoisu.render.dates_vi import format_date
+from thoisu.render.dates_vi import format_date, html_datetime
 from thoisu.render.markdown import TYPE_NAMES, event_dates
 from thoisu.render.timeline_chart import outlet_name
 
@@ -49,7 +49,7 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
             cites = " " + ", ".join(
                 f"{escape(outlet_name(articles[a]) if a in articles else 'nguồn khác')}"
                 f"{_cite(a, number)}" for a in event.articles)
-            parts.append(f'<li><time datetime="{escape(event.date.iso())}">'
+            parts.append(f'<li><time datetime="{escape(html_datetime(event.date))}">'
                          f"{escape(event_dates(event))}</time>{escape(event.text)}{cites}</li>")
         parts.append("</ol>")
     if story.entities:
@@ -74,7 +74,8 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
 
 def article_html(article: Article) -> str:
     meta = " · ".join(escape(x) for x in [article.source or "", article.byline or "",
-                                           article.published.iso() if article.published else "",
+                                           format_date(article.published) if article.published
+                                           else "",
                                            str(article.origin)] if x)
     body = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
     captions = "".join(f"<p><em>Ảnh: {escape(c)}</em></p>" for c in article.captions)

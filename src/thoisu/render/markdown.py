@@ -76,7 +76,7 @@ def article_markdown(article: Article) -> str:
     if article.source:
         meta.append(article.source)
     if article.published:
-        meta.append(article.published.iso())
+        meta.append(format_date(article.published))
     if article.byline:
         meta.append(article.byline)
     out += [" · ".join(meta), ""]
