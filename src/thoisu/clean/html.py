@@ -30,8 +30,10 @@ from thoisu.clean import patterns as P
 from thoisu.clean.build import strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.flat import UI_TEXT
+from thoisu.clean.html_container import find_container, furniture_inside
 from thoisu.clean.html_meta import (
     element_text,
+    title_element,
     figcaptions,
     markup_texts,
     page_metadata,
@@ -88,6 +90,53 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
     """
     root = parse_html(html)
     return _main_text(root, url), page_metadata(root)
+
+
+def _article_text(root: Any, url: str | None, found: dict[str, Any]) -> tuple[str, str]:
+    """The main text and how it was found: from the article container when the markup shows
+    one with confidence (:mod:`thoisu.clean.html_container`), else the whole page's."""
+    if root is None:
+        return "", "no markup"
+    title = title_element(root, found.get("title"))
+    sapo = " ".join(str(found.get("sapo") or "").split()).lower()
+    container = find_container(root, title, frozenset({sapo}) if sapo else frozenset())
+    if container is None or not container.confident:
+        return _main_text(root, url), "whole page"
+    part = copy.deepcopy(container.element)
+    inner_title = None
+    if title is not None:
+        # the copy's own title element, so that its column is not dropped as furniture
+        path = []
+        node = title
+        while node is not container.element and node.getparent() is not None:
+            path.append(node.getparent().index(node))
+            node = node.getparent()
+        if node is container.element:
+            inner_title = part
+            for k in reversed(path):
+                inner_title = inner_title[k]
+    for bad in furniture_inside(part, inner_title):
+        bad.drop_tree()
+    import lxml.html
+
+    doc = lxml.html.fromstring("<html><body></body></html>")
+    if title is not None and inner_title is None:
+        # the title above the container, as on the page: without it the extractor takes the
+        # container's first subheading for the title and leaves it out
+        head = copy.deepcopy(title)
+        head.tail = None
+        doc.find("body").append(head)
+        for el in container.found_apart[:1]:  # the sapo, when it stands outside too
+            if container.element not in el.iterancestors():
+                sapo_copy = copy.deepcopy(el)
+                sapo_copy.tail = None
+                doc.find("body").append(sapo_copy)
+    doc.find("body").append(part)
+    text = _main_text(doc, url)
+    shown = visible_text(doc)
+    if len(text.split()) < 0.7 * len(shown.split()):
+        text = shown  # the extractor dropped much of the container's own text
+    return text, f"article container {container.path}"
 
 
 def _main_text(root: Any, url: str | None) -> str:
@@ -184,8 +233,9 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
     """The article of an HTML page (a list of one, or empty when the page has no text)."""
     root = parse_html(page.html or "")
     found = page_metadata(root)
-    text = _main_text(root, page.meta.get("url"))
+    text, text_source = _article_text(root, page.meta.get("url"), found)
     meta = _merge_meta(page, found)
+    meta["field_sources"]["text"] = text_source
     style = settings.tone_style
     title = normalize_line(_without_site(str(meta.get("title") or ""),
                                          str(meta.get("source") or "")), style)

@@ -296,7 +296,7 @@ def printed_description(root: Any, description: str,
     return None
 
 
-def _title_element(root: Any, wanted: str | None) -> Any | None:
+def title_element(root: Any, wanted: str | None) -> Any | None:
     heads = [el for el in root.iter("h1")]
     if wanted:
         low = wanted.lower()
@@ -372,7 +372,7 @@ def page_metadata(root: Any) -> dict[str, Any]:
         if el.get("datetime"):
             put("published", el.get("datetime").strip(), "time[datetime]")
             break
-    title_el = _title_element(root, found.get("title"))
+    title_el = title_element(root, found.get("title"))
     visible = _visible_date(root, title_el)
     if visible is not None:
         put("published", visible[0], visible[1])
