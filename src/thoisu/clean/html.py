@@ -30,6 +30,7 @@ from thoisu.clean import patterns as P
 from thoisu.clean.build import strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.flat import UI_TEXT
+from thoisu.clean.html_bounds import bound_markup, sanitize
 from thoisu.clean.html_container import find_container, furniture_inside
 from thoisu.clean.html_meta import (
     element_text,
@@ -62,6 +63,8 @@ CREDIT_TAIL = re.compile(
 )
 # A figure caption this long, ending in a full stop, narrates rather than labels.
 NARRATIVE_CAPTION_WORDS = 12
+# Figure captions compared with the text (each against all of it): a photo story has dozens.
+MAX_FIGCAPTIONS = 300
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -168,8 +171,12 @@ def visible_text(html: Any) -> str:
     root = parse_html(html) if isinstance(html, str) else copy.deepcopy(html)
     if root is None:
         return ""
+    if isinstance(root.tag, str) and root.tag.lower() in ("script", "style", "noscript",
+                                                           "template", "head"):
+        return ""  # the whole fragment is a script ("&nbsp;<script>" parses so)
     for bad in root.xpath("//script|//style|//noscript|//template|//head"):
-        bad.drop_tree()
+        if bad.getparent() is not None:
+            bad.drop_tree()
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
@@ -230,8 +237,49 @@ def _opens_article(description: str, first: str, body: list[str]) -> bool:
 
 
 def clean_html(page: RawPage, settings: Settings) -> list[Article]:
-    """The article of an HTML page (a list of one, or empty when the page has no text)."""
-    root = parse_html(page.html or "")
+    """The article of an HTML page (a list of one, or empty when the page has no text).
+
+    The markup is sanitised and cut to ``settings.html_max_blocks`` / ``html_max_nodes``
+    first (:mod:`thoisu.clean.html_bounds`); a page the HTML path fails on is cleaned as text
+    instead of being lost.
+    """
+    html = sanitize(page.html or "")
+    html, cut = bound_markup(html, settings.html_max_blocks, settings.html_max_nodes)
+    try:
+        articles = _clean_markup(page, html, settings)
+    except Exception as exc:  # lxml or trafilatura failing on odd markup must not lose a page
+        articles = _as_text(page, html, settings, exc)
+    if cut:
+        for article in articles:
+            article.problems.append(cut)
+    return articles
+
+
+_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|br|tr|td|th|figcaption|blockquote|section|"
+                        r"article|header|footer|title)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _as_text(page: RawPage, html: str, settings: Settings, exc: Exception) -> list[Article]:
+    """The page cleaned as text (tags stripped, a line per block) when the HTML path failed."""
+    import html as html_lib
+
+    from thoisu.clean.page import clean_text
+
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub(" ", html)))
+    text = html_lib.unescape(text)
+    title = page.meta.get("title")
+    articles = clean_text(text, settings, page.origin, page.meta,
+                          known_title=str(title) if title else None)
+    for article in articles:
+        article.problems.append(f"the HTML path failed ({type(exc).__name__}: {exc}); "
+                                "the page was cleaned as text")
+    return articles
+
+
+def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]:
+    root = parse_html(html)
     found = page_metadata(root)
     text, text_source = _article_text(root, page.meta.get("url"), found)
     meta = _merge_meta(page, found)
@@ -442,7 +490,7 @@ def _add_figcaptions(root: Any, captions: list[str], paragraphs: list[str], cred
     have = {text_key(c) for c in captions} | {text_key(p) for p in paragraphs}
     have |= {text_key(split_credit(i.text)[0]) for i in infos if not i.blank}
     found = []
-    for raw in figcaptions(root):
+    for raw in figcaptions(root)[:MAX_FIGCAPTIONS]:
         text, credit = split_credit(normalize_line(raw, style))
         key = text_key(text)
         if not key or key in have or any(key in h for h in have if len(key) > 30):

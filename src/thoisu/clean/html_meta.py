@@ -62,6 +62,8 @@ SAPO_CLASSES: dict[str, str] = {
 _SAPO_HINT = re.compile(r"sapo|chap+eau|summary|(?:^|[-_])lead(?:$|[-_])|description|excerpt",
                         re.I)
 SAPO_MIN_WORDS, SAPO_MAX_WORDS = 8, 150
+# Elements after the title searched for the one printing the meta description.
+DESCRIPTION_REACH = 400
 
 _SPACE = re.compile(r"\s+")
 
@@ -75,7 +77,9 @@ def parse_html(html: str) -> Any:
     import lxml.html
     from lxml import etree
 
-    html = flatten_markup(html)
+    from thoisu.clean.html_bounds import sanitize
+
+    html = flatten_markup(sanitize(html))
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
     try:
         root = lxml.html.fromstring(html, parser=parser)
@@ -278,11 +282,15 @@ def printed_description(root: Any, description: str,
         return None
     body = root.find(".//body")
     seen_title = title_el is None
+    looked = 0
     for el in (body if body is not None else root).iter():
         if el is title_el:
             seen_title = True
         if not seen_title or not isinstance(el.tag, str):
             continue
+        looked += 1
+        if looked > DESCRIPTION_REACH:
+            break  # the sapo stands near the title; reading every element's text is quadratic
         if el.tag.lower() in ("script", "style", "a", "li", "meta", "html", "body"):
             continue
         text = element_text(el)
