@@ -154,3 +154,12 @@ PIECES = ["<p>", "</p>", "<div class='footer'>", "</div>", "<br>", "&nbsp;", "<s
 def test_no_html_input_raises(pieces: list[str]) -> None:
     articles = clean_page(RawPage(Origin("x.html"), html="".join(pieces)), S)
     assert all(isinstance(a, Article) for a in articles)
+
+
+def test_a_body_split_by_an_advertisement_is_kept_whole() -> None:
+    first = "".join(f"<p>{p}</p>" for p in ARTICLE[:3])
+    html = ("<html><body><h1>Cầu treo mới qua suối Đá Bàn</h1><div class='main'>"
+            f"<div class='content'>{first}</div><div class='ads'>Quảng cáo</div>"
+            f"<div class='content'><p>{ARTICLE[3]}</p></div></div>{_footer(120)}</body></html>")
+    article = _clean(html)
+    assert [article.lead, *article.paragraphs] == ARTICLE

@@ -104,7 +104,9 @@ def _article_text(root: Any, url: str | None, found: dict[str, Any]) -> tuple[st
     sapo = " ".join(str(found.get("sapo") or "").split()).lower()
     container = find_container(root, title, frozenset({sapo}) if sapo else frozenset())
     if container is None or not container.confident:
-        return _main_text(root, url), "whole page"
+        # no element holds the article with confidence: trafilatura's own choice, with its
+        # defaults (the anchor), and only certain boilerplate removed after it
+        return _main_text(root, url, recall=False), "whole page"
     part = copy.deepcopy(container.element)
     inner_title = None
     if title is not None:
@@ -139,10 +141,42 @@ def _article_text(root: Any, url: str | None, found: dict[str, Any]) -> tuple[st
     shown = visible_text(doc)
     if len(text.split()) < 0.7 * len(shown.split()):
         text = shown  # the extractor dropped much of the container's own text
+    else:
+        text = _with_dropped_paragraphs(text, shown)
     return text, f"article container {container.path}"
 
 
-def _main_text(root: Any, url: str | None) -> str:
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
+
+
+def _with_dropped_paragraphs(text: str, shown: str) -> str:
+    """``text`` (the extractor's) with the full paragraphs of the container it left out put
+    back in place: lines of 12+ words ending a sentence, after the last line both share.
+    """
+    lines = text.split("\n")
+    have = {text_key(x) for x in lines} - {""}
+    after: dict[str, list[str]] = {}
+    anchor = ""
+    for raw in shown.split("\n"):
+        line = " ".join(raw.split())
+        key = text_key(line)
+        if not key:
+            continue
+        if key in have:
+            anchor = key
+        elif len(line.split()) >= NARRATIVE_CAPTION_WORDS and line.endswith(_SENTENCE_END):
+            after.setdefault(anchor, []).append(line)
+            have.add(key)
+    if not after:
+        return text
+    out = after.pop("", [])
+    for line in lines:
+        out.append(line)
+        out.extend(after.pop(text_key(line), []))
+    return "\n".join(out)
+
+
+def _main_text(root: Any, url: str | None, recall: bool = True) -> str:
     import trafilatura
 
     if root is None:
@@ -151,7 +185,7 @@ def _main_text(root: Any, url: str | None) -> str:
     try:
         doc = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False,
                                           include_comments=False, include_tables=True,
-                                          favor_recall=True)
+                                          favor_recall=recall)
     except (ValueError, TypeError, RecursionError):
         doc = None
     if doc is not None:

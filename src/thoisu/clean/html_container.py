@@ -14,7 +14,8 @@ article; the markup can. One linear pass over the tree:
    its text repeats on the page with only its numbers changed (a template line), or when it
    is the title or the sapo (found apart).
 3. The **container** is the deepest element holding at least :data:`SHARE` of the page's
-   weighted words (the element around it when that is one paragraph). It is *confident* when it is neither ``<body>`` nor ``<html>`` and holds
+   weighted words (the element around it when that is one paragraph, or when a sibling of
+   the same tag and class holds words too: a body split by an advertisement). It is *confident* when it is neither ``<body>`` nor ``<html>`` and holds
    at least :data:`MIN_WORDS` words; otherwise the caller keeps the whole page's text.
 
 >>> import lxml.html
@@ -122,6 +123,13 @@ def furniture_inside(el: Any, title: Any | None = None) -> list[Any]:
     return out
 
 
+def _split_body(node: Any, up: Any, mass: dict[Any, float]) -> bool:
+    """Whether a sibling of ``node`` with the same tag and class holds words too."""
+    mark = (node.tag, node.get("class"))
+    return bool(mark[1]) and any(
+        s is not node and (s.tag, s.get("class")) == mark and mass.get(s, 0.0) > 0 for s in up)
+
+
 def find_container(root: Any, title: Any | None = None, skip_texts: frozenset[str] = frozenset(),
                    min_words: int = MIN_WORDS) -> Container | None:
     """The article container of a parsed page (see the module doc); None for an empty page.
@@ -194,11 +202,12 @@ def find_container(root: Any, title: Any | None = None, skip_texts: frozenset[st
         if best is None or mass.get(best, 0.0) < SHARE * total:
             break
         node = best
-    if node.tag.lower() in LEAVES and node.getparent() is not None and \
-            node.getparent().tag.lower() not in ("body", "html"):
-        # one long paragraph holds most of the words: the article is the element around it
-        # (its short paragraphs must not be cut off)
-        node = node.getparent()
+    up = node.getparent()
+    if up is not None and (node.tag.lower() in LEAVES or _split_body(node, up, mass)):
+        # one long paragraph holds most of the words, or the body is split in parts of the
+        # same markup (an advertisement between them): the article is the element around
+        # them, so that no short part is cut off
+        node = up
     words = mass.get(node, 0.0)
     tag = node.tag.lower() if isinstance(node.tag, str) else ""
     confident = tag not in ("html", "body") and words >= min_words
