@@ -163,3 +163,16 @@ def test_a_body_split_by_an_advertisement_is_kept_whole() -> None:
             f"<div class='content'><p>{ARTICLE[3]}</p></div></div>{_footer(120)}</body></html>")
     article = _clean(html)
     assert [article.lead, *article.paragraphs] == ARTICLE
+
+
+def test_a_teaser_list_longer_than_a_short_article_is_not_taken_for_it() -> None:
+    teasers = "".join(
+        f"<div class='item'><h3>Tin số {k}</h3><p>Tỉnh ven biển chuẩn bị phương án ứng phó bão "
+        f"số {k}, di dời hàng nghìn hộ dân khỏi vùng trũng thấp trước khi bão vào bờ.</p></div>"
+        for k in range(12))
+    html = ("<html><body><h1>Cầu treo mới qua suối Đá Bàn</h1><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + "</div>"
+            f"<div class='list-news-x'>{teasers}</div></body></html>")
+    article = _clean(html)
+    assert article.meta["field_sources"]["text"] == "whole page"
+    assert ARTICLE[0] in [article.lead, *article.paragraphs]

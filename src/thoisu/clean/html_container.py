@@ -15,7 +15,9 @@ article; the markup can. One linear pass over the tree:
    is the title or the sapo (found apart).
 3. The **container** is the deepest element holding at least :data:`SHARE` of the page's
    weighted words (the element around it when that is one paragraph, or when a sibling of
-   the same tag and class holds words too: a body split by an advertisement). It is *confident* when it is neither ``<body>`` nor ``<html>`` and holds
+   the same tag and class holds words too: a body split by an advertisement). It must hold
+   the first paragraph after the title (the article starts under its title: a list of
+   teasers longer than a short article is not it). It is *confident* when it is neither ``<body>`` nor ``<html>`` and holds
    at least :data:`MIN_WORDS` words; otherwise the caller keeps the whole page's text.
 
 >>> import lxml.html
@@ -67,6 +69,8 @@ NOTICE = re.compile(
 )
 SHARE = 0.8
 MIN_WORDS = 25
+# A block of this many words (less its links) is a paragraph of running text.
+PARAGRAPH_WORDS = 12
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -160,7 +164,13 @@ def find_container(root: Any, title: Any | None = None, skip_texts: frozenset[st
             bad.add(el)
         if up is not None and el.tag.lower() in BLOCKS:
             has_block_child.add(up)
+    after_title: set[int] = set()
+    seen_title = title is None
     for el in order:
+        if el is title:
+            seen_title = True
+        if seen_title:
+            after_title.add(id(el))
         if not isinstance(el.tag, str) or el in bad or el in has_block_child:
             continue
         tag = el.tag.lower()
@@ -181,18 +191,22 @@ def find_container(root: Any, title: Any | None = None, skip_texts: frozenset[st
     repeats = Counter(key for _, _, key in leaves if len(key.split()) >= 4)
     mass: dict[Any, float] = {}
     total = 0.0
+    first_paragraph = None  # the first real paragraph after the title
     for el, weight, key in leaves:
         if repeats[key] >= 3:
             continue  # a template line of the page ("Giấy phép số 12…", "Giấy phép số 13…")
         if weight <= 0:
             continue
         total += weight
-        node = el
-        while node is not None:
-            mass[node] = mass.get(node, 0.0) + weight
-            node = parent.get(node)
+        mass[el] = weight
+        if first_paragraph is None and weight >= PARAGRAPH_WORDS and id(el) in after_title:
+            first_paragraph = el
     if total <= 0:
         return None
+    for el in reversed(order):  # children before parents: one pass sums every subtree
+        up = parent.get(el)
+        if up is not None and el in mass:
+            mass[up] = mass.get(up, 0.0) + mass[el]
     # The deepest element holding SHARE of the weight: walk down from the root while one
     # child still holds it.
     node = root
@@ -210,7 +224,12 @@ def find_container(root: Any, title: Any | None = None, skip_texts: frozenset[st
         node = up
     words = mass.get(node, 0.0)
     tag = node.tag.lower() if isinstance(node.tag, str) else ""
-    confident = tag not in ("html", "body") and words >= min_words
+    # The article starts under its title: when the first real paragraph after the title lies
+    # outside the container, the container is another block (a list of teasers) and the
+    # caller keeps the whole page's text.
+    opens = first_paragraph is None or first_paragraph is node or any(
+        a is node for a in first_paragraph.iterancestors())
+    confident = tag not in ("html", "body") and words >= min_words and opens
     return Container(node, words, total, confident, describe(node), apart)
 
 
