@@ -39,7 +39,8 @@ from thoisu.model import Origin, RawPage
 from thoisu.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = [REPO / "tests" / "fixtures" / "blind_html", REPO / "tests" / "fixtures" / "blind_html_outlets"]
+SETS = [REPO / "tests" / "fixtures" / "blind_html",
+        REPO / "tests" / "fixtures" / "blind_html_outlets"]
 FOOTER_LINES = [
     "Liên hệ quảng cáo: {n} Phòng Kinh doanh, tầng {n}, số {n}{n} Trần Hưng Đạo, Hà Nội.",
     "Giấy phép số {n}{n}/GP-BTTTT ngày {n}/{n}/2020 của Bộ Thông tin và Truyền thông.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 
 from thoisu.clean import clean_page
 from thoisu.model import Origin, RawPage
@@ -33,7 +34,7 @@ def page(n: int) -> str:
     return HEAD + "".join(f"<p>Dòng {k}.</p>" for k in range(n)) + "</body></html>"
 
 
-def cpu(fn, *args) -> float:  # noqa: ANN001 - a callable and its arguments
+def cpu(fn: Callable[..., object], *args: object) -> float:
     start = time.process_time()
     fn(*args)
     return time.process_time() - start

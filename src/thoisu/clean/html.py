@@ -34,12 +34,12 @@ from thoisu.clean.html_bounds import bound_markup, sanitize
 from thoisu.clean.html_container import find_container, furniture_inside
 from thoisu.clean.html_meta import (
     element_text,
-    title_element,
     figcaptions,
     markup_texts,
     page_metadata,
     parse_html,
     text_key,
+    title_element,
 )
 from thoisu.clean.identity import content_id
 from thoisu.clean.normalize import normalize_line, normalize_text
@@ -448,7 +448,8 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
                 not seen_text or k > last_text):
             out.append((verdict[0], ("closing." if seen_text else "top.") + verdict[0].value))
             continue
-        if key in marks["figcaption"] and info.words < NARRATIVE_CAPTION_WORDS:
+        if key in marks["figcaption"] and len(info.text.strip(" |").split()) < (
+                NARRATIVE_CAPTION_WORDS):  # "| Dã quỳ nở rộ. |": a table cell as extracted
             out.append((Role.CAPTION, "caption.figcaption"))
             continue
         if key in marks["heading"] or (info.heading_like and not info.sentence_end

@@ -42,9 +42,8 @@ def bound_markup(html: str, max_blocks: int, max_nodes: int) -> tuple[str, str |
     if (not max_blocks or html.count("<") <= max_blocks) and (
             not max_nodes or html.count("<") <= max_nodes):
         return html, None
-    blocks = nodes = 0
-    for m in _OPEN_TAG.finditer(html):
-        nodes += 1
+    blocks = 0
+    for nodes, m in enumerate(_OPEN_TAG.finditer(html), start=1):
         if m.group(1).lower() in BLOCK_TAGS:
             blocks += 1
             if max_blocks and blocks > max_blocks:

@@ -17,8 +17,9 @@ article; the markup can. One linear pass over the tree:
    weighted words (the element around it when that is one paragraph, or when a sibling of
    the same tag and class holds words too: a body split by an advertisement). It must hold
    the first paragraph after the title (the article starts under its title: a list of
-   teasers longer than a short article is not it). It is *confident* when it is neither ``<body>`` nor ``<html>`` and holds
-   at least :data:`MIN_WORDS` words; otherwise the caller keeps the whole page's text.
+   teasers longer than a short article is not it). It is *confident* when it is neither
+   ``<body>`` nor ``<html>`` and holds at least :data:`MIN_WORDS` words; otherwise the caller
+   keeps the whole page's text.
 
 >>> import lxml.html
 >>> page = ("<html><body><div class='menu'><p>Thời sự</p></div><div class='detail'>"
@@ -91,7 +92,7 @@ def _furniture(el: Any) -> bool:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if tag in FURNITURE_TAGS:
         return True
-    marks = (el.get("class") or "").split() + [el.get("id") or ""]
+    marks = [*(el.get("class") or "").split(), el.get("id") or ""]
     if any(m and FURNITURE.search(m) for m in marks):
         return True
     kind = (el.get("type") or "").lower()  # VCCorp CMS boxes: type="RelatedOneNews"

@@ -435,9 +435,21 @@ def _visible_date(root: Any, title_el: Any | None = None) -> tuple[str, str] | N
     return before
 
 
+def _picture_table(table: Any, seen: dict[Any, bool]) -> bool:
+    """A picture table (``table.picture``, ``table.image``, ``table.desc_image``: a photo in
+    one row, its caption in the next); decided once per table."""
+    if table is None:
+        return False
+    if table not in seen:
+        seen[table] = (table.find(".//img") is not None and len(table.findall(".//tr")) <= 3
+                       and len(element_text(table).split()) <= 60)
+    return seen[table]
+
+
 def markup_texts(root: Any) -> dict[str, set[str]]:
     """Texts of headings, figure captions and links, normalised, for the line roles."""
     out: dict[str, set[str]] = {"heading": set(), "figcaption": set(), "link": set()}
+    tables: dict[Any, bool] = {}
     if root is None:
         return out
     for el in root.iter():
@@ -446,7 +458,10 @@ def markup_texts(root: Any) -> dict[str, set[str]]:
         tag = el.tag.lower()
         if tag in ("h2", "h3", "h4", "h5", "h6"):
             out["heading"].add(text_key(element_text(el)))
-        elif tag == "figcaption" or "caption" in " ".join(_classes(el)).lower():
+        elif tag == "figcaption" or "caption" in " ".join(_classes(el)).lower() or (
+                tag == "td" and el.find(".//img") is None and _picture_table(
+                    next(el.iterancestors("table"), None), tables)):
+            # a picture table's text cell is its caption
             out["figcaption"].add(text_key(element_text(el)))
         elif tag == "a":
             out["link"].add(text_key(element_text(el)))
