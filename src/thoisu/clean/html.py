@@ -1,10 +1,16 @@
-"""HTML pages: trafilatura's main text, then only certain boilerplate removed; markup for the rest.
+"""HTML pages: the article container, trafilatura's main text of it, then only certain
+boilerplate removed; markup for the rest.
 
-trafilatura finds the article's text well; what it keeps may still hold a share prompt, a
-related-news block or the title printed again. After it, a line is removed only for a named,
-certain reason (:data:`REMOVE_RULES`); a line that merely *looks* like a caption is never
-dropped. A photo story's captioned photos are its text: "… kẹt xe trong đêm (Ảnh: Minh An)."
-stays a paragraph and its credit goes to ``meta["credits"]``.
+The markup is sanitised and bounded first (:mod:`thoisu.clean.html_bounds`); the article's
+container is chosen from the markup before any line is removed
+(:mod:`thoisu.clean.html_container`), so a long footer, a comments section or a list of
+teasers never becomes the article; without a trusted container, trafilatura's own output of
+the whole page (its defaults) is the text. A page the HTML path fails on is cleaned as text.
+What trafilatura keeps may still hold a share prompt, a related-news block or the title
+printed again: a line is removed only for a named, certain reason (:data:`REMOVE_RULES`);
+a line that merely *looks* like a caption is never dropped. A photo story's captioned photos
+are its text: "… kẹt xe trong đêm (Ảnh: Minh An)." stays a paragraph and its credit goes to
+``meta["credits"]``.
 
 What the markup says beyond trafilatura (see :mod:`thoisu.clean.html_meta`):
 
@@ -16,13 +22,11 @@ What the markup says beyond trafilatura (see :mod:`thoisu.clean.html_meta`):
 - title (JSON-LD headline, ``og:title``, ``h1``, ``<title>``; scripts never included), author,
   section, tags, canonical URL and dates go to ``Article.meta`` with ``meta["field_sources"]``
   naming the markup that gave each field. What the input said wins.
-
 A page for which trafilatura returns text is never reported as only boilerplate. Runs offline.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -31,7 +35,6 @@ from thoisu.clean.build import strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.flat import UI_TEXT
 from thoisu.clean.html_bounds import bound_markup, sanitize
-from thoisu.clean.html_container import find_container, furniture_inside
 from thoisu.clean.html_meta import (
     element_text,
     figcaptions,
@@ -39,8 +42,8 @@ from thoisu.clean.html_meta import (
     page_metadata,
     parse_html,
     text_key,
-    title_element,
 )
+from thoisu.clean.html_text import article_text, as_text, extract_html, visible_text
 from thoisu.clean.identity import content_id
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.clean.rules import is_breadcrumb, local_rule, source_of
@@ -84,137 +87,6 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if end and not head.endswith((".", "!", "?", "…")):
         head += end
     return head, credit
-
-
-def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """trafilatura's main text of a page and the page's metadata (see :func:`page_metadata`).
-
-    The text is ``""`` when trafilatura finds none and the page's visible text is empty too.
-    """
-    root = parse_html(html)
-    return _main_text(root, url), page_metadata(root)
-
-
-def _article_text(root: Any, url: str | None, found: dict[str, Any]) -> tuple[str, str]:
-    """The main text and how it was found: from the article container when the markup shows
-    one with confidence (:mod:`thoisu.clean.html_container`), else the whole page's."""
-    if root is None:
-        return "", "no markup"
-    title = title_element(root, found.get("title"))
-    sapo = " ".join(str(found.get("sapo") or "").split()).lower()
-    container = find_container(root, title, frozenset({sapo}) if sapo else frozenset())
-    if container is None or not container.confident:
-        # no element holds the article with confidence: trafilatura's own choice, with its
-        # defaults (the anchor), and only certain boilerplate removed after it
-        return _main_text(root, url, recall=False), "whole page"
-    part = copy.deepcopy(container.element)
-    inner_title = None
-    if title is not None:
-        # the copy's own title element, so that its column is not dropped as furniture
-        path = []
-        node = title
-        while node is not container.element and node.getparent() is not None:
-            path.append(node.getparent().index(node))
-            node = node.getparent()
-        if node is container.element:
-            inner_title = part
-            for k in reversed(path):
-                inner_title = inner_title[k]
-    for bad in furniture_inside(part, inner_title):
-        bad.drop_tree()
-    import lxml.html
-
-    doc = lxml.html.fromstring("<html><body></body></html>")
-    if title is not None and inner_title is None:
-        # the title above the container, as on the page: without it the extractor takes the
-        # container's first subheading for the title and leaves it out
-        head = copy.deepcopy(title)
-        head.tail = None
-        doc.find("body").append(head)
-        for el in container.found_apart[:1]:  # the sapo, when it stands outside too
-            if container.element not in el.iterancestors():
-                sapo_copy = copy.deepcopy(el)
-                sapo_copy.tail = None
-                doc.find("body").append(sapo_copy)
-    doc.find("body").append(part)
-    text = _main_text(doc, url)
-    shown = visible_text(doc)
-    if len(text.split()) < 0.7 * len(shown.split()):
-        text = shown  # the extractor dropped much of the container's own text
-    else:
-        text = _with_dropped_paragraphs(text, shown)
-    return text, f"article container {container.path}"
-
-
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", ":")
-
-
-def _with_dropped_paragraphs(text: str, shown: str) -> str:
-    """``text`` (the extractor's) with the full paragraphs of the container it left out put
-    back in place: lines of 12+ words ending a sentence, after the last line both share.
-    """
-    lines = text.split("\n")
-    have = {text_key(x) for x in lines} - {""}
-    after: dict[str, list[str]] = {}
-    anchor = ""
-    for raw in shown.split("\n"):
-        line = " ".join(raw.split())
-        key = text_key(line)
-        if not key:
-            continue
-        if key in have:
-            anchor = key
-        elif len(line.split()) >= NARRATIVE_CAPTION_WORDS and line.endswith(_SENTENCE_END):
-            after.setdefault(anchor, []).append(line)
-            have.add(key)
-    if not after:
-        return text
-    out = after.pop("", [])
-    for line in lines:
-        out.append(line)
-        out.extend(after.pop(text_key(line), []))
-    return "\n".join(out)
-
-
-def _main_text(root: Any, url: str | None, recall: bool = True) -> str:
-    import trafilatura
-
-    if root is None:
-        return ""
-    doc = None
-    try:
-        doc = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False,
-                                          include_comments=False, include_tables=True,
-                                          favor_recall=recall)
-    except (ValueError, TypeError, RecursionError):
-        doc = None
-    if doc is not None:
-        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
-        text = str(data.get("text") or "")
-        if text.strip():
-            return text
-    return visible_text(root)
-
-
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
-           "figcaption", "blockquote", "section", "article", "header", "footer", "title"}
-
-
-def visible_text(html: Any) -> str:
-    """The text of an HTML fragment or tree, a line per block element; scripts dropped."""
-    root = parse_html(html) if isinstance(html, str) else copy.deepcopy(html)
-    if root is None:
-        return ""
-    if isinstance(root.tag, str) and root.tag.lower() in ("script", "style", "noscript",
-                                                           "template", "head"):
-        return ""  # the whole fragment is a script ("&nbsp;<script>" parses so)
-    for bad in root.xpath("//script|//style|//noscript|//template|//head"):
-        if bad.getparent() is not None:
-            bad.drop_tree()
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
-            el.tail = "\n" + (el.tail or "")
-    return str(root.text_content())
 
 
 def _without_site(title: str, site: str) -> str:
@@ -282,40 +154,17 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
     try:
         articles = _clean_markup(page, html, settings)
     except Exception as exc:  # lxml or trafilatura failing on odd markup must not lose a page
-        articles = _as_text(page, html, settings, exc)
+        articles = as_text(page, html, settings, exc)
     if cut:
         for article in articles:
             article.problems.append(cut)
     return articles
 
 
-_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|br|tr|td|th|figcaption|blockquote|section|"
-                        r"article|header|footer|title)\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
-
-
-def _as_text(page: RawPage, html: str, settings: Settings, exc: Exception) -> list[Article]:
-    """The page cleaned as text (tags stripped, a line per block) when the HTML path failed."""
-    import html as html_lib
-
-    from thoisu.clean.page import clean_text
-
-    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub(" ", html)))
-    text = html_lib.unescape(text)
-    title = page.meta.get("title")
-    articles = clean_text(text, settings, page.origin, page.meta,
-                          known_title=str(title) if title else None)
-    for article in articles:
-        article.problems.append(f"the HTML path failed ({type(exc).__name__}: {exc}); "
-                                "the page was cleaned as text")
-    return articles
-
-
 def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]:
     root = parse_html(html)
     found = page_metadata(root)
-    text, text_source = _article_text(root, page.meta.get("url"), found)
+    text, text_source = article_text(root, page.meta.get("url"), found)
     meta = _merge_meta(page, found)
     meta["field_sources"]["text"] = text_source
     style = settings.tone_style
