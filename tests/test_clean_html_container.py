@@ -176,3 +176,13 @@ def test_a_teaser_list_longer_than_a_short_article_is_not_taken_for_it() -> None
     article = _clean(html)
     assert article.meta["field_sources"]["text"] == "whole page"
     assert ARTICLE[0] in [article.lead, *article.paragraphs]
+
+
+def test_a_picture_table_caption_is_a_caption_not_text() -> None:
+    cap = "Cầu treo mới nhìn từ bờ suối."
+    table = (f"<table class='picture'><tr><td><img src='c.jpg'></td></tr>"
+             f"<tr><td class='pCaption'>{cap}</td></tr></table>")
+    html = _page("").replace(f"<p>{ARTICLE[1]}</p>", f"{table}<p>{ARTICLE[1]}</p>")
+    article = _clean(html)
+    assert [article.lead, *article.paragraphs] == ARTICLE
+    assert article.captions == [cap]

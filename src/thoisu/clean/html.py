@@ -196,7 +196,7 @@ def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]
         if credit:
             credits.append(credit)
         if role is Role.CAPTION:
-            captions.append(body)
+            captions.append(body.strip(" |"))  # a picture table cell: "| Cầu mới. |"
         elif role is Role.BYLINE:
             byline.append(P.BYLINE_PREFIX.sub("", info.text))
         elif role is Role.SOURCE:
