@@ -89,6 +89,12 @@ class Settings:
     # is not analysed but reported as a problem, so one pathological page cannot hold up a
     # run; news articles are far below it (0: no limit). See docs/analysis.md.
     max_article_chars: int = 300_000
+    # HTML pages: block elements (p, div, li, td, h2–h6 …) and elements of any kind read from
+    # one page; the rest of a larger page is cut before parsing, so that cleaning costs a
+    # bounded time, and the article says so in its problems. News articles hold a few hundred
+    # (0: no limit). See docs/cleaning.md.
+    html_max_blocks: int = 5_000
+    html_max_nodes: int = 50_000
     # Sources and fetching (thoisu sources / thoisu watch; see docs/sources.md).
     # A URL or e-mail where site owners can reach whoever runs this thoisu; it goes in the
     # User-Agent ("thoisu/0.1.0 (+https://...)"). Empty: the User-Agent names thoisu only.

@@ -1,10 +1,16 @@
-"""HTML pages: trafilatura's main text, then only certain boilerplate removed; markup for the rest.
+"""HTML pages: the article container, trafilatura's main text of it, then only certain
+boilerplate removed; markup for the rest.
 
-trafilatura finds the article's text well; what it keeps may still hold a share prompt, a
-related-news block or the title printed again. After it, a line is removed only for a named,
-certain reason (:data:`REMOVE_RULES`); a line that merely *looks* like a caption is never
-dropped. A photo story's captioned photos are its text: "… kẹt xe trong đêm (Ảnh: Minh An)."
-stays a paragraph and its credit goes to ``meta["credits"]``.
+The markup is sanitised and bounded first (:mod:`thoisu.clean.html_bounds`); the article's
+container is chosen from the markup before any line is removed
+(:mod:`thoisu.clean.html_container`), so a long footer, a comments section or a list of
+teasers never becomes the article; without a trusted container, trafilatura's own output of
+the whole page (its defaults) is the text. A page the HTML path fails on is cleaned as text.
+What trafilatura keeps may still hold a share prompt, a related-news block or the title
+printed again: a line is removed only for a named, certain reason (:data:`REMOVE_RULES`);
+a line that merely *looks* like a caption is never dropped. A photo story's captioned photos
+are its text: "… kẹt xe trong đêm (Ảnh: Minh An)." stays a paragraph and its credit goes to
+``meta["credits"]``.
 
 What the markup says beyond trafilatura (see :mod:`thoisu.clean.html_meta`):
 
@@ -16,13 +22,11 @@ What the markup says beyond trafilatura (see :mod:`thoisu.clean.html_meta`):
 - title (JSON-LD headline, ``og:title``, ``h1``, ``<title>``; scripts never included), author,
   section, tags, canonical URL and dates go to ``Article.meta`` with ``meta["field_sources"]``
   naming the markup that gave each field. What the input said wins.
-
 A page for which trafilatura returns text is never reported as only boilerplate. Runs offline.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -30,6 +34,7 @@ from thoisu.clean import patterns as P
 from thoisu.clean.build import strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.flat import UI_TEXT
+from thoisu.clean.html_bounds import bound_markup, sanitize
 from thoisu.clean.html_meta import (
     element_text,
     figcaptions,
@@ -38,6 +43,7 @@ from thoisu.clean.html_meta import (
     parse_html,
     text_key,
 )
+from thoisu.clean.html_text import article_text, as_text, extract_html, visible_text
 from thoisu.clean.identity import content_id
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.clean.rules import is_breadcrumb, local_rule, source_of
@@ -60,6 +66,8 @@ CREDIT_TAIL = re.compile(
 )
 # A figure caption this long, ending in a full stop, narrates rather than labels.
 NARRATIVE_CAPTION_WORDS = 12
+# Figure captions compared with the text (each against all of it): a photo story has dozens.
+MAX_FIGCAPTIONS = 300
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -79,52 +87,6 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if end and not head.endswith((".", "!", "?", "…")):
         head += end
     return head, credit
-
-
-def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """trafilatura's main text of a page and the page's metadata (see :func:`page_metadata`).
-
-    The text is ``""`` when trafilatura finds none and the page's visible text is empty too.
-    """
-    root = parse_html(html)
-    return _main_text(root, url), page_metadata(root)
-
-
-def _main_text(root: Any, url: str | None) -> str:
-    import trafilatura
-
-    if root is None:
-        return ""
-    doc = None
-    try:
-        doc = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False,
-                                          include_comments=False, include_tables=True,
-                                          favor_recall=True)
-    except (ValueError, TypeError, RecursionError):
-        doc = None
-    if doc is not None:
-        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
-        text = str(data.get("text") or "")
-        if text.strip():
-            return text
-    return visible_text(root)
-
-
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
-           "figcaption", "blockquote", "section", "article", "header", "footer", "title"}
-
-
-def visible_text(html: Any) -> str:
-    """The text of an HTML fragment or tree, a line per block element; scripts dropped."""
-    root = parse_html(html) if isinstance(html, str) else copy.deepcopy(html)
-    if root is None:
-        return ""
-    for bad in root.xpath("//script|//style|//noscript|//template|//head"):
-        bad.drop_tree()
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
-            el.tail = "\n" + (el.tail or "")
-    return str(root.text_content())
 
 
 def _without_site(title: str, site: str) -> str:
@@ -181,11 +143,30 @@ def _opens_article(description: str, first: str, body: list[str]) -> bool:
 
 
 def clean_html(page: RawPage, settings: Settings) -> list[Article]:
-    """The article of an HTML page (a list of one, or empty when the page has no text)."""
-    root = parse_html(page.html or "")
+    """The article of an HTML page (a list of one, or empty when the page has no text).
+
+    The markup is sanitised and cut to ``settings.html_max_blocks`` / ``html_max_nodes``
+    first (:mod:`thoisu.clean.html_bounds`); a page the HTML path fails on is cleaned as text
+    instead of being lost.
+    """
+    html = sanitize(page.html or "")
+    html, cut = bound_markup(html, settings.html_max_blocks, settings.html_max_nodes)
+    try:
+        articles = _clean_markup(page, html, settings)
+    except Exception as exc:  # lxml or trafilatura failing on odd markup must not lose a page
+        articles = as_text(page, html, settings, exc)
+    if cut:
+        for article in articles:
+            article.problems.append(cut)
+    return articles
+
+
+def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]:
+    root = parse_html(html)
     found = page_metadata(root)
-    text = _main_text(root, page.meta.get("url"))
+    text, text_source = article_text(root, page.meta.get("url"), found)
     meta = _merge_meta(page, found)
+    meta["field_sources"]["text"] = text_source
     style = settings.tone_style
     title = normalize_line(_without_site(str(meta.get("title") or ""),
                                          str(meta.get("source") or "")), style)
@@ -215,7 +196,7 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
         if credit:
             credits.append(credit)
         if role is Role.CAPTION:
-            captions.append(body)
+            captions.append(body.strip(" |"))  # a picture table cell: "| Cầu mới. |"
         elif role is Role.BYLINE:
             byline.append(P.BYLINE_PREFIX.sub("", info.text))
         elif role is Role.SOURCE:
@@ -316,7 +297,8 @@ def _roles(infos: list[LineInfo], title: str, marks: dict[str, set[str]]) -> lis
                 not seen_text or k > last_text):
             out.append((verdict[0], ("closing." if seen_text else "top.") + verdict[0].value))
             continue
-        if key in marks["figcaption"] and info.words < NARRATIVE_CAPTION_WORDS:
+        if key in marks["figcaption"] and len(info.text.strip(" |").split()) < (
+                NARRATIVE_CAPTION_WORDS):  # "| Dã quỳ nở rộ. |": a table cell as extracted
             out.append((Role.CAPTION, "caption.figcaption"))
             continue
         if key in marks["heading"] or (info.heading_like and not info.sentence_end
@@ -392,7 +374,7 @@ def _add_figcaptions(root: Any, captions: list[str], paragraphs: list[str], cred
     have = {text_key(c) for c in captions} | {text_key(p) for p in paragraphs}
     have |= {text_key(split_credit(i.text)[0]) for i in infos if not i.blank}
     found = []
-    for raw in figcaptions(root):
+    for raw in figcaptions(root)[:MAX_FIGCAPTIONS]:
         text, credit = split_credit(normalize_line(raw, style))
         key = text_key(text)
         if not key or key in have or any(key in h for h in have if len(key) > 30):

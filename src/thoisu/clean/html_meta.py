@@ -62,6 +62,8 @@ SAPO_CLASSES: dict[str, str] = {
 _SAPO_HINT = re.compile(r"sapo|chap+eau|summary|(?:^|[-_])lead(?:$|[-_])|description|excerpt",
                         re.I)
 SAPO_MIN_WORDS, SAPO_MAX_WORDS = 8, 150
+# Elements after the title searched for the one printing the meta description.
+DESCRIPTION_REACH = 400
 
 _SPACE = re.compile(r"\s+")
 
@@ -75,7 +77,9 @@ def parse_html(html: str) -> Any:
     import lxml.html
     from lxml import etree
 
-    html = flatten_markup(html)
+    from thoisu.clean.html_bounds import sanitize
+
+    html = flatten_markup(sanitize(html))
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True)
     try:
         root = lxml.html.fromstring(html, parser=parser)
@@ -278,11 +282,15 @@ def printed_description(root: Any, description: str,
         return None
     body = root.find(".//body")
     seen_title = title_el is None
+    looked = 0
     for el in (body if body is not None else root).iter():
         if el is title_el:
             seen_title = True
         if not seen_title or not isinstance(el.tag, str):
             continue
+        looked += 1
+        if looked > DESCRIPTION_REACH:
+            break  # the sapo stands near the title; reading every element's text is quadratic
         if el.tag.lower() in ("script", "style", "a", "li", "meta", "html", "body"):
             continue
         text = element_text(el)
@@ -296,7 +304,7 @@ def printed_description(root: Any, description: str,
     return None
 
 
-def _title_element(root: Any, wanted: str | None) -> Any | None:
+def title_element(root: Any, wanted: str | None) -> Any | None:
     heads = [el for el in root.iter("h1")]
     if wanted:
         low = wanted.lower()
@@ -372,7 +380,7 @@ def page_metadata(root: Any) -> dict[str, Any]:
         if el.get("datetime"):
             put("published", el.get("datetime").strip(), "time[datetime]")
             break
-    title_el = _title_element(root, found.get("title"))
+    title_el = title_element(root, found.get("title"))
     visible = _visible_date(root, title_el)
     if visible is not None:
         put("published", visible[0], visible[1])
@@ -427,9 +435,21 @@ def _visible_date(root: Any, title_el: Any | None = None) -> tuple[str, str] | N
     return before
 
 
+def _picture_table(table: Any, seen: dict[Any, bool]) -> bool:
+    """A picture table (``table.picture``, ``table.image``, ``table.desc_image``: a photo in
+    one row, its caption in the next); decided once per table."""
+    if table is None:
+        return False
+    if table not in seen:
+        seen[table] = (table.find(".//img") is not None and len(table.findall(".//tr")) <= 3
+                       and len(element_text(table).split()) <= 60)
+    return seen[table]
+
+
 def markup_texts(root: Any) -> dict[str, set[str]]:
     """Texts of headings, figure captions and links, normalised, for the line roles."""
     out: dict[str, set[str]] = {"heading": set(), "figcaption": set(), "link": set()}
+    tables: dict[Any, bool] = {}
     if root is None:
         return out
     for el in root.iter():
@@ -438,7 +458,10 @@ def markup_texts(root: Any) -> dict[str, set[str]]:
         tag = el.tag.lower()
         if tag in ("h2", "h3", "h4", "h5", "h6"):
             out["heading"].add(text_key(element_text(el)))
-        elif tag == "figcaption" or "caption" in " ".join(_classes(el)).lower():
+        elif tag == "figcaption" or "caption" in " ".join(_classes(el)).lower() or (
+                tag == "td" and el.find(".//img") is None and _picture_table(
+                    next(el.iterancestors("table"), None), tables)):
+            # a picture table's text cell is its caption
             out["figcaption"].add(text_key(element_text(el)))
         elif tag == "a":
             out["link"].add(text_key(element_text(el)))
