@@ -111,7 +111,7 @@ def test_articles_lists_a_table(pages: list[str], db: str) -> None:
     for article_id in ids_of(db):
         assert article_id in result.stdout
     assert "Hà Nội mưa lớn" in result.stdout
-    assert "2017-01-24" in result.stdout
+    assert "24/1/2017" in result.stdout
     assert "1–2 of 2" in result.stdout
 
 
@@ -153,7 +153,7 @@ def test_show_by_id_prefix(pages: list[str], db: str) -> None:
     assert shown.exit_code == 0
     assert shown.stdout == (
         "Hà Nội mưa lớn\n\n"
-        f"id: {first}\npublished: 2017-01-24\nsource: VnExpress\norigin: {pages[0]}\n\n"
+        f"id: {first}\npublished: 24/1/2017\nsource: VnExpress\norigin: {pages[0]}\n\n"
         "Sa pô về mưa.\n\nĐoạn một.\n\nĐoạn hai.\n\n"
         "Removed lines (1):\n  [boilerplate · share-buttons] Chia sẻ bài viết\n")
     as_json = run("articles", "--db", db, "show", first[:6], "--format", "json")

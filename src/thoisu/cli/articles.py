@@ -20,6 +20,7 @@ from thoisu.cli.common import (
     write_stats,
 )
 from thoisu.model import Article
+from thoisu.render.dates_vi import format_date
 from thoisu.stats import RunStats
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def _print_table(found: list[Article], total: int, offset: int) -> None:
     table.add_column("title", ratio=1)
     table.add_column("¶", justify="right", no_wrap=True)
     for article in found:
-        table.add_row(article.id, article.published.iso() if article.published else "",
+        table.add_row(article.id, format_date(article.published) if article.published else "",
                       article.source or "", article.title, str(len(article.paragraphs)))
     Console(file=sys.stdout, highlight=False).print(table)
 
@@ -163,5 +164,5 @@ def _published(article: Article) -> str | None:
         return None
     evidence = article.published_evidence
     if evidence is None or not evidence.evidence:
-        return article.published.iso()
-    return f"{article.published.iso()} ({'; '.join(evidence.evidence)})"
+        return format_date(article.published)
+    return f"{format_date(article.published)} ({'; '.join(evidence.evidence)})"
