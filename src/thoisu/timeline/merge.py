@@ -213,7 +213,7 @@ def merge_candidates(candidates: Sequence[Candidate], text_threshold: float = TE
     groups: list[Group] = []
     index = _DateIndex()
     for cand in candidates:
-        grams = Features.of(cand.text)
+        grams = Features.of(cand.core or cand.text)
         best, best_score = None, 0.0
         for group in index.near(cand.date):
             if not compatible(group.date, cand.date):
@@ -236,6 +236,9 @@ def merge_candidates(candidates: Sequence[Candidate], text_threshold: float = TE
     return groups
 
 
+_SAID_RANK = {"verb": 2, "according": 1}
+
+
 def representative(group: Group) -> Candidate:
     """The member most like the others (shorter on ties): the text the entry shows.
 
@@ -251,13 +254,15 @@ def representative(group: Group) -> Candidate:
         first.setdefault((g, m.text, m.date.precision), i)
     weighed = list(counts)[:MAX_COMPARED]
 
-    def score(i: int) -> tuple[bool, bool, float, int, int]:
+    def score(i: int) -> tuple[bool, int, bool, float, int, int]:
         member, mine = group.members[i], group.grams[i]
         total = sum(counts[g] * overlap(mine.words, g.words) for g in weighed if g != mine)
         if mine in counts and counts[mine] > 1:
             total += (counts[mine] - 1) * overlap(mine.words, mine.words)
-        # Whole clauses over cut ones, the most precise date, then the most typical text.
-        return ("…" not in member.text, member.date.precision == group.date.precision, total,
-                -len(member.text), -i)
+        # Whole clauses over cut ones; who said it (a speaker with a reporting verb tells a
+        # proposal from a fact, "Theo X" at least the source); the most precise date; then
+        # the most typical text.
+        return ("…" not in member.text, _SAID_RANK.get(member.said, 0),
+                member.date.precision == group.date.precision, total, -len(member.text), -i)
 
     return group.members[max(first.values(), key=score)]
