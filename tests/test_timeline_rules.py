@@ -147,3 +147,19 @@ def test_edge_publication_dates_never_break_a_timeline(published: PartialDate) -
     timeline_svg(events)
     for event in events:
         assert event.date.year is None or 1900 <= event.date.year <= 9999
+
+
+def test_one_event_from_two_outlets_at_month_and_day_is_one_entry() -> None:
+    # #20: "tháng 5/2022" and "9/5/2022" are compatible; the same short event ("khởi công")
+    # from two outlets is one entry with both sources.
+    a = article("a", "Dự án được duyệt năm 2020 và khởi công đầu tháng 5/2022.", D(2024, 6, 1))
+    b = article("b", "Nhà máy nước được khởi công ngày 9/5/2022.", D(2024, 6, 1))
+    started = [e for e in build_timeline([a, b]) if e.date.year == 2022]
+    assert len(started) == 1, [e.text for e in started]
+    assert started[0].date == D(2022, 5, 9) and started[0].articles == ["a", "b"]
+
+
+def test_two_short_events_of_one_month_stay_apart() -> None:
+    a = article("a", "Nhà máy nước được khởi công ngày 9/5/2022.", D(2024, 6, 1))
+    b = article("b", "Cầu tạm bị lũ cuốn trôi ngày 20/5/2022.", D(2024, 6, 1))
+    assert len(build_timeline([a, b])) == 2
