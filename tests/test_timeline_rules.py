@@ -163,3 +163,14 @@ def test_two_short_events_of_one_month_stay_apart() -> None:
     a = article("a", "Nhà máy nước được khởi công ngày 9/5/2022.", D(2024, 6, 1))
     b = article("b", "Cầu tạm bị lũ cuốn trôi ngày 20/5/2022.", D(2024, 6, 1))
     assert len(build_timeline([a, b])) == 2
+
+
+def test_an_undated_event_sits_between_its_neighbours_not_after_the_story() -> None:
+    # #20: "15/4" (no year, in an article published without one) is told between two dated
+    # days of 2023; the story ends in 2025 through another article. It goes between them.
+    a = article("a", "Ngày 2/3/2023, tỉnh phê duyệt dự án đường ven biển.\n"
+                     "Ngày 15/4, nhà thầu bàn giao mặt bằng cho công trình.\n"
+                     "Ngày 9/6/2023, dự án chính thức khởi công.", D(None, 6, 10))
+    b = article("b", "Ngày 20/1/2025, tuyến đường ven biển thông xe toàn tuyến.", D(2025, 1, 21))
+    order = [e.date.iso() for e in build_timeline([a, b])]
+    assert order == ["2023-03-02", "XXXX-04-15", "2023-06-09", "2025-01-20"]
