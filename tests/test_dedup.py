@@ -197,3 +197,20 @@ def test_examples_the_copy_keeps_its_outlet_and_tin_song_huong_stays_the_origina
     [story] = group_stories(articles, Settings())
     assert story.articles == [real.id] and copy.duplicate_of == real.id
     assert [(d.canonical, d.copy) for d in story.duplicates] == [(real.id, copy.id)]
+
+
+def test_stored_copy_says_duplicate_of_as_its_story_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The copy arrives first; the credited original comes in a later ingest and takes its
+    # place: the copy's stored duplicate_of and the story's links name the same original.
+    from thoisu.ingest import ingest_articles
+    from thoisu.store import Store
+
+    original, copy = _pair("Báo Núi Xanh", {"credit": "Báo Núi Xanh"})
+    with Store.open(f"sqlite:///{tmp_path / 'tin.db'}") as store:
+        ingest_articles(store, [copy], Settings())
+        ingest_articles(store, [original], Settings())
+        [story] = store.list_stories()
+        assert story.articles == ["goc"]
+        assert [(d.canonical, d.copy) for d in story.duplicates] == [("goc", "ban-sao")]
+        stored = {a.id: a for a in store.get_articles(["goc", "ban-sao"])}
+        assert stored["ban-sao"].duplicate_of == "goc" and stored["goc"].duplicate_of is None
