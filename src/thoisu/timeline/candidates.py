@@ -28,10 +28,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thoisu.model import Article, PartialDate, Sentence, TimeExpr
-from thoisu.text.sentences import article_sentences
 from thoisu.text.syllables import count_syllables
-from thoisu.timeline.attribution import Attributed, Name, attribution
+from thoisu.timeline.attribution import Attributed, attribution
 from thoisu.timeline.clauses import clause_at, event_clause, event_pieces
+from thoisu.timeline.record import (
+    mention_names,
+    sentence_dates,
+    sentences_of,
+    written_names,
+)
 from thoisu.timeline.roles import Role, expression_role
 
 _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
@@ -164,54 +169,6 @@ def in_quotation(text: str, pos: int) -> bool:
             or after.count("”") > after.count("“"))
 
 
-def sentences_of(article: Article) -> list[Sentence]:
-    return article.sentences or article_sentences(article.lead, article.paragraphs)
-
-
-def analysed(article: Article) -> bool:
-    """Whether the analysis filled the article's record (its dates are then read, never
-    tagged again)."""
-    return article.analysis_version is not None and bool(article.sentences)
-
-
-def sentence_dates(article: Article, sentences: list[Sentence], published: PartialDate | None,
-                   tag: Callable[[str, PartialDate | None], list[TimeExpr]] | None
-                   ) -> list[list[TimeExpr]]:
-    """Each sentence's time expressions: from ``article.dates`` for an analysed article
-    (``tag`` None), else tagged now."""
-    if tag is None and analysed(article):
-        out: list[list[TimeExpr]] = [[] for _ in sentences]
-        position = {s.index: i for i, s in enumerate(sentences)}
-        for expr in article.dates:
-            i = position.get(expr.sentence) if expr.sentence is not None else None
-            if i is not None:
-                out[i].append(expr)
-        for exprs in out:
-            exprs.sort(key=lambda e: e.start)
-        return out
-    if tag is None:
-        from thoisu.dates import tag_dates
-
-        tag = tag_dates
-    return [tag(s.text, published) for s in sentences]
-
-
-def mention_names(article: Article) -> Callable[[int, str], frozenset[str]] | None:
-    """For an analysed article: the canonical names its mentions give inside a clause."""
-    if not analysed(article):
-        return None
-    by_sentence: dict[int, list[tuple[str, str]]] = {}
-    for m in article.mentions:
-        if m.sentence is not None:
-            by_sentence.setdefault(m.sentence, []).append((m.text, m.name))
-
-    def names(sentence: int, text: str) -> frozenset[str]:
-        return frozenset(name for written, name in by_sentence.get(sentence, ())
-                         if written and written in text)
-
-    return names
-
-
 # A clause cut so that it starts inside another one ("để tham gia...", "và ..."), or one
 # that is only a time phrase and a purpose ("Vào ngày 10/12 tới để dự lễ khởi công..."): widened.
 _CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với)\b",
@@ -284,7 +241,7 @@ def article_candidates(article: Article, position: int, published: PartialDate |
             return own_names(sentence, text)
         return names(text) if names else frozenset()
 
-    written = _written_names(article)
+    written = written_names(article)
     before_of = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
 
     def attributed(sentence: Sentence, at: int, clause: str) -> Attributed:
@@ -411,16 +368,6 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                 evidence=f"{article.id}#{sentence.index}: {m.group(0)!r} → {last.date.iso()}"
                          f" (same day as sentence {last.sentence})",
                 names=names_of(sentence.index, core), core=core, said=told.how))
-    return out
-
-
-def _written_names(article: Article) -> dict[int, list[Name]]:
-    """Names written in each sentence of an analysed article (none for a hand-built one: a
-    long speaker then stays whole)."""
-    out: dict[int, list[Name]] = {}
-    for m in article.mentions:
-        if m.sentence is not None:
-            out.setdefault(m.sentence, []).append(Name(m.text, m.type, m.start))
     return out
 
 
