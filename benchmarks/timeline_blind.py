@@ -55,7 +55,8 @@ def baseline(articles: list[Article]) -> list[Entry]:
 def _row(name: str, s: BlindScore) -> str:
     return (f"{name:<9} entries {s.entries:>3}  events P {s.event_precision:.2f} R "
             f"{s.event_recall:.2f}  dates P {s.date_precision:.2f} R {s.date_recall:.2f}"
-            f"  wrong years {s.wrong_years:>2}  fragments {s.fragments:>2}")
+            f"  wrong years {s.wrong_years:>2}  fragments {s.fragments:>2}"
+            f"  told twice {s.told_twice:>2}")
 
 
 def main() -> None:

@@ -57,7 +57,7 @@ def main() -> None:
     blind = score_blind(entries, gold)
     print(f"hand gold ({args.gold.rsplit('/', 1)[-1]}): {blind.dates_found}/{blind.gold} events"
           f" with a compatible date; event P {blind.event_precision:.2f}; wrong years"
-          f" {blind.wrong_years}; fragments {blind.fragments}")
+          f" {blind.wrong_years}; fragments {blind.fragments}; told twice {blind.told_twice}")
     if args.verbose:
         for row in score.missed:
             print(f"  missed  {row.date}  {row.keywords}")

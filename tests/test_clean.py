@@ -115,7 +115,9 @@ def test_second_article_is_split_not_merged() -> None:
     assert [a.title for a in articles] == ["Cảng cá Sa Huỳnh mở rộng bến neo đậu",
                                             "Ngư dân Sa Huỳnh trúng đậm cá cơm đầu mùa"]
     first, second = articles
-    assert first.source == second.source == "Báo Duyên Hải"
+    # "Theo Báo Duyên Hải" credits the original's outlet; it never names the page's own (#20).
+    assert first.meta["credit"] == second.meta["credit"] == "Báo Duyên Hải"
+    assert first.source is None and second.source is None
     assert not any("cá cơm" in p for p in first.paragraphs)
     assert second.lead.startswith("Những ngày đầu tháng 4")
     assert any(r.rule == "boilerplate.truncated_teaser" for r in second.removed)
@@ -157,7 +159,7 @@ def test_page_without_title_line() -> None:
     assert article.title == ""
     assert article.problems and article.problems[0].startswith("no title line")
     assert article.paragraphs[0].startswith("Sáng 8/5")
-    assert article.source == "Giao Thông Mới"
+    assert article.meta["credit"] == "Giao Thông Mới" and article.source is None  # a credit
 
 
 def test_jsonl_meta_title_and_repeated_first_line() -> None:
@@ -347,7 +349,8 @@ def test_closings_known_by_their_place() -> None:
     assert rules[4] == "closing.byline"
     assert rules[5] == "closing.source"
     [article] = clean_text(text, S)
-    assert (article.byline, article.source) == ("NGỌC AN", "Kinh tế đô thị")
+    assert (article.byline, article.meta["credit"]) == ("NGỌC AN", "Kinh tế đô thị")
+    assert article.source == "TTO"  # the page's own tag; the credit never replaces it
 
 
 def test_caps_section_title_before_text_is_not_a_byline() -> None:
@@ -445,7 +448,7 @@ def test_source_line_under_the_title_and_unpunctuated_caption() -> None:
     assert rules[5] == "caption.descriptive"
     assert rules[8] == "boilerplate.follow_call"
     [article] = clean_text(text, S)
-    assert (article.source, article.byline) == ("Kinh tế & Đô thị", "Ngọc Quý")
+    assert (article.meta["credit"], article.byline) == ("Kinh tế & Đô thị", "Ngọc Quý")
 
 
 def test_page_without_title_keeps_a_tagged_lead() -> None:

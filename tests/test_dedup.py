@@ -101,3 +101,116 @@ def test_case_and_punctuation_do_not_hide_a_copy() -> None:
     shouted = [p.upper().replace(",", ";") for p in BODY]  # same length: "calm" first
     links = find_duplicates([article("calm", BODY), article("loud", shouted)], Settings())
     assert [(x.canonical, x.copy, x.similarity) for x in links] == [("calm", "loud", 1.0)]
+
+
+# -- originals and copies (#20): a credit line names the original, never the copy's outlet ------
+
+def page(title: str, body: list[str], closing: list[str], lead_tag: str = "") -> str:
+    first = f"{lead_tag} - {body[0]}" if lead_tag else body[0]
+    return "\n\n".join([title, first, *body[1:], *closing]) + "\n"
+
+
+def cleaned(text: str, **meta: str) -> Article:
+    from thoisu.clean.page import clean_text
+
+    [one] = clean_text(text, Settings(), Origin("p.txt"), meta=dict(meta))
+    return one
+
+
+def test_a_credit_line_goes_to_meta_and_never_replaces_the_outlet() -> None:
+    copy = cleaned(page("Mưa lớn gây sạt lở ở Quảng Nam", BODY, ["Minh Thư", "Theo Báo Núi Xanh"]),
+                   source="Tin Phố Hội")
+    assert copy.source == "Tin Phố Hội" and copy.meta["credit"] == "Báo Núi Xanh"
+    # "Nguồn: X" and "Theo_X" are credits too; with no outlet of its own the page has none.
+    for line in ("Nguồn: Báo Núi Xanh", "Theo_Báo Núi Xanh"):
+        alone = cleaned(page("Mưa lớn gây sạt lở ở Quảng Nam", BODY, ["Minh Thư", line]))
+        assert alone.source is None and alone.meta["credit"] == "Báo Núi Xanh", line
+
+
+def test_a_credit_by_address_and_the_last_of_two_credits() -> None:
+    by_host = cleaned(page("Mưa lớn gây sạt lở ở Quảng Nam", BODY,
+                           ["Minh Thư", "Theo www.nuixanh.vn"]), source="Tin Phố Hội")
+    assert by_host.meta["credit"] == "www.nuixanh.vn" and by_host.source == "Tin Phố Hội"
+    # A page copied with its own credit line ("Theo Reuters") under the copier's credit: the
+    # copier's, the last one, names where this page took the text.
+    twice = cleaned(page("Mưa lớn gây sạt lở ở Quảng Nam", BODY,
+                         ["Theo Reuters", "Theo Báo Núi Xanh"]), source="Tin Phố Hội")
+    assert twice.meta["credit"] == "Báo Núi Xanh"
+
+
+def test_the_lead_tag_is_the_outlet_and_the_credit_stays_a_credit() -> None:
+    tagged = cleaned(page("Mưa lớn gây sạt lở ở Quảng Nam", BODY, ["Minh Thư", "Theo Báo Núi Xanh"],
+                          lead_tag="(Tin Phố Hội)"))
+    assert tagged.source == "Tin Phố Hội" and tagged.meta["credit"] == "Báo Núi Xanh"
+
+
+def _pair(original_source: str, copy_meta: dict[str, str], copy_day: int | None = None,
+          original_day: int | None = None) -> tuple[Article, Article]:
+    original = Article("goc", Origin("goc.txt"), paragraphs=BODY, source=original_source,
+                       published=PartialDate(2025, 5, original_day) if original_day else None)
+    copy = Article("ban-sao", Origin("sao.txt"), paragraphs=BODY, source="Tin Phố Hội",
+                   meta=copy_meta,
+                   published=PartialDate(2025, 5, copy_day) if copy_day else None)
+    return original, copy
+
+
+def test_the_credited_page_is_the_original_even_when_the_copy_comes_first_or_earlier() -> None:
+    for copy_day, original_day in ((None, None), (11, 12), (11, None)):
+        original, copy = _pair("Báo Núi Xanh", {"credit": "Báo Núi Xanh"}, copy_day, original_day)
+        links = find_duplicates([copy, original], Settings())
+        assert [(x.canonical, x.copy) for x in links] == [("goc", "ban-sao")], (copy_day,
+                                                                                original_day)
+
+
+def test_without_a_credit_the_earlier_published_is_the_original() -> None:
+    original, copy = _pair("Báo Núi Xanh", {}, copy_day=13, original_day=12)
+    assert [(x.canonical, x.copy) for x in find_duplicates([copy, original], Settings())] == [
+        ("goc", "ban-sao")]
+    # A credit naming a third outlet says nothing about these two: the earlier one wins.
+    original, copy = _pair("Báo Núi Xanh", {"credit": "Reuters"}, copy_day=11, original_day=12)
+    assert [(x.canonical, x.copy) for x in find_duplicates([original, copy], Settings())] == [
+        ("ban-sao", "goc")]
+
+
+def test_an_outlet_crediting_itself_is_no_copy_of_itself() -> None:
+    original, copy = _pair("Báo Núi Xanh", {"credit": "Báo Núi Xanh"})
+    copy.source = "Báo Núi Xanh"  # its own sign-off, "Nguồn: Báo Núi Xanh"
+    from thoisu.stories.dedup import credits, provenance
+
+    assert not credits(provenance(copy), provenance(original))
+
+
+def test_examples_the_copy_keeps_its_outlet_and_tin_song_huong_stays_the_original(
+        examples_dir) -> None:  # type: ignore[no-untyped-def]
+    from thoisu.pipeline import process
+    from thoisu.stories.group import group_stories
+
+    paths = [str(examples_dir / n)
+             for n in ("hue-ngap-phuongnam.txt", "hue-ngap-tinsonghuong.txt")]  # copy first
+    problems: list[object] = []
+    articles = list(process(paths, Settings(segmenter="syllable"), problems.append))
+    assert not problems
+    by_file = {a.origin.path.rsplit("/", 1)[-1]: a for a in articles}
+    real, copy = by_file["hue-ngap-tinsonghuong.txt"], by_file["hue-ngap-phuongnam.txt"]
+    assert copy.source != "Tin Sông Hương" and copy.meta["credit"] == "Tin Sông Hương"
+    assert real.source == "Tin Sông Hương"
+    [story] = group_stories(articles, Settings())
+    assert story.articles == [real.id] and copy.duplicate_of == real.id
+    assert [(d.canonical, d.copy) for d in story.duplicates] == [(real.id, copy.id)]
+
+
+def test_stored_copy_says_duplicate_of_as_its_story_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The copy arrives first; the credited original comes in a later ingest and takes its
+    # place: the copy's stored duplicate_of and the story's links name the same original.
+    from thoisu.ingest import ingest_articles
+    from thoisu.store import Store
+
+    original, copy = _pair("Báo Núi Xanh", {"credit": "Báo Núi Xanh"})
+    with Store.open(f"sqlite:///{tmp_path / 'tin.db'}") as store:
+        ingest_articles(store, [copy], Settings())
+        ingest_articles(store, [original], Settings())
+        [story] = store.list_stories()
+        assert story.articles == ["goc"]
+        assert [(d.canonical, d.copy) for d in story.duplicates] == [("goc", "ban-sao")]
+        stored = {a.id: a for a in store.get_articles(["goc", "ban-sao"])}
+        assert stored["ban-sao"].duplicate_of == "goc" and stored["goc"].duplicate_of is None

@@ -100,7 +100,7 @@ def copy_pair(copy_first_day: int | None, original_day: int | None) -> tuple[Art
                        published=PartialDate(2025, 8, original_day) if original_day else None)
     copy = Article("copy", Origin("c"), title="Đà Nẵng: 42 học sinh nhập viện",
                    paragraphs=[ORIGINAL_TEXT], url="https://baomoi.example/ngo-doc.htm",
-                   source="Tuổi Trẻ",
+                   source="Báo Mới Mẫu", meta={"credit": "Tuổi Trẻ"},  # "Theo Tuổi Trẻ"
                    published=PartialDate(2025, 8, copy_first_day) if copy_first_day else None)
     return original, copy
 

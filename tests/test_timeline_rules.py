@@ -51,7 +51,9 @@ def test_a_plan_told_after_a_comma_keeps_its_subject() -> None:
                      "trở lại Geneva, Thụy Sĩ, vào ngày 10/12 tới để dự phiên họp thường niên "
                      "về thương mại nông sản cùng nhiều nước châu Á.", D(2017, 12, 8))
     events = {e.date.iso(): e.text for e in build_timeline([a])}
-    assert events["2017-12-10"].startswith("Phái đoàn của nước này sẽ trở lại Geneva")
+    # The plan keeps who announced it (#20): the ministry and its verb.
+    assert events["2017-12-10"].startswith(
+        "Bộ Ngoại giao thông báo phái đoàn của nước này sẽ trở lại Geneva")
     assert not events["2017-12-10"].lower().startswith("vào ngày")
 
 
@@ -145,3 +147,30 @@ def test_edge_publication_dates_never_break_a_timeline(published: PartialDate) -
     timeline_svg(events)
     for event in events:
         assert event.date.year is None or 1900 <= event.date.year <= 9999
+
+
+def test_one_event_from_two_outlets_at_month_and_day_is_one_entry() -> None:
+    # #20: "tháng 5/2022" and "9/5/2022" are compatible; the same short event ("khởi công")
+    # from two outlets is one entry with both sources.
+    a = article("a", "Dự án được duyệt năm 2020 và khởi công đầu tháng 5/2022.", D(2024, 6, 1))
+    b = article("b", "Nhà máy nước được khởi công ngày 9/5/2022.", D(2024, 6, 1))
+    started = [e for e in build_timeline([a, b]) if e.date.year == 2022]
+    assert len(started) == 1, [e.text for e in started]
+    assert started[0].date == D(2022, 5, 9) and started[0].articles == ["a", "b"]
+
+
+def test_two_short_events_of_one_month_stay_apart() -> None:
+    a = article("a", "Nhà máy nước được khởi công ngày 9/5/2022.", D(2024, 6, 1))
+    b = article("b", "Cầu tạm bị lũ cuốn trôi ngày 20/5/2022.", D(2024, 6, 1))
+    assert len(build_timeline([a, b])) == 2
+
+
+def test_an_undated_event_sits_between_its_neighbours_not_after_the_story() -> None:
+    # #20: "15/4" (no year, in an article published without one) is told between two dated
+    # days of 2023; the story ends in 2025 through another article. It goes between them.
+    a = article("a", "Ngày 2/3/2023, tỉnh phê duyệt dự án đường ven biển.\n"
+                     "Ngày 15/4, nhà thầu bàn giao mặt bằng cho công trình.\n"
+                     "Ngày 9/6/2023, dự án chính thức khởi công.", D(None, 6, 10))
+    b = article("b", "Ngày 20/1/2025, tuyến đường ven biển thông xe toàn tuyến.", D(2025, 1, 21))
+    order = [e.date.iso() for e in build_timeline([a, b])]
+    assert order == ["2023-03-02", "XXXX-04-15", "2023-06-09", "2025-01-20"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from thoisu.clean import patterns as P
@@ -10,6 +11,15 @@ from thoisu.clean.identity import content_id
 from thoisu.clean.rules import source_of
 from thoisu.clean.split import Span
 from thoisu.model import Article, Line, Origin, Removed, Role
+
+# A line that credits another outlet: "Theo X", "Theo_X", "Nguồn: X", "(TTXVN/Vietnam+)".
+# An outlet's address alone ("VOV.VN") signs the page's own outlet instead.
+_CREDIT = re.compile(r"\s*(?:[(\[]|(?:theo|nguồn)(?:\b|_))", re.IGNORECASE)
+
+# A credit that names the original by its address: "Theo www.tienphong.vn", "Nguồn:
+# https://dantri.com.vn/...". The cleaner removes it as a link; its host is the credit.
+_CREDIT_LINK = re.compile(r"\s*(?:theo|nguồn)\s*[:_]?\s*(?:https?://)?"
+                          r"(?P<host>(?:[\w-]+\.)+[a-z]{2,})(?:/\S*)?\s*\.?\s*$", re.IGNORECASE)
 
 
 def strip_outlet_prefix(text: str) -> tuple[str, str | None]:
@@ -69,7 +79,8 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
     paragraphs: list[str] = []
     captions: list[str] = []
     bylines: list[str] = []
-    source: str | None = None
+    signed: str | None = None  # "VOV.VN" alone where the article ends: its own outlet
+    credits: list[str] = []  # "Theo Tin Sông Hương": the outlet of the original
     lead_outlet: str | None = None
     removed: list[Removed] = []
     lines: list[Line] = []
@@ -81,6 +92,11 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         mine = line.part == span.part
         if not mine or not role.kept:
             removed.append(_removed(line))
+            # Lines in this article's range: a credit after its byline is its own, whatever
+            # part the splitter gave it.
+            linked = _CREDIT_LINK.match(line.text)
+            if linked is not None and line.rule == "boilerplate.link":
+                credits.append(linked.group("host"))  # "Theo www.tienphong.vn"
             continue
         if role is Role.LEAD:
             lead, lead_outlet = strip_outlet_prefix(line.text)
@@ -95,8 +111,14 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         elif role is Role.BYLINE:
             bylines.append(P.BYLINE_PREFIX.sub("", line.text))  # "Tin-ảnh: Ngọc Quý"
         elif role is Role.SOURCE:
-            source = source or source_of(line.text)
-    source = source or lead_outlet or _meta_str(meta, "source")
+            if _CREDIT.match(line.text):
+                credits.append(source_of(line.text))
+            else:
+                signed = signed or source_of(line.text)
+    # A page copied with its own credit line keeps it above the copier's: the last one names
+    # the outlet this page took the text from.
+    source, meta = outlet_and_credit(meta, lead_outlet or signed,
+                                     credits[-1] if credits else None)
     problems = list(span.problems)
     if not lead and not paragraphs:
         problems.append("no body text")
@@ -114,9 +136,30 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         url=_meta_str(meta, "url"),
         removed=removed,
         lines=lines,
-        meta=dict(meta),
+        meta=meta,
         problems=problems,
     )
+
+
+def outlet_and_credit(meta: dict[str, Any], page_outlet: str | None, credit: str | None
+                      ) -> tuple[str | None, dict[str, Any]]:
+    """The outlet of the page itself (``Article.source``) and its meta with the credit.
+
+    A credit line ("Theo Tin Sông Hương", "Nguồn: Báo Đà Thành", "(TTXVN)") names the outlet
+    the text was taken from, not the one that carries it: it goes to ``meta["credit"]`` and
+    never becomes ``source``, so a copy keeps its own outlet and the original stays the
+    original. The page's outlet is what its input says (``meta["source"]``), else the tag of
+    its lead ("(Dân trí) - ...") or an outlet's address signing its end ("VOV.VN").
+
+    >>> outlet_and_credit({"source": "Nhật Báo Phương Nam"}, None, "Tin Sông Hương")
+    ('Nhật Báo Phương Nam', {'source': 'Nhật Báo Phương Nam', 'credit': 'Tin Sông Hương'})
+    >>> outlet_and_credit({}, None, "Tin Sông Hương")
+    (None, {'credit': 'Tin Sông Hương'})
+    """
+    meta = dict(meta)
+    if credit:
+        meta["credit"] = credit
+    return _meta_str(meta, "source") or page_outlet, meta
 
 
 def _meta_str(meta: dict[str, Any], key: str) -> str | None:

@@ -174,6 +174,7 @@ class BlindScore:
     entries_dated: int = 0  # ... with a compatible date
     wrong_years: int = 0  # entries telling a gold event with a year that contradicts it
     fragments: int = 0  # entries that are a date alone or start inside a clause
+    told_twice: int = 0  # gold events told by two or more entries with a compatible date
 
     def add(self, other: BlindScore) -> None:
         for name in self.__dataclass_fields__:
@@ -222,7 +223,9 @@ def score_blind(entries: Sequence[tuple[PartialDate, int | None, str]],
     for row in gold:
         hits = [e for e in entries if row.text_matches(e[2])]
         score.events_found += bool(hits)
-        score.dates_found += any(date_compatible(d, y, row.date) for d, y, _ in hits)
+        dated = [1 for d, y, _ in hits if date_compatible(d, y, row.date)]
+        score.dates_found += bool(dated)
+        score.told_twice += len(dated) > 1
     for date, year, text in entries:
         rows = [r for r in gold if r.text_matches(text)]
         score.entries_event += bool(rows)

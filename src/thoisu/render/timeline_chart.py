@@ -175,7 +175,8 @@ def _legend() -> str:
 
 def outlet_name(article: Article) -> str:
     """How a reader names the article's source: its outlet ("Báo X"), else the site's host
-    name, else the file it came from; never a hex id."""
+    name, else the outlet it credits ("theo Báo X": a page of unknown outlet that says it
+    copies one), else the file it came from; never a hex id."""
     if article.source and article.source.strip():
         name = article.source.strip()
         return name[5:].strip() if name.lower().startswith("theo ") else name
@@ -183,6 +184,9 @@ def outlet_name(article: Article) -> str:
         host = urlsplit(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
+    credit = article.meta.get("credit")
+    if isinstance(credit, str) and credit.strip():
+        return f"theo {credit.strip()}"
     path = getattr(article.origin, "path", "") or ""
     return PurePath(path).stem or "nguồn không rõ"
 

@@ -338,6 +338,7 @@ class Store:
                 conn.execute(insert(story_articles), member_rows)
             if duplicate_rows:
                 conn.execute(insert(story_duplicates), duplicate_rows)
+            _mark_copies(conn, batch)
 
     def save_derived(self, items: Iterable[Story]) -> None:
         """Store the summary, timeline and names of described stories (``analysis_version``
@@ -469,6 +470,19 @@ def _group(rows: Iterable[Any]) -> dict[str, list[Any]]:
     for row in rows:
         grouped.setdefault(row["story_id"], []).append(row)
     return grouped
+
+
+def _mark_copies(conn: Connection, batch: list[Story]) -> None:
+    """Each article's ``duplicate_of`` as its story's links say (issue #20): a copy names its
+    canonical; a canonical (a copy until its original arrived, perhaps) names none."""
+    copy_of = {d.copy: d.canonical for s in batch for d in s.duplicates}
+    for copy, canonical in copy_of.items():
+        conn.execute(update(articles).where(articles.c.id == copy)
+                     .values(duplicate_of=canonical))
+    for chunk in _chunks([i for s in batch for i in s.articles if i not in copy_of]):
+        conn.execute(update(articles).where(articles.c.id.in_(chunk),
+                                            articles.c.duplicate_of.is_not(None))
+                     .values(duplicate_of=None))
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:

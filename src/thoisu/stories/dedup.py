@@ -8,7 +8,8 @@ canonical article and lists the others with their similarity:
 >>> text = ("Sáng nay, đoàn tàu chở 300 khách rời ga Hà Nội đi Lào Cai, khai trương tuyến du "
 ...         "lịch mới qua các tỉnh trung du và miền núi phía Bắc trong dịp hè.")
 >>> a1 = Article("a1", Origin("a1"), paragraphs=[text], url="https://vnexpress.net/tau")
->>> a7 = Article("a7", Origin("a7"), paragraphs=[text], source="VnExpress")
+>>> a7 = Article("a7", Origin("a7"), paragraphs=[text], source="Báo Miền Trung",
+...              meta={"credit": "VnExpress"})
 >>> find_duplicates([a7, a1], Settings())
 [DuplicateLink(canonical='a1', copy='a7', similarity=1.0)]
 
@@ -17,14 +18,15 @@ folded) of the body, or of the title when there is
 no body. The similarity is the MinHash estimate (``dedup_num_perm`` permutations) of the
 Jaccard similarity of the shingle sets; a pair is a copy at ``dedup_threshold`` or above.
 
-Canonical: the **original** of the copies. An article another one credits ("Theo Tuổi Trẻ",
-its ``source`` naming the first one's outlet, read from its ``source`` or its URL's host) is
-the original; else the earliest published, comparing only comparable dates (both with a year,
-or both without); else, in one batch, the dated one, then the longest body, then the first in
-input order. In the incremental :class:`DuplicateIndex` an indexed canonical gives way only
-to a new article that is its original by those rules (credited, or published earlier); the
-link then says so (``DuplicateLink`` from the new canonical to the old one), and
-:class:`thoisu.stories.cluster.StoryClusterer` puts the original in the copy's place.
+Canonical: the **original** of the copies. An article another one credits (a credit line "Theo
+Tuổi Trẻ" kept by the cleaner in ``meta["credit"]``, naming the first one's outlet: its
+``source`` or its URL's host) is the original; else the earliest published, comparing only
+comparable dates (both with a year, or both without); else, in one batch, the dated one, then
+the longest body, then the first in input order. In the incremental :class:`DuplicateIndex` an
+indexed canonical gives way only to a new article that is its original by those rules
+(credited, or published earlier); the link then says so (``DuplicateLink`` from the new
+canonical to the old one), and :class:`thoisu.stories.cluster.StoryClusterer` puts the original
+in the copy's place.
 """
 
 from __future__ import annotations
@@ -85,21 +87,41 @@ class Provenance:
     """What tells an original from its copies: its outlet, whom it credits, when it came out."""
 
     outlet: str  # folded host of its URL ("vnexpress"), "" when unknown
-    credited: str  # folded ``source`` ("Theo Tuổi Trẻ" → "tuoitre"), "" when none
+    credited: str  # folded credit ("Theo Tuổi Trẻ" → "tuoitre"), "" when none
     published: PartialDate | None
+    name: str = ""  # folded ``source``, the outlet's name ("Tuổi Trẻ" → "tuoitre")
+
+    def names(self) -> set[str]:
+        return {n for n in (self.outlet, self.name) if n}
 
 
 def provenance(article: Article) -> Provenance:
     url = article.url or str(article.meta.get("url") or "")
-    return Provenance(_fold(url) if url else "", _fold(article.source or ""), article.published)
+    credit = article.meta.get("credit")
+    return Provenance(_fold(url) if url else "", _fold(credit) if isinstance(credit, str) else "",
+                      article.published, _fold(article.source or ""))
+
+
+def _same_outlet(credited: str, own: str) -> bool:
+    return credited == own or (len(credited) >= 4 and credited in own)
 
 
 def credits(copy: Provenance, original: Provenance) -> bool:
-    """Whether ``copy`` credits ``original``'s outlet ("Theo VnExpress" on a vnexpress.net page)."""
-    own, credited = original.outlet, copy.credited
-    if not own or not credited or copy.outlet == own:
+    """Whether ``copy`` credits ``original``'s outlet ("Theo VnExpress" on a vnexpress.net page,
+    or on a page whose ``source`` is "VnExpress"), and is not itself that outlet's page.
+
+    >>> tto = Provenance("tuoitre", "", None, "tuoitre")
+    >>> credits(Provenance("", "tuoitre", None, "baomientrung"), tto)
+    True
+    >>> credits(Provenance("", "tuoitre", None, "tuoitre"), tto)  # the outlet signing its own
+    False
+    """
+    credited = copy.credited
+    if not credited or not original.names():
         return False
-    return credited == own or (len(credited) >= 4 and credited in own)
+    if any(_same_outlet(credited, own) for own in copy.names()):
+        return False  # "Theo Tuổi Trẻ" on Tuổi Trẻ's own page credits nobody else
+    return any(_same_outlet(credited, own) for own in original.names())
 
 
 def earlier(a: Provenance, b: Provenance) -> bool:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from thoisu.model import Article, Event, PartialDate, TimeExpr
-from thoisu.timeline.candidates import Candidate, analysed, article_candidates
+from thoisu.timeline.candidates import Candidate, article_candidates
 from thoisu.timeline.merge import Group, merge_candidates, representative
+from thoisu.timeline.record import analysed
 
 __all__ = ["TimelineEvent", "approx_year_of", "build_timeline"]
 

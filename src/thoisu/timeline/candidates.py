@@ -28,9 +28,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thoisu.model import Article, PartialDate, Sentence, TimeExpr
-from thoisu.text.sentences import article_sentences
 from thoisu.text.syllables import count_syllables
-from thoisu.timeline.clauses import event_clause, event_pieces
+from thoisu.timeline.attribution import Attributed, attribution
+from thoisu.timeline.clauses import clause_at, event_clause, event_pieces
+from thoisu.timeline.record import (
+    mention_names,
+    sentence_dates,
+    sentences_of,
+    written_names,
+)
 from thoisu.timeline.roles import Role, expression_role
 
 _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
@@ -62,6 +68,10 @@ class Candidate:
     names: frozenset[str] = field(default_factory=frozenset)
     # Set for an entry dated by the day of the report (its own date was background).
     report_day: bool = False
+    # The clause without the speaker and verb that attribution put before it: what two
+    # clauses are compared on when merging (the same speaker says many things in a day).
+    core: str = ""
+    said: str = ""  # how the speaker was kept: "verb", "according" or "" (see attribution)
 
 
 def parse_value(value: str) -> PartialDate | None:
@@ -159,54 +169,6 @@ def in_quotation(text: str, pos: int) -> bool:
             or after.count("”") > after.count("“"))
 
 
-def sentences_of(article: Article) -> list[Sentence]:
-    return article.sentences or article_sentences(article.lead, article.paragraphs)
-
-
-def analysed(article: Article) -> bool:
-    """Whether the analysis filled the article's record (its dates are then read, never
-    tagged again)."""
-    return article.analysis_version is not None and bool(article.sentences)
-
-
-def sentence_dates(article: Article, sentences: list[Sentence], published: PartialDate | None,
-                   tag: Callable[[str, PartialDate | None], list[TimeExpr]] | None
-                   ) -> list[list[TimeExpr]]:
-    """Each sentence's time expressions: from ``article.dates`` for an analysed article
-    (``tag`` None), else tagged now."""
-    if tag is None and analysed(article):
-        out: list[list[TimeExpr]] = [[] for _ in sentences]
-        position = {s.index: i for i, s in enumerate(sentences)}
-        for expr in article.dates:
-            i = position.get(expr.sentence) if expr.sentence is not None else None
-            if i is not None:
-                out[i].append(expr)
-        for exprs in out:
-            exprs.sort(key=lambda e: e.start)
-        return out
-    if tag is None:
-        from thoisu.dates import tag_dates
-
-        tag = tag_dates
-    return [tag(s.text, published) for s in sentences]
-
-
-def mention_names(article: Article) -> Callable[[int, str], frozenset[str]] | None:
-    """For an analysed article: the canonical names its mentions give inside a clause."""
-    if not analysed(article):
-        return None
-    by_sentence: dict[int, list[tuple[str, str]]] = {}
-    for m in article.mentions:
-        if m.sentence is not None:
-            by_sentence.setdefault(m.sentence, []).append((m.text, m.name))
-
-    def names(sentence: int, text: str) -> frozenset[str]:
-        return frozenset(name for written, name in by_sentence.get(sentence, ())
-                         if written and written in text)
-
-    return names
-
-
 # A clause cut so that it starts inside another one ("để tham gia...", "và ..."), or one
 # that is only a time phrase and a purpose ("Vào ngày 10/12 tới để dự lễ khởi công..."): widened.
 _CONTINUATION = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|hay|nhưng|rằng|là|của|cho|với)\b",
@@ -278,6 +240,15 @@ def article_candidates(article: Article, position: int, published: PartialDate |
         if own_names is not None:
             return own_names(sentence, text)
         return names(text) if names else frozenset()
+
+    written = written_names(article)
+    before_of = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}
+
+    def attributed(sentence: Sentence, at: int, clause: str) -> Attributed:
+        before = before_of.get(sentence.index)
+        return attribution(sentence.text, at, clause, written.get(sentence.index, ()),
+                         before.text if before is not None else None,
+                         written.get(before.index, ()) if before is not None else ())
 
     for sentence, exprs in zip(sentences, all_exprs, strict=True):
         text_of = sentence.text
@@ -357,15 +328,20 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                                                        strict=True):
             stop = (closer or expr).end
             b = _without_pointer_tail(text_of, stop, b, pointers)
-            text = event_clause(text_of[a:b], expr.start - a, stop - a)
+            text, at = clause_at(text_of[a:b], expr.start - a, stop - a)
+            at += a
             if _fragment(text.lstrip("…"), expr.text):
                 # The clause starts inside another ("vào ngày 10/12 tới để..."): take it from
                 # what was reported ("X thông báo [phái đoàn sẽ trở lại ... vào ngày 10/12]"),
                 # else from the start of the sentence, kept whole up to a longer length.
                 said = [m.end() for m in _REPORTED.finditer(text_of, 0, expr.start)]
                 start = said[-1] if said else 0
-                text = event_clause(text_of[start:b], expr.start - start, stop - start,
-                                    max_syllables=60)
+                text, at = clause_at(text_of[start:b], expr.start - start, stop - start,
+                                     max_syllables=60)
+                at += start
+            core = text
+            told = attributed(sentence, at, core)
+            text = told.text
             anchor = f", anchored to {published.iso()}" if published is not None else ""
             end = _end_of(expr, date)
             shown = expr.text
@@ -373,22 +349,25 @@ def article_candidates(article: Article, position: int, published: PartialDate |
                 end = parse_value(closer.value)
                 shown = text_of[expr.start:closer.end]
             end = _range_year(date, end)
+            said_by = f"; told as said ({told.how})" if told.how else ""
             last = Candidate(
                 date=date, text=text, article=article.id, position=position,
                 sentence=sentence.index, end=end,
                 evidence=f"{article.id}#{sentence.index}: {shown!r} → {expr.value}"
-                         f" ({expr.rule or expr.type}; {role.rule}{anchor})",
-                names=names_of(sentence.index, text))
+                         f" ({expr.rule or expr.type}; {role.rule}{anchor}){said_by}",
+                names=names_of(sentence.index, core), core=core, said=told.how)
             out.append(last)
         m = _SAME_DAY.search(text_of) if not events else None
         if m is not None and last is not None and last.date.day is not None:
-            text = event_clause(sentence.text, m.start(), m.end())
+            core, at = clause_at(sentence.text, m.start(), m.end())
+            told = attributed(sentence, at, core)
+            text = told.text
             out.append(Candidate(
                 date=last.date, text=text, article=article.id, position=position,
                 sentence=sentence.index,
                 evidence=f"{article.id}#{sentence.index}: {m.group(0)!r} → {last.date.iso()}"
                          f" (same day as sentence {last.sentence})",
-                names=names_of(sentence.index, text)))
+                names=names_of(sentence.index, core), core=core, said=told.how))
     return out
 
 

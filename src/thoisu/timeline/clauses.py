@@ -47,6 +47,12 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def strip_opener(text: str) -> str:
+    """``text`` without an opener that ties it to the sentence before ("Trong khi đó, ...")."""
+    stripped = _OPENERS.sub("", text.strip())
+    return stripped if stripped else text.strip()
+
+
 def _tidy(text: str) -> str:
     text = text.strip().strip(_TRAILING).strip()
     stripped = _OPENERS.sub("", text)
@@ -60,11 +66,18 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 14,
                  max_syllables: int = 40) -> str:
     """The clause of ``sentence`` around the expression at ``start:end``, widened to about
     ``min_syllables`` and cut (with ``…``) at ``max_syllables``."""
+    return clause_at(sentence, start, end, min_syllables, max_syllables)[0]
+
+
+def clause_at(sentence: str, start: int, end: int, min_syllables: int = 14,
+              max_syllables: int = 40) -> tuple[str, int]:
+    """:func:`event_clause` and where in ``sentence`` the kept text starts (so that what
+    comes before it, a speaker and a reporting verb, can be read)."""
     if count_syllables(sentence) <= max_syllables:
-        return _tidy(sentence)
+        return _tidy(sentence), 0
     spans = _segments(sentence)
     if not spans:
-        return _tidy(sentence)
+        return _tidy(sentence), 0
     k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), 0)
     lo = hi = k
     # A date early in its clause is followed by what happened ("ngày 28/3 xác nhận..."): widen
@@ -92,7 +105,7 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 14,
     a, b = spans[lo][0], spans[hi][1]
     text = sentence[a:b]
     if count_syllables(text) <= max_syllables:
-        return _tidy(text)
+        return _tidy(text), a
     # Too long still: a window of words that holds the expression, near its start when the
     # expression opens the clause, ending a little after it when the expression closes it.
     words = text.split()
@@ -101,7 +114,9 @@ def event_clause(sentence: str, start: int, end: int, min_syllables: int = 14,
     lo_w = 0 if first < max_syllables // 2 else max(0, last + 6 - max_syllables)
     hi_w = min(len(words), lo_w + max_syllables)
     out = _tidy(" ".join(words[lo_w:hi_w]))
-    return ("…" if lo_w else "") + out + ("…" if hi_w < len(words) else "")
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    at = a + (starts[lo_w] if lo_w < len(starts) else 0)
+    return ("…" if lo_w else "") + out + ("…" if hi_w < len(words) else ""), at
 
 
 # Where a sentence holding two events splits between them, strongest first: "...; ...",
