@@ -222,3 +222,25 @@ def test_the_header_bar_date_is_not_the_publication_date() -> None:
     a = one(page(body))
     assert a.meta["published"] == "28/11/2024 10:05"
     assert a.meta["field_sources"]["published"] == "visible date span.detail-time"
+
+
+def test_a_credit_line_of_an_html_page_never_becomes_its_outlet() -> None:
+    """'Theo X' names where the text was taken from (meta credit), never the page's own
+    outlet (issue #20: the copy must keep its own outlet)."""
+    from thoisu.clean import clean_page
+    from thoisu.model import Origin, RawPage
+    from thoisu.settings import Settings
+
+    html = ("<html><head><title>Lũ ở Huế</title></head><body><article>"
+            "<h1>Nước lũ dâng cao ở Huế</h1>"
+            "<p>Mưa lớn kéo dài từ đêm qua khiến nước sông Hương dâng cao, nhiều khu dân cư "
+            "ở thành phố Huế bị ngập sâu.</p>"
+            "<p>Chính quyền địa phương đã sơ tán hàng trăm hộ dân ở vùng trũng đến nơi an "
+            "toàn trong đêm.</p>"
+            "<p>Lực lượng cứu hộ túc trực tại các điểm ngập, hỗ trợ người dân di chuyển tài "
+            "sản.</p><p>Theo Tin Sông Hương</p></article></body></html>")
+    own = clean_page(RawPage(Origin("x.html"), html=html,
+                             meta={"source": "Nhật Báo Phương Nam"}), Settings())[0]
+    assert (own.source, own.meta["credit"]) == ("Nhật Báo Phương Nam", "Tin Sông Hương")
+    bare = clean_page(RawPage(Origin("x.html"), html=html), Settings())[0]
+    assert (bare.source, bare.meta["credit"]) == (None, "Tin Sông Hương")

@@ -31,7 +31,7 @@ import re
 from typing import Any
 
 from thoisu.clean import patterns as P
-from thoisu.clean.build import strip_closer, strip_outlet_prefix
+from thoisu.clean.build import outlet_and_credit, strip_closer, strip_outlet_prefix
 from thoisu.clean.features import LineInfo, make_infos
 from thoisu.clean.flat import UI_TEXT
 from thoisu.clean.html_bounds import bound_markup, sanitize
@@ -180,7 +180,7 @@ def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]
     paragraphs: list[str] = []
     lead = ""
     byline: list[str] = []
-    source: str | None = None
+    credit: str | None = None  # "Theo X": where the text was taken from, not this page's outlet
     lines: list[Line] = []
     removed: list[Removed] = []
     for info, (role, rule) in zip(infos, roles, strict=True):
@@ -200,7 +200,7 @@ def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]
         elif role is Role.BYLINE:
             byline.append(P.BYLINE_PREFIX.sub("", info.text))
         elif role is Role.SOURCE:
-            source = source or source_of(info.text)
+            credit = credit or source_of(info.text)
         elif role is Role.LEAD:
             lead = body
         else:
@@ -232,12 +232,13 @@ def _clean_markup(page: RawPage, html: str, settings: Settings) -> list[Article]
         problems = [] if paragraphs else ["no body paragraphs after the lead"]
     if credits:
         meta["credits"] = credits
+    source, meta = outlet_and_credit(meta, outlet, credit)
     article = Article(
         id=content_id(title, lead, paragraphs), origin=page.origin, title=title, lead=lead,
         paragraphs=paragraphs, captions=captions,
         byline=", ".join(byline) if byline else (str(meta["author"]) if meta.get("author")
                                                  else None),
-        source=source or outlet or (str(meta["source"]) if meta.get("source") else None),
+        source=source,
         url=str(meta["url"]) if meta.get("url") else None,
         removed=removed, lines=lines, meta=meta, problems=problems)
     if not byline and meta.get("author"):
