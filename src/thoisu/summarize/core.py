@@ -89,6 +89,11 @@ class Summarizer:
                  + self.params.lead_bonus * lead_strength * first * concept_value)
         return bonus, predicted
 
+    def prior(self, group: GroupFeatures) -> np.ndarray:
+        """Per candidate: ``(1 + index in its article) ** -position_decay``."""
+        index = np.array([c.index for c in group.candidates], dtype=np.float64)
+        return np.power(1.0 + index, -self.params.position_decay)
+
     def pool(self, value: np.ndarray, lengths: np.ndarray, budget: int) -> np.ndarray:
         """The POOL candidates that fit with the best value per ``length ** ratio``."""
         out = np.zeros(len(value), dtype=bool)
@@ -105,25 +110,26 @@ class Summarizer:
         value = concepts.matrix @ concepts.weights if concepts.matrix.shape[1] else \
             np.zeros(len(group.candidates))
         bonus, predicted = self.bonus(group, concepts.lead_strength, value)
-        pool = self.pool(value + bonus, group.lengths, budget)
+        prior = self.prior(group)
+        pool = self.pool((value + bonus) * prior, group.lengths, budget)
         blocked, requires, why = readability(group, self.params.min_syllables, pool)
         # A dependent sentence's predecessor is always considered with it.
         pool[list(requires.values())] = True
         chosen, decisions = select(concepts, bonus, group.lengths, group.containment, budget,
-                                   self.params, blocked, requires, pool)
+                                   self.params, blocked, requires, pool, prior)
         if not chosen:
             # A tight budget: a short standalone sentence beats an empty summary.
             relaxed = replace(self.params, min_syllables=1)
             pool = np.ones(len(group.candidates), dtype=bool)
             blocked, requires, why = readability(group, 1, pool)
             chosen, decisions = select(concepts, bonus, group.lengths, group.containment,
-                                       budget, relaxed, blocked, requires, pool)
+                                       budget, relaxed, blocked, requires, pool, prior)
         cands = group.candidates
         where = {i: k for k, i in enumerate(chosen)}
         follows = {where[i]: where[requires[i]] for i in chosen if i in requires}
         order = reading_order([(cands[i].article, cands[i].index) for i in chosen],
                               group.articles, follows)
-        score = value + bonus
+        score = (value + bonus) * prior
         sentences = [SummarySentence(cands[chosen[k]].text, cands[chosen[k]].article_id,
                                      cands[chosen[k]].index, float(score[chosen[k]]))
                      for k in order]
