@@ -40,6 +40,7 @@ from thoisu.summarize.summary import (
 _ENDS = (".", "!", "?", "…", "\"", "”", "’", "»", ")")
 
 
+CAPTION_SYLLABLES = 10  # shorter openings are captions or datelines more often than news
 POOL = 80  # candidates considered by the selection: the best by value per syllable
 
 
@@ -90,9 +91,16 @@ class Summarizer:
         return bonus, predicted
 
     def prior(self, group: GroupFeatures) -> np.ndarray:
-        """Per candidate: ``(1 + index in its article) ** -position_decay``."""
+        """Per candidate: ``(1 + index in its article) ** -position_decay``.
+
+        A very short sentence among the first ones of an article is a caption or a dateline
+        glued in by a flattened page ("Một chiếc UAV của Mỹ."), not the article's opening: it
+        gets no more than the prior of the article's fourth sentence.
+        """
         index = np.array([c.index for c in group.candidates], dtype=np.float64)
-        return np.power(1.0 + index, -self.params.position_decay)
+        short = group.lengths < CAPTION_SYLLABLES
+        return np.power(1.0 + np.where(short, np.maximum(index, 3.0), index),
+                        -self.params.position_decay)
 
     def pool(self, value: np.ndarray, lengths: np.ndarray, budget: int) -> np.ndarray:
         """The POOL candidates that fit with the best value per ``length ** ratio``."""
