@@ -135,3 +135,18 @@ def test_three_outlets_are_cited_when_the_story_has_them() -> None:
     summary = summarize([a, b, c], 90)
     assert len({s.article for s in summary.sentences}) == 3
     assert all(x.reason for x in summary.explain)
+
+
+def test_a_person_is_named_in_full_before_a_short_form() -> None:
+    a = article_from_text("Tướng Hải thăm đơn vị", "Ông Hải cho biết đơn vị sẽ diễn tập cứu "
+                          "hộ trên sông Hồng vào tuần tới.", Origin("a"))
+    a.published = PartialDate(2024, 5, 9)
+    b = article_from_text("Diễn tập cứu hộ", "Thiếu tướng Phạm Văn Hải đến thăm đơn vị công "
+                          "binh ở Hà Nội sáng 8/5 và kiểm tra công tác chuẩn bị.", Origin("b"))
+    b.published = PartialDate(2024, 5, 8)
+    summary = summarize([a, b], 200)
+    texts = [s.text for s in summary.sentences]
+    assert texts[0].startswith("Ông Phạm Văn Hải cho biết")
+    first_short = min(k for k, t in enumerate(texts) if "Hải" in t)
+    assert "Phạm Văn Hải" in texts[first_short]
+    assert summary.syllables <= 200

@@ -5,8 +5,10 @@ Steps (details and figures in docs/summaries.md): candidates and features
 (:mod:`~thoisu.summarize.concepts`); which sentences can stand alone
 (:mod:`~thoisu.summarize.readable`); a small regularised linear scorer
 (:mod:`~thoisu.summarize.scorer`); concept coverage under the budget
-(:mod:`~thoisu.summarize.selection`); the order of the events told
-(:mod:`~thoisu.summarize.order`).
+(:mod:`~thoisu.summarize.selection`) with a position prior; the story's latest development
+first (:mod:`~thoisu.summarize.headline`), three outlets cited where there are
+(:mod:`~thoisu.summarize.outlets`), the rest in the order of the events told
+(:mod:`~thoisu.summarize.order`), people named in full first (:mod:`~thoisu.summarize.names`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from thoisu.model import Article, SummarySentence
 from thoisu.summarize.concepts import group_concepts
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.summarize.headline import headline
+from thoisu.summarize.names import expand_short_names
 from thoisu.summarize.order import reading_order
 from thoisu.summarize.outlets import cover_outlets
 from thoisu.summarize.readable import NEEDS_CONTEXT as READ_NEEDS
@@ -36,6 +39,7 @@ from thoisu.summarize.summary import (
     Considered,
     Summary,
 )
+from thoisu.text.syllables import syllable_tokens
 
 _ENDS = (".", "!", "?", "…", "\"", "”", "’", "»", ")")
 
@@ -141,7 +145,7 @@ class Summarizer:
         cands = group.candidates
         chosen, decisions = self._cite_outlets(group, chosen, decisions, score, pool, blocked,
                                                budget, lead.candidate)
-        sentences = self._arc(group, chosen, lead.candidate, score)
+        sentences = self._arc(group, chosen, lead.candidate, score, budget)
         explain = []
         for d in sorted(decisions, key=lambda d: (d.status != CHOSEN, -score[d.index])):
             c = cands[d.index]
@@ -155,7 +159,7 @@ class Summarizer:
                        f"position × {prior[d.index]:.2f}")
             explain.append(Considered(c.text, c.article_id, c.index, float(score[d.index]),
                                       c.syllables, d.status, reason))
-        used = sum(cands[i].syllables for i in chosen)
+        used = sum(len(syllable_tokens(s.text)) for s in sentences)
         note = ""
         if not chosen:
             shortest = int(min(c.syllables for c in cands))
@@ -196,7 +200,7 @@ class Summarizer:
         return chosen, [by_index[i] for i in range(n)]
 
     def _arc(self, group: GroupFeatures, chosen: list[int], lead: int | None,
-             score: np.ndarray) -> list[SummarySentence]:
+             score: np.ndarray, budget: int) -> list[SummarySentence]:
         """What happened last first (the latest development), then what led there, in the
         order of the events told (:func:`~thoisu.summarize.order.reading_order`)."""
         cands = group.candidates
@@ -204,8 +208,15 @@ class Summarizer:
         order = reading_order([(cands[i].article, cands[i].index) for i in rest],
                               group.articles)
         ordered = ([lead] if lead in chosen else []) + [rest[k] for k in order]
-        return [SummarySentence(cands[i].text, cands[i].article_id, cands[i].index,
-                                float(score[i])) for i in ordered]
+        # A person named in full before a short form, now that the sentences are reordered.
+        cited = {cands[i].article for i in ordered}
+        texts = expand_short_names([cands[i].text for i in ordered],
+                                   (s.text for k in sorted(cited)
+                                    for s in group.articles[k].sentences))
+        if sum(len(syllable_tokens(t)) for t in texts) > budget:
+            texts = [cands[i].text for i in ordered]  # no room for the longer names
+        return [SummarySentence(text, cands[i].article_id, cands[i].index, float(score[i]))
+                for text, i in zip(texts, ordered, strict=True)]
 
 
 @lru_cache(maxsize=1)
