@@ -179,7 +179,10 @@ def test_paths_mode_writes_cited_markdown_and_json(tmp_path: Path) -> None:
     # Through the real entry point: the reading pipeline loads models that outlive a CliRunner.
     md = thoisu("summarize", *paths, "--length", "50", "--explain", "-q")
     assert md.returncode == 0, md.stderr
-    assert md.stdout.startswith("# Tóm tắt\n") and "Runners-up (why skipped):" in md.stdout
+    assert md.stdout.startswith("# Tóm tắt\n") and "Runners-up (why skipped)" in md.stdout
+    # Every candidate keeps its reason: 9 sentences, each listed once in the explanation.
+    explained = md.stdout.split("## Explain", 1)[1]
+    assert explained.count("  [") == 9
     js = thoisu("summarize", *paths, "--length", "50", "--format", "json", "-q")
     data = json.loads(js.stdout)
     assert data["syllables"] <= 50 and data["sentences"]
