@@ -213,7 +213,8 @@ class Summarizer:
         texts = expand_short_names([cands[i].text for i in ordered],
                                    (s.text for k in sorted(cited)
                                     for s in group.articles[k].sentences))
-        if sum(len(syllable_tokens(t)) for t in texts) > budget:
+        grown = [i for t, i in zip(texts, ordered, strict=True) if t != cands[i].text]
+        if grown and sum(len(syllable_tokens(t)) for t in texts) > budget:
             texts = [cands[i].text for i in ordered]  # no room for the longer names
         return [SummarySentence(text, cands[i].article_id, cands[i].index, float(score[i]))
                 for text, i in zip(texts, ordered, strict=True)]

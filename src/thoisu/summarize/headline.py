@@ -117,7 +117,8 @@ def headline(group: GroupFeatures, min_syllables: int = 5) -> Headline:
     told = sentence_dates(article)
     own = [k for k, c in enumerate(group.candidates) if c.article == pos]
     readable = [k for k in own
-                if standalone(group.candidates[k].text, min_syllables).status == OK]
+                if standalone(group.candidates[k].text, min_syllables,
+                              syllables=group.candidates[k].syllables).status == OK]
     chosen, reason = None, ""
     for k in readable:
         c = group.candidates[k]

@@ -96,12 +96,17 @@ def _short_forms(text: str) -> list[tuple[int, int, str]]:
 
 def expand_short_names(summary: Sequence[str], sources: Iterable[str]) -> list[str]:
     """``summary`` with each short form met before its full name written out in full."""
-    names = full_names(sources)
+    shorts = [_short_forms(text) for text in summary]
+    wanted = {word for found in shorts for _, _, word in found}
+    if not wanted:
+        return list(summary)
+    # Only the source sentences that mention a short form are read for full names.
+    names = full_names(t for t in sources if any(w in t for w in wanted))
     seen: set[str] = set()
     out = []
-    for text in summary:
+    for text, found in zip(summary, shorts, strict=True):
         new = text
-        for start, end, short in reversed(_short_forms(text)):
+        for start, end, short in reversed(found):
             forms = names.get(short, set())
             if len(forms) != 1 or short in seen:
                 continue
