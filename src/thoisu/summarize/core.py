@@ -23,7 +23,7 @@ from thoisu.model import Article, SummarySentence
 from thoisu.summarize.concepts import group_concepts
 from thoisu.summarize.features import GroupFeatures, group_features
 from thoisu.summarize.headline import headline
-from thoisu.summarize.names import expand_short_names
+from thoisu.summarize.names import full_first
 from thoisu.summarize.order import reading_order
 from thoisu.summarize.outlets import cover_outlets
 from thoisu.summarize.readable import NEEDS_CONTEXT as READ_NEEDS
@@ -39,7 +39,6 @@ from thoisu.summarize.summary import (
     Considered,
     Summary,
 )
-from thoisu.text.syllables import syllable_tokens
 
 _ENDS = (".", "!", "?", "…", "\"", "”", "’", "»", ")")
 
@@ -145,7 +144,7 @@ class Summarizer:
         cands = group.candidates
         chosen, decisions = self._cite_outlets(group, chosen, decisions, score, pool, blocked,
                                                budget, lead.candidate)
-        sentences = self._arc(group, chosen, lead.candidate, score, budget)
+        sentences = self._arc(group, chosen, lead.candidate, score)
         explain = []
         for d in sorted(decisions, key=lambda d: (d.status != CHOSEN, -score[d.index])):
             c = cands[d.index]
@@ -159,7 +158,7 @@ class Summarizer:
                        f"position × {prior[d.index]:.2f}")
             explain.append(Considered(c.text, c.article_id, c.index, float(score[d.index]),
                                       c.syllables, d.status, reason))
-        used = sum(len(syllable_tokens(s.text)) for s in sentences)
+        used = sum(cands[i].syllables for i in chosen)
         note = ""
         if not chosen:
             shortest = int(min(c.syllables for c in cands))
@@ -200,7 +199,7 @@ class Summarizer:
         return chosen, [by_index[i] for i in range(n)]
 
     def _arc(self, group: GroupFeatures, chosen: list[int], lead: int | None,
-             score: np.ndarray, budget: int) -> list[SummarySentence]:
+             score: np.ndarray) -> list[SummarySentence]:
         """What happened last first (the latest development), then what led there, in the
         order of the events told (:func:`~thoisu.summarize.order.reading_order`)."""
         cands = group.candidates
@@ -208,16 +207,11 @@ class Summarizer:
         order = reading_order([(cands[i].article, cands[i].index) for i in rest],
                               group.articles)
         ordered = ([lead] if lead in chosen else []) + [rest[k] for k in order]
-        # A person named in full before a short form, now that the sentences are reordered.
-        cited = {cands[i].article for i in ordered}
-        texts = expand_short_names([cands[i].text for i in ordered],
-                                   (s.text for k in sorted(cited)
-                                    for s in group.articles[k].sentences))
-        grown = [i for t, i in zip(texts, ordered, strict=True) if t != cands[i].text]
-        if grown and sum(len(syllable_tokens(t)) for t in texts) > budget:
-            texts = [cands[i].text for i in ordered]  # no room for the longer names
-        return [SummarySentence(text, cands[i].article_id, cands[i].index, float(score[i]))
-                for text, i in zip(texts, ordered, strict=True)]
+        # A person named in full before a short form, now that the sentences come from
+        # several articles (names.py); the quotes stay word for word.
+        ordered = [ordered[k] for k in full_first([cands[i].text for i in ordered])]
+        return [SummarySentence(cands[i].text, cands[i].article_id, cands[i].index,
+                                float(score[i])) for i in ordered]
 
 
 @lru_cache(maxsize=1)

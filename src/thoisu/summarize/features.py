@@ -163,8 +163,8 @@ def group_features(articles: Sequence[Article],
     candidates: list[Candidate] = []
     for a_pos, article in enumerate(kept):
         for s in article.sentences:
-            # A credit glued before the sentence or a turn connective opening it is cut off:
-            # the summary quotes the sentence alone (summarize/readable.py).
+            # A credit glued before the sentence is cut off (summarize/readable.py); the rest
+            # is quoted word for word.
             text = trim_opening(s.text)
             tokens = syllable_tokens(text)
             if tokens:

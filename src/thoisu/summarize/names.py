@@ -1,19 +1,16 @@
 """A person is named in full before a short form: "Vladimir Putin" before "ông Putin".
 
 The summary's sentences come from several articles and in a new order, so a sentence that said
-"ông Putin" after its own article had named him may now come first. When a summary sentence
-uses a short form (the last word of a name, after a title such as "ông", "Tổng thống") before
-any sentence of the summary names that person in full, the short form is written out in full,
-provided the group's articles give exactly one full name ending that way (two "Kim" of
-different full names: left as it is).
+"ông Putin" after its own article had named him may now come first. The sentences are quoted
+word for word, so the order gives way: when a sentence uses a short form (the last word of a
+name, after a title such as "ông", "Tổng thống") and a later summary sentence holds the full
+name, that later sentence moves up to just before it. The first sentence (the story's latest
+development) stays first; a short form there is left as it is.
 
->>> expand_short_names(["Ông Putin nói chiến dịch đã kết thúc.",
-...                     "Tổng thống Nga Vladimir Putin tới Syria."],
-...                    ["Tổng thống Nga Vladimir Putin tới Syria.", "Ông Putin nói thêm."])
-['Ông Vladimir Putin nói chiến dịch đã kết thúc.', 'Tổng thống Nga Vladimir Putin tới Syria.']
->>> expand_short_names(["Thủ tướng Phúc chủ trì phiên họp."],
-...                    ["Thủ tướng Nguyễn Xuân Phúc chủ trì phiên họp sáng nay."])
-['Thủ tướng Nguyễn Xuân Phúc chủ trì phiên họp.']
+>>> full_first(["Chiều 7/12, Nga tuyên bố hoàn thành chiến dịch.",
+...             "Ông Putin nói chiến dịch đã kết thúc.",
+...             "Tổng thống Nga Vladimir Putin tới Syria."])
+[0, 2, 1]
 """
 
 from __future__ import annotations
@@ -94,28 +91,25 @@ def _short_forms(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def expand_short_names(summary: Sequence[str], sources: Iterable[str]) -> list[str]:
-    """``summary`` with each short form met before its full name written out in full."""
-    shorts = [_short_forms(text) for text in summary]
-    wanted = {word for found in shorts for _, _, word in found}
-    if not wanted:
-        return list(summary)
-    # Only the source sentences that mention a short form are read for full names.
-    names = full_names(t for t in sources if any(w in t for w in wanted))
-    seen: set[str] = set()
-    out = []
-    for text, found in zip(summary, shorts, strict=True):
-        new = text
-        for start, end, short in reversed(found):
-            forms = names.get(short, set())
-            if len(forms) != 1 or short in seen:
+def full_first(summary: Sequence[str]) -> list[int]:
+    """Positions of ``summary`` in an order where each name is given in full first."""
+    order = list(range(len(summary)))
+    shorts = [{w for _, _, w in _short_forms(t)} for t in summary]
+    fulls = [full_names([t]) for t in summary]
+    k = 1
+    while k < len(order):
+        pos = order[k]
+        for word in sorted(shorts[pos]):
+            if word in fulls[pos] or any(word in fulls[order[j]] for j in range(k)):
                 continue
-            full = next(iter(forms))
-            if full in text:
-                continue
-            new = new[:start] + full + new[end:]
-        out.append(new)
-        for _, run in _runs(new):
-            if len(run) >= 2:
-                seen.add(run[-1].group(0))
-    return out
+            later = next((j for j in range(k + 1, len(order)) if word in fulls[order[j]]),
+                         None)
+            if later is not None:
+                order.insert(k, order.pop(later))
+                break
+        else:
+            k += 1
+            continue
+        # The moved sentence now sits at k; check it in turn (bounded: each move is forward).
+        k += 1
+    return order

@@ -73,39 +73,30 @@ _BARE_SPEAKER = re.compile(
     r"nhận định|bày tỏ|nêu rõ|viết|trả lời|nhớ lại|kể lại|tâm sự|bổ sung)\b[^,]*$", re.I)
 
 
-# What an editor cuts off a sentence's opening before quoting it alone: a photo or source
-# credit glued before it by a flattened page ("(Ảnh: Reuters) ...", "Ảnh: AFP ..."; a
-# one-word credit without diacritics only, so that no name is cut), and a connective that
-# only marks the turn from the sentence before ("Tuy nhiên, ...", "Ngoài ra, ...").
+# A photo or source credit glued before a sentence by a flattened page ("(Ảnh: Reuters) ...",
+# "Ảnh: AFP ..."; a one-word credit without diacritics only, so that no name is cut) is not
+# part of it. The rest is kept verbatim: a summary quotes its sources word for word.
 _GLUED_CREDIT = re.compile(r"^\s*(?:\((?:ảnh|nguồn)\s*:[^()]{1,60}\)|(?:ảnh|nguồn)\s*:\s*"
                            r"[A-Za-z0-9][A-Za-z0-9./&-]*(?:/[A-Za-z0-9.&-]+)*)\s+(?=\S)", re.I)
-_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|tuy thế|dù vậy|dẫu vậy|mặc dù vậy|ngoài ra|"
-                   r"mặt khác|hơn nữa|thêm vào đó|không những thế|không chỉ vậy|đồng thời|"
-                   r"thế nhưng|nhưng|trong khi đó)\s*,?\s+(?=\S)", re.I)
 
 
 def trim_opening(text: str) -> str:
-    """``text`` without a glued credit or a turn connective at its start, capitalised.
+    """``text`` without a credit glued before it; the rest word for word.
 
-    >>> trim_opening("Tuy nhiên, đoàn sẽ ở lại thêm hai ngày.")
-    'Đoàn sẽ ở lại thêm hai ngày.'
     >>> trim_opening("(Ảnh: TTXVN) Sáng nay, đoàn đã tới Hà Nội.")
     'Sáng nay, đoàn đã tới Hà Nội.'
     >>> trim_opening("Ảnh: Nguyễn Văn Ba đoàn đã tới Hà Nội.")
     'Ảnh: Nguyễn Văn Ba đoàn đã tới Hà Nội.'
+    >>> trim_opening("Tuy nhiên, đoàn sẽ ở lại thêm hai ngày.")
+    'Tuy nhiên, đoàn sẽ ở lại thêm hai ngày.'
     """
-    out = text
-    for pattern in (_GLUED_CREDIT, _TURN):
-        m = pattern.match(out)
-        if m is None:
-            continue
-        rest = out[m.end():]
-        if len(syllable_tokens(rest)) < 5:
-            continue
-        if pattern is _GLUED_CREDIT and not rest[:1].isupper():
-            continue
-        out = rest[:1].upper() + rest[1:]
-    return out
+    m = _GLUED_CREDIT.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if len(syllable_tokens(rest)) < 5 or not rest[:1].isupper():
+        return text
+    return rest
 
 
 @dataclass(frozen=True)
