@@ -73,3 +73,40 @@ def test_full_cross_validation_floors(vims_clusters: list) -> None:
     ours, baselines = rows[0], [r for r in rows[1:] if r.system != "Human agreement"]
     assert ours.rouge2 >= 39.5
     assert all(ours.rouge1 > r.rouge1 and ours.rougeL > r.rougeL for r in baselines)
+
+
+KTLAB = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ktlab-dev"
+
+
+def test_ktlab_loader_reads_bodies_titles_dates_and_both_references() -> None:
+    from thoisu.evaluate.ktlab import detok, load_ktlab
+
+    assert detok("Hà_Nội , ngày 5 ( thứ Hai )") == "Hà Nội, ngày 5 (thứ Hai)"
+    clusters = load_ktlab(KTLAB)
+    assert len(clusters) == 100
+    assert sum(len(c.articles) for c in clusters) == 316
+    assert all(len(c.summaries) == 2 for c in clusters)
+    first = clusters[0].articles[0]
+    assert first.title and "_" not in first.title and first.published is not None
+    assert first.outlet and "\n" in first.text  # a sentence a line
+    with_sapo = load_ktlab(KTLAB, with_sapo=True)[0].articles[0]
+    assert with_sapo.text.endswith(first.text) and len(with_sapo.text) > len(first.text)
+
+
+def test_ktlab_loader_says_what_is_wrong_with_the_folder(tmp_path: Path) -> None:
+    from thoisu.evaluate.ktlab import load_ktlab
+
+    with pytest.raises(FileNotFoundError, match="no cluster_N/ folder"):
+        load_ktlab(tmp_path)
+
+
+def test_eval_command_on_ktlab_puts_the_baselines_in_the_same_table() -> None:
+    result = CliRunner().invoke(eval_summarize, ["--dataset", "ktlab", "--path", str(KTLAB),
+                                                 "--limit", "6", "--folds", "2", "--no-oracle",
+                                                 "--no-protocols"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2].startswith("| thoisu (packaged) |")
+    for name in ("| Lead |", "| Centroid |", "| MMR |"):
+        assert name in result.stdout
+    assert "6 clusters of ktlab" in result.stdout

@@ -105,13 +105,16 @@ def test_explain_scores_chosen_and_gives_reasons_for_the_rest(group: list) -> No
         assert c.status in {REDUNDANT, TOO_LONG, LOW_SCORE, TOO_SHORT} and c.reason
 
 
-def test_order_follows_publication_time(group: list) -> None:
+def test_latest_development_first_then_publication_time(group: list) -> None:
     group[0].published = PartialDate(2024, 9, 9)
     group[1].published = PartialDate(2024, 9, 7)
     group[2].published = PartialDate(2024, 9, 8)
     summary = summarize(group, 200)
+    # What happened last opens the summary; what led there follows in the order of time.
+    assert summary.sentences[0].article == group[0].id
+    assert summary.teaser == summary.sentences[0].text and summary.title == group[0].title
     rank = {group[1].id: 0, group[2].id: 1, group[0].id: 2}
-    seen = [rank[s.article] for s in summary.sentences]
+    seen = [rank[s.article] for s in summary.sentences[1:]]
     assert seen == sorted(seen)
 
 
@@ -176,7 +179,10 @@ def test_paths_mode_writes_cited_markdown_and_json(tmp_path: Path) -> None:
     # Through the real entry point: the reading pipeline loads models that outlive a CliRunner.
     md = thoisu("summarize", *paths, "--length", "50", "--explain", "-q")
     assert md.returncode == 0, md.stderr
-    assert md.stdout.startswith("# Tóm tắt\n") and "Runners-up (why skipped):" in md.stdout
+    assert md.stdout.startswith("# Tóm tắt\n") and "Runners-up (why skipped)" in md.stdout
+    # Every candidate keeps its reason: 9 sentences, each listed once in the explanation.
+    explained = md.stdout.split("## Explain", 1)[1]
+    assert explained.count("  [") == 9
     js = thoisu("summarize", *paths, "--length", "50", "--format", "json", "-q")
     data = json.loads(js.stdout)
     assert data["syllables"] <= 50 and data["sentences"]

@@ -215,7 +215,12 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     if members:
         guard("date settling", lambda: settle_dates(members), None)
     describe_facts(story, members)
-    story.summary = guard("summary", lambda: summarize(members, length).sentences, [])
+    summary = guard("summary", lambda: summarize(members, length), None)
+    story.summary = summary.sentences if summary is not None else []
+    if summary is not None and summary.title:
+        # The story is told by its latest development (summarize/headline.py), not by its
+        # first article: title and teaser move when a new turn arrives.
+        story.title, story.teaser = summary.title, summary.teaser
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
     story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
     from thoisu.analyse import analysis_version

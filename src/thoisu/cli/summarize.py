@@ -22,8 +22,6 @@ from thoisu.cli.common import (
 from thoisu.model import Article, Origin, Problem
 from thoisu.summarize.summary import Summary
 
-RUNNERS_UP = 10  # how many skipped sentences --explain shows
-
 
 def _numbers(articles: Sequence[Article]) -> dict[str, int]:
     """Citation number of each article id: its first position in the input, from 1."""
@@ -37,8 +35,8 @@ def _explain_lines(summary: Summary, number: dict[str, int]) -> list[str]:
     out = ["Chosen (score):"]
     for c in summary.chosen:
         out.append(f"  {c.score:.3f}  [{number.get(c.article, '?')}:{c.sentence}]  {c.text}")
-    out.append("Runners-up (why skipped):")
-    for c in summary.runners_up[:RUNNERS_UP]:
+    out.append("Runners-up (why skipped), every candidate:")
+    for c in summary.runners_up:
         out.append(f"  {c.score:.3f}  [{number.get(c.article, '?')}:{c.sentence}]  {c.status}: "
                    f"{c.reason}  | {c.text}")
     return out
@@ -47,6 +45,9 @@ def _explain_lines(summary: Summary, number: dict[str, int]) -> list[str]:
 def render_markdown(summary: Summary, articles: Sequence[Article], explain: bool) -> str:
     number = _numbers(articles)
     out = ["# Tóm tắt", ""]
+    if summary.title:
+        # The story's latest development, as an editor would head it.
+        out += [f"**{summary.title}**", ""]
     if summary.sentences:
         out.append(" ".join(f"{s.text} [{number.get(s.article, '?')}]"
                             for s in summary.sentences))
@@ -187,7 +188,8 @@ def story_articles(story_id: str, db_url: str | None) -> list[Article]:
 @click.option("--length", type=click.IntRange(min=0), default=None, metavar="N",
               help="Summary length in syllables (default: the summary_syllables setting, 200).")
 @click.option("--explain", is_flag=True,
-              help="Show each chosen sentence's score and why the runners-up were skipped.")
+              help="Show each chosen sentence's score and reason, and why every other "
+                   "candidate was skipped.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md",
               show_default=True, help="Output format (batch mode always writes JSON Lines).")
 @output_option

@@ -1,9 +1,10 @@
 """The summary evaluation: every system on the same clusters, with the same ROUGE protocol.
 
-Protocol: syllable tokens; ROUGE-1, ROUGE-2, ROUGE-L F1; with several references the mean of
-the per-reference scores; every summary cut to the cluster's mean reference length in
-syllables (rounded). thoisu's own row is 5-fold cross-validated over clusters: each cluster is
-summarised by a model that never saw it.
+Protocol (:mod:`thoisu.evaluate.summary_data`): syllable tokens; ROUGE-1, ROUGE-2, ROUGE-L
+F1; with several references the mean of the per-reference scores; every summary cut to the
+cluster's mean reference length in syllables (rounded). thoisu's own row is 5-fold
+cross-validated over clusters on ViMs (each cluster summarised by a model that never saw it),
+and the packaged model as shipped on KTLAB (which it was never trained on).
 """
 
 from __future__ import annotations
@@ -14,19 +15,14 @@ from dataclasses import dataclass
 
 from thoisu.evaluate.baselines import SYSTEMS, oracle
 from thoisu.evaluate.rouge import RougeScore, mean_score, rouge, truncate
+from thoisu.evaluate.summary_data import EvalCluster, prepare, score_tokens, tokens_of
+from thoisu.evaluate.summary_model import cross_validate
 from thoisu.evaluate.vims import VimsCluster
-from thoisu.model import Origin
-from thoisu.summarize.articles import article_from_text
-from thoisu.summarize.features import GroupFeatures, group_features
+from thoisu.summarize import default_summarizer
 from thoisu.text.syllables import syllable_tokens
 
-
-@dataclass
-class EvalCluster:
-    id: str
-    group: GroupFeatures
-    references: list[list[str]]  # syllable tokens of each human summary
-    budget: int  # mean reference length in syllables
+__all__ = ["EvalCluster", "Row", "evaluate", "evaluate_prepared", "format_table", "prepare",
+           "score_tokens", "tokens_of"]
 
 
 @dataclass
@@ -39,32 +35,8 @@ class Row:
     note: str = ""
 
 
-def prepare(clusters: Sequence[VimsCluster]) -> list[EvalCluster]:
-    """Articles, features and reference tokens of every cluster that has a reference."""
-    out = []
-    for cluster in clusters:
-        refs = [syllable_tokens(s) for s in cluster.summaries]
-        refs = [r for r in refs if r]
-        if not refs:
-            continue
-        articles = [article_from_text(a.title, a.text, Origin(str(a.path)))
-                    for a in cluster.articles]
-        budget = round(sum(len(r) for r in refs) / len(refs))
-        out.append(EvalCluster(cluster.id, group_features(articles), refs, budget))
-    return out
-
-
-def tokens_of(cluster: EvalCluster, picked: Sequence[int]) -> list[str]:
-    cands = cluster.group.candidates
-    return [t for i in picked for t in cands[i].tokens]
-
-
 def mean_row(name: str, scores: Sequence[RougeScore], note: str = "") -> Row:
     return Row(name, *mean_score(scores).as_percent(), len(scores), note)
-
-
-def score_tokens(cluster: EvalCluster, tokens: Sequence[str]) -> RougeScore:
-    return rouge(truncate(tokens, cluster.budget), cluster.references)
 
 
 def system_row(name: str, clusters: Sequence[EvalCluster],
@@ -103,29 +75,43 @@ def oracle_row(clusters: Sequence[EvalCluster]) -> Row:
 
 def thoisu_row(clusters: Sequence[EvalCluster], folds: int = 5, seed: int = 0) -> tuple[Row, float]:
     """thoisu cross-validated over clusters, and its mean milliseconds per cluster."""
-    from thoisu.evaluate.summary_model import cross_validate
-
     summaries, ms = cross_validate(clusters, folds=folds, seed=seed)
     scores = [score_tokens(c, syllable_tokens(summaries[c.id].text)) for c in clusters]
     return mean_row(f"thoisu ({folds}-fold CV)", scores, "held-out clusters only"), ms
 
 
+def packaged_row(clusters: Sequence[EvalCluster]) -> tuple[Row, float]:
+    """thoisu as shipped (the packaged model, trained on ViMs), and its ms per cluster."""
+    summarizer = default_summarizer()
+    t0 = time.perf_counter()
+    texts = {c.id: summarizer.summarize_features(c.group, c.budget).text for c in clusters}
+    ms = 1000 * (time.perf_counter() - t0) / max(len(clusters), 1)
+    scores = [score_tokens(c, syllable_tokens(texts[c.id])) for c in clusters]
+    return mean_row("thoisu (packaged)", scores, "model trained on ViMs only"), ms
+
+
 def evaluate(clusters: Sequence[VimsCluster], folds: int = 5, seed: int = 0,
-             with_oracle: bool = True) -> tuple[list[Row], dict[str, float]]:
+             with_oracle: bool = True, packaged: bool = False
+             ) -> tuple[list[Row], dict[str, float]]:
     """All rows in one run, and timings (seconds, ms per cluster)."""
     t0 = time.perf_counter()
     prepared = prepare(clusters)
-    rows, timing = evaluate_prepared(prepared, folds, seed, with_oracle)
+    rows, timing = evaluate_prepared(prepared, folds, seed, with_oracle, packaged)
     timing["prepare_s"] = time.perf_counter() - t0 - timing["rows_s"]
     return rows, timing
 
 
 def evaluate_prepared(prepared: Sequence[EvalCluster], folds: int = 5, seed: int = 0,
-                      with_oracle: bool = True) -> tuple[list[Row], dict[str, float]]:
-    """:func:`evaluate` on clusters already prepared (features computed once per process)."""
+                      with_oracle: bool = True, packaged: bool = False
+                      ) -> tuple[list[Row], dict[str, float]]:
+    """:func:`evaluate` on clusters already prepared (features computed once per process).
+
+    ``packaged``: thoisu's row is the shipped model (for a corpus it was not trained on)
+    instead of the cross-validated one.
+    """
     t0 = time.perf_counter()
     timing: dict[str, float] = {}
-    own, ms = thoisu_row(prepared, folds, seed)
+    own, ms = packaged_row(prepared) if packaged else thoisu_row(prepared, folds, seed)
     timing["thoisu_ms_per_cluster"] = ms
     rows = [own, *baseline_rows(prepared)]
     if with_oracle:

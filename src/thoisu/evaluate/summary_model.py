@@ -27,18 +27,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from thoisu.evaluate.rouge import mean_score
+from thoisu.evaluate.summary_data import EvalCluster, score_tokens
 from thoisu.summarize.core import Summarizer
 from thoisu.summarize.features import FEATURES, GroupFeatures
 from thoisu.summarize.scorer import MODEL_FILE, Scorer
 from thoisu.summarize.selection import SelectionParams
 from thoisu.summarize.summary import Summary
-
-if TYPE_CHECKING:
-    from thoisu.evaluate.summaries import EvalCluster
+from thoisu.text.syllables import syllable_tokens
 
 SEED = 0
 PACKAGED_MODEL = Path(__file__).resolve().parent.parent / "summarize" / MODEL_FILE
@@ -135,13 +134,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation report")
     args = parser.parse_args(argv)
 
-    from thoisu.evaluate.summaries import format_table, prepare, thoisu_row
+    from thoisu.evaluate.summary_data import prepare
     from thoisu.evaluate.vims import load_vims
 
     clusters = prepare(load_vims(args.path))
     if not args.no_cv:
-        row, ms = thoisu_row(clusters, args.folds, SEED)
-        print(format_table([row]))
+        summaries, ms = cross_validate(clusters, args.folds, SEED)
+        score = mean_score([score_tokens(c, syllable_tokens(summaries[c.id].text))
+                            for c in clusters])
+        r1, r2, rl = score.as_percent()
+        print(f"thoisu ({args.folds}-fold CV) ROUGE-1 {r1:.1f}, ROUGE-2 {r2:.1f}, "
+              f"ROUGE-L {rl:.1f} on {len(clusters)} clusters")
         print(f"{ms:.1f} ms per cluster (concepts, selection and ordering; features precomputed)")
     scorer = retrain(clusters, Path(args.out))
     print(f"wrote {args.out}: ridge over {len(scorer.features)} features, "

@@ -25,7 +25,7 @@ import numpy as np
 
 from thoisu.evaluate.baselines import centroid, lead, lexrank, mmr
 from thoisu.evaluate.rouge import RougeScore, mean_score
-from thoisu.evaluate.summaries import EvalCluster, score_tokens, tokens_of
+from thoisu.evaluate.summary_data import EvalCluster, score_tokens, tokens_of
 from thoisu.evaluate.summary_model import folds_of, sentence_labels, summaries_for_folds
 from thoisu.summarize.features import group_features
 from thoisu.text.syllables import syllable_tokens

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from thoisu.clean.normalize import normalize_text
@@ -25,6 +26,8 @@ class VimsArticle:
     path: Path
     title: str
     text: str  # the lines after the title, normalised, a line each
+    published: datetime | None = None  # when it was written, where the corpus says (KTLAB)
+    outlet: str = ""  # the outlet, where the corpus says (KTLAB)
 
 
 @dataclass

@@ -5,8 +5,10 @@ Steps (details and figures in docs/summaries.md): candidates and features
 (:mod:`~thoisu.summarize.concepts`); which sentences can stand alone
 (:mod:`~thoisu.summarize.readable`); a small regularised linear scorer
 (:mod:`~thoisu.summarize.scorer`); concept coverage under the budget
-(:mod:`~thoisu.summarize.selection`); the order of the events told
-(:mod:`~thoisu.summarize.order`).
+(:mod:`~thoisu.summarize.selection`) with a position prior; the story's latest development
+first (:mod:`~thoisu.summarize.headline`), three outlets cited where there are
+(:mod:`~thoisu.summarize.outlets`), the rest in the order of the events told
+(:mod:`~thoisu.summarize.order`), people named in full first (:mod:`~thoisu.summarize.names`).
 """
 
 from __future__ import annotations
@@ -20,32 +22,40 @@ import numpy as np
 from thoisu.model import Article, SummarySentence
 from thoisu.summarize.concepts import group_concepts
 from thoisu.summarize.features import GroupFeatures, group_features
+from thoisu.summarize.headline import headline
+from thoisu.summarize.names import full_first
 from thoisu.summarize.order import reading_order
+from thoisu.summarize.outlets import cover_outlets
 from thoisu.summarize.readable import NEEDS_CONTEXT as READ_NEEDS
 from thoisu.summarize.readable import NOT_STANDALONE as READ_NOT
 from thoisu.summarize.readable import standalone
 from thoisu.summarize.scorer import Scorer, load_scorer
-from thoisu.summarize.selection import SelectionParams, select
-from thoisu.summarize.summary import CHOSEN, NOT_STANDALONE, Considered, Summary
+from thoisu.summarize.selection import Decision, SelectionParams, select
+from thoisu.summarize.summary import (
+    CHOSEN,
+    LOW_SCORE,
+    NEEDS_CONTEXT,
+    NOT_STANDALONE,
+    Considered,
+    Summary,
+)
 
 _ENDS = (".", "!", "?", "…", "\"", "”", "’", "»", ")")
 
 
+CAPTION_SYLLABLES = 10  # shorter openings are captions or datelines more often than news
 POOL = 80  # candidates considered by the selection: the best by value per syllable
 
 
 def readability(group: GroupFeatures, min_syllables: int = 5,
-                pool: np.ndarray | None = None
-                ) -> tuple[dict[int, tuple[str, str]], dict[int, int], dict[int, str]]:
-    """Candidates kept out (status, reason), the predecessor each dependent one needs, and
-    why it needs it; only the candidates in ``pool`` (all if None) are read."""
+                pool: np.ndarray | None = None) -> dict[int, tuple[str, str]]:
+    """Candidates kept out of the summary, with (status, reason); only those in ``pool`` (all
+    if None) are read. A sentence that leans on the one before it is kept out too: a summary
+    sentence never opens on a connective or a reference it cannot resolve."""
     cands = group.candidates
     punctuated = bool(cands) and (
         sum(c.text.rstrip().endswith(_ENDS) for c in cands) >= 0.5 * len(cands))
-    position = {(c.article, c.index): k for k, c in enumerate(cands)}
     blocked: dict[int, tuple[str, str]] = {}
-    requires: dict[int, int] = {}
-    why: dict[int, str] = {}
     for k, c in enumerate(cands):
         if pool is not None and not pool[k]:
             continue
@@ -53,14 +63,8 @@ def readability(group: GroupFeatures, min_syllables: int = 5,
         if verdict.status == READ_NOT:
             blocked[k] = (NOT_STANDALONE, verdict.reason)
         elif verdict.status == READ_NEEDS:
-            before = position.get((c.article, c.index - 1))
-            if before is None:
-                blocked[k] = (NOT_STANDALONE, f"{verdict.reason}, and it has no sentence "
-                                              "before it")
-            else:
-                requires[k] = before
-                why[k] = verdict.reason
-    return blocked, requires, why
+            blocked[k] = (NEEDS_CONTEXT, verdict.reason)
+    return blocked
 
 
 class Summarizer:
@@ -89,6 +93,18 @@ class Summarizer:
                  + self.params.lead_bonus * lead_strength * first * concept_value)
         return bonus, predicted
 
+    def prior(self, group: GroupFeatures) -> np.ndarray:
+        """Per candidate: ``(1 + index in its article) ** -position_decay``.
+
+        A very short sentence among the first ones of an article is a caption or a dateline
+        glued in by a flattened page ("Một chiếc UAV của Mỹ."), not the article's opening: it
+        gets no more than the prior of the article's fourth sentence.
+        """
+        index = np.array([c.index for c in group.candidates], dtype=np.float64)
+        short = group.lengths < CAPTION_SYLLABLES
+        return np.power(1.0 + np.where(short, np.maximum(index, 3.0), index),
+                        -self.params.position_decay)
+
     def pool(self, value: np.ndarray, lengths: np.ndarray, budget: int) -> np.ndarray:
         """The POOL candidates that fit with the best value per ``length ** ratio``."""
         out = np.zeros(len(value), dtype=bool)
@@ -105,38 +121,41 @@ class Summarizer:
         value = concepts.matrix @ concepts.weights if concepts.matrix.shape[1] else \
             np.zeros(len(group.candidates))
         bonus, predicted = self.bonus(group, concepts.lead_strength, value)
-        pool = self.pool(value + bonus, group.lengths, budget)
-        blocked, requires, why = readability(group, self.params.min_syllables, pool)
-        # A dependent sentence's predecessor is always considered with it.
-        pool[list(requires.values())] = True
+        prior = self.prior(group)
+        score = (value + bonus) * prior
+        lead = headline(group, self.params.min_syllables)
+        params = self.params
+        if len(group.articles) < params.told_articles:
+            params = replace(params, told=1.0)
+        pool = self.pool(score, group.lengths, budget)
+        if lead.candidate is not None:
+            pool[lead.candidate] = True
+        blocked = readability(group, self.params.min_syllables, pool)
         chosen, decisions = select(concepts, bonus, group.lengths, group.containment, budget,
-                                   self.params, blocked, requires, pool)
+                                   params, blocked, None, pool, prior, lead.candidate)
         if not chosen:
             # A tight budget: a short standalone sentence beats an empty summary.
-            relaxed = replace(self.params, min_syllables=1)
+            relaxed = replace(params, min_syllables=1)
             pool = np.ones(len(group.candidates), dtype=bool)
-            blocked, requires, why = readability(group, 1, pool)
+            blocked = readability(group, 1, pool)
             chosen, decisions = select(concepts, bonus, group.lengths, group.containment,
-                                       budget, relaxed, blocked, requires, pool)
+                                       budget, relaxed, blocked, None, pool, prior,
+                                       lead.candidate)
         cands = group.candidates
-        where = {i: k for k, i in enumerate(chosen)}
-        follows = {where[i]: where[requires[i]] for i in chosen if i in requires}
-        order = reading_order([(cands[i].article, cands[i].index) for i in chosen],
-                              group.articles, follows)
-        score = value + bonus
-        sentences = [SummarySentence(cands[chosen[k]].text, cands[chosen[k]].article_id,
-                                     cands[chosen[k]].index, float(score[chosen[k]]))
-                     for k in order]
+        chosen, decisions = self._cite_outlets(group, chosen, decisions, score, pool, blocked,
+                                               budget, lead.candidate)
+        sentences = self._arc(group, chosen, lead.candidate, score)
         explain = []
         for d in sorted(decisions, key=lambda d: (d.status != CHOSEN, -score[d.index])):
             c = cands[d.index]
             reason = d.reason
-            if d.index in why and d.status == CHOSEN:
-                reason = f"{reason}; {why[d.index]}"
+            if d.index == lead.candidate and d.status == CHOSEN:
+                reason = f"the story's latest development ({lead.reason}); {reason}"
             if d.other is not None:
                 o = cands[d.other]
                 reason = f"{reason} ({o.article_id}:{o.index})"
-            reason += (f"; concepts {value[d.index]:.2f}, scorer {predicted[d.index]:.2f}")
+            reason += (f"; concepts {value[d.index]:.2f}, scorer {predicted[d.index]:.2f}, "
+                       f"position × {prior[d.index]:.2f}")
             explain.append(Considered(c.text, c.article_id, c.index, float(score[d.index]),
                                       c.syllables, d.status, reason))
         used = sum(cands[i].syllables for i in chosen)
@@ -146,7 +165,53 @@ class Summarizer:
             note = (f"no sentence fits in {budget} syllables (the shortest has {shortest}); "
                     "ask for a longer summary") if shortest > budget else \
                 "no sentence of these articles can stand alone in a summary"
-        return Summary(sentences, explain, budget, used, note)
+        return Summary(sentences, explain, budget, used, note, title=lead.title,
+                       teaser=lead.teaser)
+
+    def _cite_outlets(self, group: GroupFeatures, chosen: list[int], decisions: list[Decision],
+                      score: np.ndarray, pool: np.ndarray, blocked: dict[int, tuple[str, str]],
+                      budget: int, keep: int | None) -> tuple[list[int], list[Decision]]:
+        """At least three outlets cited where the story has them (:mod:`.outlets`)."""
+        n = len(group.candidates)
+        eligible = pool & (group.lengths >= self.params.min_syllables)
+        eligible[list(blocked)] = False
+        density = score / np.power(np.maximum(group.lengths, 1.0), self.params.ratio)
+        both = np.maximum(group.containment, group.containment.T)
+        owner = [c.article for c in group.candidates]
+        chosen, swaps = cover_outlets(chosen, owner, group.articles, density, group.lengths,
+                                      both, budget, self.params.redundancy, eligible,
+                                      {keep} if keep is not None else set())
+        by_index = {d.index: d for d in decisions}
+        swapped = {swap.added for swap in swaps}
+        for i in chosen:
+            if i not in swapped and by_index[i].status != CHOSEN:
+                by_index[i] = Decision(i, CHOSEN, "fills the room a sentence of another outlet "
+                                       "left")
+        for swap in swaps:
+            by_index[swap.added] = Decision(swap.added, CHOSEN, "cites another outlet "
+                                            f"({swap.outlet}): a story told by several is "
+                                            "summarised from three or more")
+            for j in swap.removed:
+                if j in chosen:
+                    continue  # taken back by the refill
+                by_index[j] = Decision(j, LOW_SCORE, "left to make room for a sentence of "
+                                       f"another outlet ({swap.outlet})")
+        return chosen, [by_index[i] for i in range(n)]
+
+    def _arc(self, group: GroupFeatures, chosen: list[int], lead: int | None,
+             score: np.ndarray) -> list[SummarySentence]:
+        """What happened last first (the latest development), then what led there, in the
+        order of the events told (:func:`~thoisu.summarize.order.reading_order`)."""
+        cands = group.candidates
+        rest = [i for i in chosen if i != lead]
+        order = reading_order([(cands[i].article, cands[i].index) for i in rest],
+                              group.articles)
+        ordered = ([lead] if lead in chosen else []) + [rest[k] for k in order]
+        # A person named in full before a short form, now that the sentences come from
+        # several articles (names.py); the quotes stay word for word.
+        ordered = [ordered[k] for k in full_first([cands[i].text for i in ordered])]
+        return [SummarySentence(cands[i].text, cands[i].article_id, cands[i].index,
+                                float(score[i])) for i in ordered]
 
 
 @lru_cache(maxsize=1)

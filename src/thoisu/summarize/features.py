@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from thoisu.model import Article
+from thoisu.summarize.readable import trim_opening
 from thoisu.text.syllables import syllable_tokens
 
 FEATURES: tuple[str, ...] = (
@@ -162,9 +163,12 @@ def group_features(articles: Sequence[Article],
     candidates: list[Candidate] = []
     for a_pos, article in enumerate(kept):
         for s in article.sentences:
-            tokens = syllable_tokens(s.text)
+            # A credit glued before the sentence is cut off (summarize/readable.py); the rest
+            # is quoted word for word.
+            text = trim_opening(s.text)
+            tokens = syllable_tokens(text)
             if tokens:
-                candidates.append(Candidate(a_pos, article.id, s.index, s.paragraph, s.text,
+                candidates.append(Candidate(a_pos, article.id, s.index, s.paragraph, text,
                                             tokens))
     if len(candidates) > max_candidates:
         keep = sorted(range(len(candidates)), key=lambda i: (candidates[i].index, i))

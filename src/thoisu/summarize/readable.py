@@ -6,11 +6,12 @@ A summary is read without the articles, so a chosen sentence must make sense on 
   fragment (under ``min_syllables``, a caption or credit line such as "Ảnh: ...", text that
   stops on ":" or, when the group's sentences do end with punctuation, one that does not),
   or a sentence opening in lower case (a piece cut from a longer one);
-* **needs its context** (chosen only right after the sentence before it in its article): a
-  sentence opening with a reference to something said before — "Điều này ...",
-  "Lực lượng này ...", "Nhóm đầu tiên ...", "Sau đó, ...", "Ông cho biết ..." with no
-  name — or closing on a bare pronoun speaker (", bà nói."). Its predecessor tells who or
-  what, so the two go in together and stay together.
+* **needs its context** (never chosen: a summary sentence must not open on what only the
+  sentence before it explains): a sentence opening with a reference to something said
+  before — "Điều này ...", "Lực lượng này ...", "Ông này ...", "Sau đó, ...", "Trước đó, ...",
+  "Ông cho biết ..." with no name —, on a connective that answers the sentence before
+  ("Tuy vậy, ...", "Tuy nhiên, ...", "Ngoài ra, ...", "Trong khi đó, ..."), or closing on a
+  bare pronoun speaker (", bà nói.").
 
 These are rules about how Vietnamese news is written, not about any corpus; the examples here
 are invented.
@@ -21,6 +22,8 @@ are invented.
 'needs context'
 >>> standalone("Ông Trần Văn Ba cho biết đoàn sẽ ở lại thêm hai ngày.").status
 'ok'
+>>> standalone("Tuy vậy, đoàn sẽ ở lại thêm hai ngày.").status
+'needs context'
 >>> standalone("Bão đổ bộ; hàng nghìn người sơ tán; đường sá ngập sâu").reason
 'a teaser or headline list joined by ";"'
 """
@@ -55,14 +58,45 @@ _POINTER = re.compile(r"^\W*(đây|đó|điều này|điều đó|việc này|vi
                       r"thêm vào đó|không chỉ vậy|cũng theo (ông|bà|anh|chị|vị này|người này)|"
                       r"tiếp đó|khi đó|lúc đó|từ đó|qua đó|nhờ đó|trong đó|ngoài ra, (ông|bà))"
                       r"(?=[\s,.:;]|$)", re.I)
-# Discourse markers with no referent ("Tuy nhiên", "Ngoài ra", "Trong khi đó") are left
-# alone: the sentence after them still says who did what.
+# Connectives that answer the sentence before: a summary sentence never opens on one, since
+# what it answers is not there. The short ones only with their comma ("Song Hồng" is a name).
+_CONNECTIVE = re.compile(r"^\W*(tuy nhiên|tuy vậy|tuy thế|dù vậy|dẫu vậy|mặc dù vậy|ngoài ra|"
+                         r"mặt khác|hơn nữa|trong khi đó|cùng với đó|thế nhưng|nhưng|"
+                         r"không những thế|ngược lại|"
+                         r"(?:song|đồng thời|còn|vả lại|tiếp theo|cuối cùng)(?=\s*,))"
+                         r"(?=[\s,.:;]|$)", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(ông|bà|anh|chị|cô|họ|em|nó|hắn|chúng|người này|"
                               r"ông ấy|bà ấy|anh ấy|chị ấy|cô ấy)\s+(\S+)", re.I)
 _BARE_SPEAKER = re.compile(
     r"[,–—-]\s*(ông|bà|anh|chị|cô|họ|em|người này|ông ấy|bà ấy|anh ấy|chị ấy|cô ấy)\s+"
     r"(nói|cho biết|khẳng định|nhấn mạnh|chia sẻ|kể|thừa nhận|giải thích|tiết lộ|cho hay|"
     r"nhận định|bày tỏ|nêu rõ|viết|trả lời|nhớ lại|kể lại|tâm sự|bổ sung)\b[^,]*$", re.I)
+
+
+# A photo or source credit glued before a sentence by a flattened page ("(Ảnh: Reuters) ...",
+# "Ảnh: AFP ..."; a one-word credit without diacritics only, so that no name is cut) is not
+# part of it. The rest is kept verbatim: a summary quotes its sources word for word.
+_GLUED_CREDIT = re.compile(r"^\s*(?:\((?:ảnh|nguồn)\s*:[^()]{1,60}\)|(?:ảnh|nguồn)\s*:\s*"
+                           r"[A-Za-z0-9][A-Za-z0-9./&-]*(?:/[A-Za-z0-9.&-]+)*)\s+(?=\S)", re.I)
+
+
+def trim_opening(text: str) -> str:
+    """``text`` without a credit glued before it; the rest word for word.
+
+    >>> trim_opening("(Ảnh: TTXVN) Sáng nay, đoàn đã tới Hà Nội.")
+    'Sáng nay, đoàn đã tới Hà Nội.'
+    >>> trim_opening("Ảnh: Nguyễn Văn Ba đoàn đã tới Hà Nội.")
+    'Ảnh: Nguyễn Văn Ba đoàn đã tới Hà Nội.'
+    >>> trim_opening("Tuy nhiên, đoàn sẽ ở lại thêm hai ngày.")
+    'Tuy nhiên, đoàn sẽ ở lại thêm hai ngày.'
+    """
+    m = _GLUED_CREDIT.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if len(syllable_tokens(rest)) < 5 or not rest[:1].isupper():
+        return text
+    return rest
 
 
 @dataclass(frozen=True)
@@ -106,6 +140,10 @@ def standalone(text: str, min_syllables: int = 5, punctuated: bool = True,
         return Readability(NOT_STANDALONE, 'stops on ":" (what it announces follows)')
     if punctuated and not (_END.search(text) or _QUOTE_END.search(text)):
         return Readability(NOT_STANDALONE, "no sentence end: a heading or a fragment")
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        return Readability(NEEDS_CONTEXT, f'opens on "{connective.group(1)}", a connective that '
+                           "answers the sentence before")
     pointer = _POINTER.match(text)
     if pointer:
         return Readability(NEEDS_CONTEXT, f'opens on "{pointer.group(1)}", which answers '

@@ -40,6 +40,8 @@ class Summary:
 
     ``explain`` lists the chosen sentences (best score first), then the runners-up with the
     reason each was skipped. ``note`` says why a summary is empty or shorter than asked.
+    The first sentence is the story's latest development when it fits (``teaser``), the
+    others follow in the order of the events they tell.
     """
 
     sentences: list[SummarySentence]
@@ -47,6 +49,8 @@ class Summary:
     max_syllables: int = 0
     syllables: int = 0
     note: str = ""
+    title: str = ""  # the story's latest development: its article's title (or the teaser)
+    teaser: str = ""  # the sentence that tells it (see summarize/headline.py)
 
     @property
     def text(self) -> str:
@@ -64,6 +68,10 @@ class Summary:
         out: dict[str, Any] = {"summary": self.text,
                                "sentences": [s.to_json() for s in self.sentences],
                                "syllables": self.syllables, "max_syllables": self.max_syllables}
+        if self.title:
+            out["title"] = self.title
+        if self.teaser:
+            out["teaser"] = self.teaser
         if self.note:
             out["note"] = self.note
         if explain:
