@@ -43,7 +43,13 @@ from thoisu.clean.html_meta import (
     parse_html,
     text_key,
 )
-from thoisu.clean.html_text import article_text, as_text, extract_html, visible_text
+from thoisu.clean.html_text import (
+    HtmlPathFailed,
+    article_text,
+    extract_html,
+    markup_as_text,
+    visible_text,
+)
 from thoisu.clean.identity import content_id
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.clean.rules import is_breadcrumb, local_rule, source_of
@@ -154,7 +160,8 @@ def clean_html(page: RawPage, settings: Settings) -> list[Article]:
     try:
         articles = _clean_markup(page, html, settings)
     except Exception as exc:  # lxml or trafilatura failing on odd markup must not lose a page
-        articles = as_text(page, html, settings, exc)
+        raise HtmlPathFailed(markup_as_text(html), f"the HTML path failed ({type(exc).__name__}: "
+                             f"{exc}); the page was cleaned as text", [cut] if cut else []) from exc
     if cut:
         for article in articles:
             article.problems.append(cut)

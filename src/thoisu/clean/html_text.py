@@ -11,8 +11,6 @@ from typing import Any
 
 from thoisu.clean.html_container import PARAGRAPH_WORDS, find_container, furniture_inside
 from thoisu.clean.html_meta import page_metadata, parse_html, text_key, title_element
-from thoisu.model import Article, RawPage
-from thoisu.settings import Settings
 
 
 def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
@@ -153,21 +151,22 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|li|h[1-6]|br|tr|td|th|figcaption|blockquot
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
-def as_text(page: RawPage, html: str, settings: Settings, exc: Exception) -> list[Article]:
-    """The page cleaned as text (tags stripped, a line per block) when the HTML path failed."""
+def markup_as_text(html: str) -> str:
+    """The page's text with tags stripped, a line per block: what the text path reads when the
+    HTML path failed."""
     import html as html_lib
 
-    from thoisu.clean.page import clean_text
-
     text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPTS.sub(" ", html)))
-    text = html_lib.unescape(text)
-    title = page.meta.get("title")
-    articles = clean_text(text, settings, page.origin, page.meta,
-                          known_title=str(title) if title else None)
-    for article in articles:
-        article.problems.append(f"the HTML path failed ({type(exc).__name__}: {exc}); "
-                                "the page was cleaned as text")
-    return articles
+    return html_lib.unescape(text)
 
 
-__all__ = ["article_text", "as_text", "extract_html", "visible_text"]
+class HtmlPathFailed(Exception):
+    """The HTML path failed on odd markup: the page is to be cleaned as text instead
+    (``text``), saying why (``problem``), never lost."""
+
+    def __init__(self, text: str, problem: str, extra: list[str]) -> None:
+        super().__init__(problem)
+        self.text, self.problem, self.extra = text, problem, extra
+
+
+__all__ = ["HtmlPathFailed", "article_text", "extract_html", "markup_as_text", "visible_text"]

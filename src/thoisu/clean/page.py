@@ -105,14 +105,22 @@ def clean_text(text: str, settings: Settings, origin: Origin | None = None,
 
 def clean_page(page: RawPage, settings: Settings) -> list[Article]:
     """One or more clean articles from a page read as text, HTML or a JSON Lines record."""
+    title = page.meta.get("title")
+    known = str(title) if title else None
     if page.html is not None and page.text is None:
         from thoisu.clean.html import clean_html
+        from thoisu.clean.html_text import HtmlPathFailed
 
-        articles = clean_html(page, settings)
+        try:
+            articles = clean_html(page, settings)
+        except HtmlPathFailed as failed:
+            articles = clean_text(failed.text, settings, page.origin, page.meta,
+                                  known_title=known)
+            for article in articles:
+                article.problems.extend([failed.problem, *failed.extra])
     else:
-        title = page.meta.get("title")
         articles = clean_text(page.text or "", settings, page.origin, page.meta,
-                              known_title=str(title) if title else None)
+                              known_title=known)
     replaced = page.meta.get("replaced_bytes")
     if replaced:
         for article in articles:
