@@ -6,8 +6,11 @@ type (PER, LOC, ORG), then the same per news section (one file a section). Spans
 after dropping leading lower-case words on both sides (``tỉnh Quảng Nam`` = ``Quảng Nam``).
 
 Systems:
-* ``thoisu``: the names stage as it runs by default (rules + gazetteer, article path);
-* ``thoisu+crf``: the same with ``ner_crf`` on (the CRF types the names the rules leave open);
+* ``thoisu``: the names stage as it runs by default (rules + gazetteer + the names model
+  trained on silver labels, article path);
+* ``rules alone``: the same without the names model (the stage before issue #21);
+* ``thoisu+crf``: thoisu with ``ner_crf`` on (underthesea types the names left open), with
+  ``--backstop`` only (slow);
 * ``crf``: underthesea's packaged CRF NER alone (``underthesea.ner``, offline).
 
     python benchmarks/names_eval.py
@@ -27,12 +30,13 @@ from thoisu.evaluate.entities import (
     read_dir,
     read_labelled,
     resolved,
+    rules_alone,
     score,
     with_crf,
 )
 
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "entities" / "blind"
-SYSTEMS = {"thoisu": resolved, "thoisu+crf": with_crf, "crf": crf}
+SYSTEMS = {"thoisu": resolved, "rules alone": rules_alone, "crf": crf}
 
 
 def _row(label: str, s: Scores) -> str:
@@ -45,7 +49,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=BLIND, help="a folder of .tsv or one .tsv")
     parser.add_argument("--misses", type=int, default=0, help="print this many thoisu misses")
+    parser.add_argument("--backstop", action="store_true", help="also thoisu + underthesea")
     args = parser.parse_args()
+    if args.backstop:
+        SYSTEMS["thoisu+crf"] = with_crf
     files = sorted(args.set.glob("*.tsv")) if args.set.is_dir() else [args.set]
     sections: dict[str, list[Labelled]] = {f.stem: read_labelled(f) for f in files}
     data = read_dir(args.set) if args.set.is_dir() else sections[args.set.stem]

@@ -119,14 +119,21 @@ def crf(sentence: str) -> Names:
     return {(sentence[a:b], t) for a, b, t in get_crf().spans(sentence)}
 
 
-def resolved(sentence: str, use_crf: bool = False) -> Names:
-    """thoisu's whole article path on a one-sentence article (what the names stage does)."""
+def resolved(sentence: str, use_crf: bool = False, use_model: bool = True) -> Names:
+    """thoisu's whole article path on a one-sentence article (what the names stage does:
+    rules, gazetteer and the names model)."""
     from thoisu.entities.canonical import article_mentions
     from thoisu.model import Article, Origin
 
     article = Article(id="s", origin=Origin("s"), paragraphs=[sentence])
-    return {(m.text, m.type) for m in article_mentions(article, use_crf=use_crf)
+    return {(m.text, m.type) for m in article_mentions(article, use_crf=use_crf,
+                                                       use_model=use_model)
             if m.type is not None}
+
+
+def rules_alone(sentence: str) -> Names:
+    """The article path with the rules and gazetteer only (the names stage before the model)."""
+    return resolved(sentence, use_model=False)
 
 
 def with_crf(sentence: str) -> Names:
