@@ -13,10 +13,11 @@ For each sentence the rules run first (:func:`thoisu.entities.ner.find_mentions`
   than the model's for every type (docs/entities.md, "Rules and model").
 
 >>> from thoisu.entities.ner import find_mentions
->>> text = "Trong hiệp hai, Bảy chuyền bóng cho Okafor ghi bàn."
->>> found = with_model(text, find_mentions(text, singles=True))
->>> [(m.text, m.type or m.guess, m.rule) for m in found]
-[('Bảy', 'PER', 'model'), ('Okafor', 'PER', 'model')]
+>>> text = "Sau giờ nghỉ, Quang Hải chuyền bóng cho Okafor ghi bàn."
+>>> [(m.text, m.type, m.guess) for m in find_mentions(text)]
+[('Quang Hải', None, None), ('Okafor', None, None)]
+>>> [(m.text, m.type, m.guess) for m in with_model(text, find_mentions(text, singles=True))]
+[('Quang Hải', None, 'PER'), ('Okafor', None, 'PER')]
 """
 
 from __future__ import annotations
