@@ -1,9 +1,11 @@
 """Names on hand-labelled sentences: thoisu beside underthesea's CRF, in one run.
 
-Reads the labelled sentences of ``tests/fixtures/entities/blind/`` (default; or ``--set DIR``
-or ``--set FILE.tsv``) and prints, for each system, micro precision / recall / F1 and F1 per
-type (PER, LOC, ORG), then the same per news section (one file a section). Spans are compared
-after dropping leading lower-case words on both sides (``tỉnh Quảng Nam`` = ``Quảng Nam``).
+Reads the labelled sentences of ``tests/fixtures/entities/blind/`` (default; or ``--set DIR``,
+``--set FILE.tsv``, or ``--set tests/fixtures/entities/real_blind/gold.jsonl``: real sentences
+located in ``../shared/data``, labelled blind) and prints, for each system, micro precision /
+recall / F1 and F1 per type (PER, LOC, ORG), then the same per news section (one file a
+section). Spans are compared after dropping leading lower-case words on both sides
+(``tỉnh Quảng Nam`` = ``Quảng Nam``).
 
 Systems:
 * ``thoisu``: the names stage as it runs by default (rules + gazetteer + the names model
@@ -22,12 +24,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from train_names import held_out
+
 from thoisu.evaluate.entities import (
     TYPES,
     Labelled,
     Scores,
     crf,
     read_dir,
+    read_jsonl,
     read_labelled,
     resolved,
     rules_alone,
@@ -36,6 +41,8 @@ from thoisu.evaluate.entities import (
 )
 
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "entities" / "blind"
+REAL = BLIND.parent / "real_blind" / "gold.jsonl"
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SYSTEMS = {"thoisu": resolved, "rules alone": rules_alone, "crf": crf}
 
 
@@ -53,9 +60,19 @@ def main() -> None:
     args = parser.parse_args()
     if args.backstop:
         SYSTEMS["thoisu+crf"] = with_crf
-    files = sorted(args.set.glob("*.tsv")) if args.set.is_dir() else [args.set]
-    sections: dict[str, list[Labelled]] = {f.stem: read_labelled(f) for f in files}
-    data = read_dir(args.set) if args.set.is_dir() else sections[args.set.stem]
+    sections: dict[str, list[Labelled]]
+    if args.set.suffix == ".jsonl":  # real sentences located in ../shared/data
+        sections = read_jsonl(args.set, DATA)
+        data = [row for rows in sections.values() for row in rows]
+        # The names model trained on four fifths of the ViMs and ktlab-dev clusters (silver
+        # labels, not these): the sentences of the held-out fifth are shown apart as well.
+        split = read_jsonl(args.set, DATA, by=lambda item: "model held out" if held_out(
+            item["file"].split("/")[-2]) else "model trained on")
+        sections.update(split)
+    else:
+        files = sorted(args.set.glob("*.tsv")) if args.set.is_dir() else [args.set]
+        sections = {f.stem: read_labelled(f) for f in files}
+        data = read_dir(args.set) if args.set.is_dir() else sections[args.set.stem]
     gold = sum(len(g) for _, g in data)
     print(f"{len(data)} sentences, {gold} names ({', '.join(sections)})")
     print(f"{'system':<24} {'P':>6} {'R':>6} {'F1':>6}  " + " ".join(f"{t:>6}" for t in TYPES))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from thoisu.entities.crf import get_crf
 from thoisu.entities.gazetteer import tokenize
@@ -78,6 +79,44 @@ def read_labelled(path: Path) -> list[Labelled]:
                 raise ValueError(f"{path}:{number}: label {item!r} is not name=PER|LOC|ORG")
             gold.add((name, type_))
         out.append((sentence, gold))
+    return out
+
+
+def read_jsonl(path: Path, data: Path,
+               by: Callable[[dict[str, Any]], str] = lambda item: str(item.get("section", "all")),
+               ) -> dict[str, list[Labelled]]:
+    """The real sentences of a JSON-lines gold file, by section (or by ``by`` of each line):
+    each line locates a sentence in ``data`` (``file``, 1-based ``line``, ``start``/``end`` in
+    the line, text read as UTF-8 and NFC) and lists its names as offsets in that sentence
+    (``tests/fixtures/entities/real_blind/README.md``). A locator that does not fit its file
+    stops with the line number."""
+    import json
+    import unicodedata
+
+    out: dict[str, list[Labelled]] = {}
+    cache: dict[str, list[str]] = {}
+    for number, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not row.strip():
+            continue
+        item = json.loads(row)
+        name = item["file"]
+        if name not in cache:
+            source = data / name
+            if not source.is_file():
+                raise ValueError(f"{path}:{number}: {source} is missing; the shared data must "
+                                 "sit beside the checkout")
+            text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
+            cache[name] = text.splitlines()
+        lines = cache[name]
+        if not 1 <= item["line"] <= len(lines):
+            raise ValueError(f"{path}:{number}: {name} has no line {item['line']}")
+        sentence = lines[item["line"] - 1][item["start"]:item["end"]]
+        gold: Names = set()
+        for e in item["entities"]:
+            if sentence[e["start"]:e["end"]] != e["text"] or e["type"] not in TYPES:
+                raise ValueError(f"{path}:{number}: entity {e} does not match its sentence")
+            gold.add((e["text"], e["type"]))
+        out.setdefault(by(item), []).append((sentence, gold))
     return out
 
 
