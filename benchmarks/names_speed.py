@@ -1,7 +1,8 @@
 """Speed of the names stage on ViMs articles, beside underthesea's CRF on the same sentences.
 
 For each article (title + sentences, split by thoisu's splitter), times ``article_names`` with
-the default settings (rules + gazetteer) and with ``ner_crf`` on, and underthesea's packaged
+the default settings (rules + gazetteer + names model), without the model, and with ``ner_crf``
+on, and underthesea's packaged
 ``ner`` over the same sentences; prints the median and mean ms per article and the ratio.
 Articles are read at run time from ``../shared/data/vims`` (never stored in the repository).
 
@@ -18,7 +19,9 @@ import time
 from pathlib import Path
 
 from thoisu.entities import article_names
+from thoisu.entities.combine import vietnamese_words
 from thoisu.entities.crf import get_crf
+from thoisu.entities.gazetteer import clear_token_cache
 from thoisu.model import Article, Origin
 from thoisu.settings import Settings
 from thoisu.text.sentences import article_sentences
@@ -45,6 +48,7 @@ def _per_article(articles: list[Article],
                  run) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
     """Wall and CPU milliseconds per article (CPU time is steadier on a shared machine)."""
     wall, cpu = [], []
+    clear_token_cache()  # each system splits its sentences afresh, as a new article would
     for a in articles:
         start, start_cpu = time.perf_counter(), time.process_time()
         run(a)
@@ -59,11 +63,14 @@ def main() -> None:
     args = parser.parse_args()
     articles = _articles(args.articles)
     rules, crf_on = Settings(), Settings(ner_crf=True)
-    article_names(articles[0], rules)  # load the gazetteer outside the timings
+    article_names(articles[0], rules)  # load the gazetteer and the model outside the timings
+    vietnamese_words()
     crf = get_crf()
     crf.spans("Hà Nội mưa to.")  # and the CRF model
     rows = {
-        "thoisu (rules + gazetteer)": _per_article(articles, lambda a: article_names(a, rules)),
+        "thoisu (rules + model)": _per_article(articles, lambda a: article_names(a, rules)),
+        "rules alone": _per_article(articles,
+                                    lambda a: article_names(a, rules, use_model=False)),
         "thoisu, ner_crf on": _per_article(articles, lambda a: article_names(a, crf_on)),
         "underthesea ner (CRF)": _per_article(
             articles, lambda a: [crf.spans(t) for t in [a.title, *(s.text for s in a.sentences)]]),
@@ -71,7 +78,7 @@ def main() -> None:
     sentences = sum(len(a.sentences) + 1 for a in articles)
     print(f"{len(articles)} ViMs articles, {sentences / len(articles):.1f} sentences each")
     print(f"{'system':<28} {'median ms':>10} {'mean ms':>9} {'CPU median':>11} {'x thoisu':>9}")
-    base = statistics.median(rows["thoisu (rules + gazetteer)"][1])
+    base = statistics.median(rows["thoisu (rules + model)"][1])
     for name, (wall, cpu) in rows.items():
         med = statistics.median(cpu)
         print(f"{name:<28} {statistics.median(wall):10.2f} {statistics.mean(wall):9.2f}"

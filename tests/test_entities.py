@@ -282,8 +282,10 @@ def test_seed_story_persons_found_and_nothing_else_listed_as_one(seed_paths: lis
     assert len(found) >= len(SEED_PERSONS) - 1, sorted(set(SEED_PERSONS) - persons)
     places = {e.name for e in ents if e.type == "LOC"}
     assert not {"Anstana Alexander Lavrentiev", "Alexander Lavrentiev"} & places
-    # a person here is one of the story's, or the one person of a related teaser
-    assert persons - set(SEED_PERSONS) <= {"Kirsty Coventry"}, persons - set(SEED_PERSONS)
+    # a person here is one of the story's, or a person of a related teaser (a sports official,
+    # and the legendary ancestor a village festival honours)
+    assert persons - set(SEED_PERSONS) <= {"Kirsty Coventry", "Tổ Mẫu Âu Cơ"}, (
+        persons - set(SEED_PERSONS))
 
 
 def test_blind_set_floor_and_beats_the_crf_on_the_same_sentences() -> None:

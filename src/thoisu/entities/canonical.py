@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from thoisu.entities.combine import with_model
 from thoisu.entities.crf import get_crf
 from thoisu.entities.cues import ENGLISH_WORDS, GIVEN_NAMES, NAME_PARTICLES
 from thoisu.entities.gazetteer import Gazetteer, default_gazetteer, gazetteer_with, tokenize
@@ -25,12 +26,17 @@ from thoisu.settings import Settings
 from thoisu.text.sentences import article_sentences
 
 
-def _article_texts(article: Article) -> list[str]:
-    texts = [article.title] if article.title else []
-    if article.sentences:
-        texts.extend(s.text for s in article.sentences)
-    else:
-        texts.extend(p for p in [article.lead, *article.paragraphs] if p)
+def article_parts(article: Article) -> list[tuple[int | None, str]]:
+    """Every text of the article that names things, with its ``Mention.sentence`` index.
+
+    The title is ``None``; the sentences (lead, body paragraphs and subheadings) are
+    ``0 … n-1``, as in ``article.sentences``; captions follow them: caption ``k`` is
+    ``n + k`` (captions are article text: a person may be named only under a photo).
+    """
+    texts: list[tuple[int | None, str]] = [(None, article.title)] if article.title else []
+    sentences = article.sentences or article_sentences(article.lead, article.paragraphs)
+    texts.extend((k, s.text) for k, s in enumerate(sentences))
+    texts.extend((len(sentences) + k, c) for k, c in enumerate(article.captions) if c.strip())
     return texts
 
 
@@ -69,6 +75,9 @@ def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last
         if m.text in per_last:
             m.rule += "+given-name"
             return "PER"
+        if m.guess is not None:  # the model read the context: "Năm 1971, Bảy đã …"
+            m.rule += "+model"
+            return m.guess
         return None
     if m.text in by_text:
         m.rule += "+same-name"
@@ -78,6 +87,9 @@ def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last
             and words[0] not in ENGLISH_WORDS):
         m.rule += "+same-person"
         return "PER"
+    if m.guess is not None:
+        m.rule += "+model"
+        return m.guess
     if use_crf:
         if sentence not in crf_cache:
             crf_cache[sentence] = get_crf().spans(sentence)
@@ -97,12 +109,18 @@ def _guess(m: Mention, sentence: str, by_text: dict[str, Counter[str]], per_last
     return None
 
 
+def _found(text: str, gaz: Gazetteer, use_model: bool) -> list[Mention]:
+    """The rules' mentions of one text, with the model's additions when it is on."""
+    found = find_mentions(text, gaz, singles=True)
+    return with_model(text, found, gaz) if use_model else found
+
+
 def article_mentions(article: Article, gazetteer: Gazetteer | None = None,
-                     use_crf: bool = False) -> list[Mention]:
-    """Every typed name occurrence of the article's title and sentences."""
+                     use_crf: bool = False, use_model: bool = True) -> list[Mention]:
+    """Every typed name occurrence of the article's title, sentences and captions."""
     gaz = gazetteer or default_gazetteer()
-    pairs = [(text, m) for text in _article_texts(article)
-             for m in find_mentions(text, gaz, singles=True)]
+    pairs = [(text, m) for _, text in article_parts(article)
+             for m in _found(text, gaz, use_model)]
     return resolve(pairs, use_crf=use_crf)
 
 
@@ -176,8 +194,8 @@ def _options(settings: Settings | None, use_crf: bool | None,
 
 
 def extract_entities(article: Article, *, use_crf: bool | None = None,
-                     gazetteer: Gazetteer | None = None,
-                     settings: Settings | None = None) -> list[Entity]:
+                     gazetteer: Gazetteer | None = None, settings: Settings | None = None,
+                     use_model: bool = True) -> list[Entity]:
     """The persons, organisations and places of one article, with counts and variants.
 
     >>> from thoisu.model import Article, Origin
@@ -187,12 +205,12 @@ def extract_entities(article: Article, *, use_crf: bool | None = None,
     [('Moskva', 'LOC', 2), ('Điện Kremlin', 'ORG', 1)]
     """
     crf, gaz = _options(settings, use_crf, gazetteer)
-    return merge_mentions(article_mentions(article, gaz, crf))
+    return merge_mentions(article_mentions(article, gaz, crf, use_model))
 
 
 def article_names(article: Article, settings: Settings | None = None, *,
                   use_crf: bool | None = None, gazetteer: Gazetteer | None = None,
-                  ) -> tuple[list[Entity], list[ModelMention]]:
+                  use_model: bool = True) -> tuple[list[Entity], list[ModelMention]]:
     """The names stage: the article's entities and every mention, placed in its sentence.
 
     Reads ``article.title`` and ``article.sentences`` (split from the lead and paragraphs when
@@ -210,13 +228,10 @@ def article_names(article: Article, settings: Settings | None = None, *,
     """
     crf, gaz = _options(settings, use_crf, gazetteer)
     gaz = gaz or default_gazetteer()
-    texts: list[tuple[int | None, str]] = [(None, article.title)] if article.title else []
-    sentences = article.sentences or article_sentences(article.lead, article.paragraphs)
-    texts.extend((k, s.text) for k, s in enumerate(sentences))
     placed: dict[int, int | None] = {}
     pairs: list[tuple[str, Mention]] = []
-    for index, text in texts:
-        for m in find_mentions(text, gaz, singles=True):
+    for index, text in article_parts(article):
+        for m in _found(text, gaz, use_model):
             placed[id(m)] = index
             pairs.append((text, m))
     kept = resolve(pairs, use_crf=crf)
@@ -265,8 +280,8 @@ def merge_entities(lists: Iterable[Sequence[Entity]]) -> list[Entity]:
 
 
 def story_entities(articles: Sequence[Article], *, use_crf: bool | None = None,
-                   gazetteer: Gazetteer | None = None,
-                   settings: Settings | None = None) -> list[Entity]:
+                   gazetteer: Gazetteer | None = None, settings: Settings | None = None,
+                   use_model: bool = True) -> list[Entity]:
     """The names of a story, merged across its articles, most mentioned first.
 
     An analysed article (``analysis_version`` set) gives its stored ``entities``; one that was
@@ -279,5 +294,5 @@ def story_entities(articles: Sequence[Article], *, use_crf: bool | None = None,
         if article.analysis_version is not None:
             lists.append(article.entities)
         else:
-            lists.append(merge_mentions(article_mentions(article, gaz, crf)))
+            lists.append(merge_mentions(article_mentions(article, gaz, crf, use_model)))
     return merge_entities(lists)

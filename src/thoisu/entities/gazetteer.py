@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,7 +36,18 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Syllables, numbers and single punctuation marks with their character offsets."""
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+def clear_token_cache() -> None:
+    """Forget the sentences split so far (benchmarks time each system from a cold start)."""
+    _tokens.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # The rules, the names model and each mention read the same sentences: split them once.
+    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ class Mention:
     type: str | None
     canonical: str | None = None  # set when the gazetteer knows the name
     rule: str = ""
+    guess: str | None = None  # the names model's type for a run the rules left open
 
     @cached_property
     def words(self) -> list[str]:

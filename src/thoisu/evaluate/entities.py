@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from thoisu.entities.crf import get_crf
 from thoisu.entities.gazetteer import tokenize
@@ -81,6 +82,44 @@ def read_labelled(path: Path) -> list[Labelled]:
     return out
 
 
+def read_jsonl(path: Path, data: Path,
+               by: Callable[[dict[str, Any]], str] = lambda item: str(item.get("section", "all")),
+               ) -> dict[str, list[Labelled]]:
+    """The real sentences of a JSON-lines gold file, by section (or by ``by`` of each line):
+    each line locates a sentence in ``data`` (``file``, 1-based ``line``, ``start``/``end`` in
+    the line, text read as UTF-8 and NFC) and lists its names as offsets in that sentence
+    (``tests/fixtures/entities/real_blind/README.md``). A locator that does not fit its file
+    stops with the line number."""
+    import json
+    import unicodedata
+
+    out: dict[str, list[Labelled]] = {}
+    cache: dict[str, list[str]] = {}
+    for number, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not row.strip():
+            continue
+        item = json.loads(row)
+        name = item["file"]
+        if name not in cache:
+            source = data / name
+            if not source.is_file():
+                raise ValueError(f"{path}:{number}: {source} is missing; the shared data must "
+                                 "sit beside the checkout")
+            text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
+            cache[name] = text.splitlines()
+        lines = cache[name]
+        if not 1 <= item["line"] <= len(lines):
+            raise ValueError(f"{path}:{number}: {name} has no line {item['line']}")
+        sentence = lines[item["line"] - 1][item["start"]:item["end"]]
+        gold: Names = set()
+        for e in item["entities"]:
+            if sentence[e["start"]:e["end"]] != e["text"] or e["type"] not in TYPES:
+                raise ValueError(f"{path}:{number}: entity {e} does not match its sentence")
+            gold.add((e["text"], e["type"]))
+        out.setdefault(by(item), []).append((sentence, gold))
+    return out
+
+
 def read_dir(folder: Path) -> list[Labelled]:
     """Every ``*.tsv`` of ``folder``, in name order."""
     return [row for path in sorted(folder.glob("*.tsv")) for row in read_labelled(path)]
@@ -119,14 +158,21 @@ def crf(sentence: str) -> Names:
     return {(sentence[a:b], t) for a, b, t in get_crf().spans(sentence)}
 
 
-def resolved(sentence: str, use_crf: bool = False) -> Names:
-    """thoisu's whole article path on a one-sentence article (what the names stage does)."""
+def resolved(sentence: str, use_crf: bool = False, use_model: bool = True) -> Names:
+    """thoisu's whole article path on a one-sentence article (what the names stage does:
+    rules, gazetteer and the names model)."""
     from thoisu.entities.canonical import article_mentions
     from thoisu.model import Article, Origin
 
     article = Article(id="s", origin=Origin("s"), paragraphs=[sentence])
-    return {(m.text, m.type) for m in article_mentions(article, use_crf=use_crf)
+    return {(m.text, m.type) for m in article_mentions(article, use_crf=use_crf,
+                                                       use_model=use_model)
             if m.type is not None}
+
+
+def rules_alone(sentence: str) -> Names:
+    """The article path with the rules and gazetteer only (the names stage before the model)."""
+    return resolved(sentence, use_model=False)
 
 
 def with_crf(sentence: str) -> Names:
