@@ -42,7 +42,7 @@ from thoisu.settings import Settings
 # The analysis as a whole: bump it when a stage's output changes, so stored results made by
 # an older analysis are recomputed (``thoisu reanalyse``). Settings that change what a stage
 # finds (names CRF, extra gazetteer) are added to it by :func:`analysis_version`.
-ANALYSIS_VERSION = "2026.12-1"
+ANALYSIS_VERSION = "2026.12-3"
 
 # What the cleaner fills: a stage may require these without an earlier stage assigning them.
 CLEANED = frozenset({"id", "origin", "title", "lead", "paragraphs", "captions", "byline",
@@ -183,7 +183,7 @@ def analysis_version(settings: Settings) -> str:
     >>> analysis_version(Settings()) == ANALYSIS_VERSION
     True
     >>> analysis_version(Settings(ner_crf=True))
-    '2026.12-1+crf'
+    '2026.12-3+crf'
     """
     version = ANALYSIS_VERSION
     if settings.ner_crf:
