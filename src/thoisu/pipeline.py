@@ -199,6 +199,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     ``guard(what, run, empty)`` runs each stage; the web app passes one that notes a failing
     stage and leaves its part empty instead of failing the page.
     """
+    from thoisu.disagree import find_disagreements
     from thoisu.entities import story_entities
     from thoisu.summarize import summarize
     from thoisu.timeline import build_timeline
@@ -209,6 +210,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     story.summary = guard("summary", lambda: summarize(members, length).sentences, [])
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
     story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    story.disagreements = guard("disagreements", lambda: find_disagreements(members), [])
     from thoisu.analyse import analysis_version
 
     story.analysis_version = analysis_version(settings)

@@ -10,6 +10,7 @@ neither article also tells the other's value for that thing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,11 @@ def _alike(a: Figure, b: Figure) -> bool:
     return a.noun == b.noun and (a.states == b.states or not a.states or not b.states)
 
 
+def _finite(a: Figure, b: Figure) -> bool:
+    return (a.amount.high != math.inf and b.amount.high != math.inf
+            and a.amount.low > 0 < b.amount.low)
+
+
 def _article_pairs(left: Sequence[Figure], right: Sequence[Figure],
                    facts: dict[str, list[SentenceFacts]]) -> list[FigurePair]:
     """Disagreeing figure pairs between two articles of different outlets."""
@@ -96,11 +102,12 @@ def _article_pairs(left: Sequence[Figure], right: Sequence[Figure],
             continue
         # Either article also telling the other's value for a thing counted alike (anywhere in
         # it): a count that changed, two counts, or a pairing that went wrong; not a dispute.
-        if (any(agree(a.amount, b.amount) and (_alike(a, b) or b.sentence == best.b.sentence)
-                for b in right)
-                or any(agree(x.amount, best.b.amount) and (_alike(x, best.b)
-                                                           or x.sentence == a.sentence)
-                       for x in left)):
+        # In the paired sentence, the other's value told of another noun ("số cử tri khoảng
+        # 16.640 công dân") counts too, when both are finite figures.
+        if (any(agree(a.amount, b.amount) and (_alike(a, b) or (
+                b.sentence == best.b.sentence and _finite(a, b))) for b in right)
+                or any(agree(x.amount, best.b.amount) and (_alike(x, best.b) or (
+                    x.sentence == a.sentence and _finite(x, best.b))) for x in left)):
             continue
         used.add(id(best.b))
         out.append(best)

@@ -30,7 +30,9 @@ UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     ("mm",): ("mm", 1.0), ("hải", "lý"): ("hải lý", 1.0),
     ("tấn",): ("kg", 1000.0), ("kg",): ("kg", 1.0), ("ki", "-", "lô", "-", "gam"): ("kg", 1.0),
     ("ha",): ("ha", 1.0), ("hecta",): ("ha", 1.0), ("héc", "-", "ta"): ("ha", 1.0),
-    ("km2",): ("ha", 100.0), ("m2",): ("ha", 0.0001),
+    ("km2",): ("ha", 100.0), ("m2",): ("ha", 0.0001), ("mét", "vuông"): ("ha", 0.0001),
+    ("ki", "-", "lô", "-", "mét", "vuông"): ("ha", 100.0), ("m3",): ("m3", 1.0),
+    ("khối",): ("m3", 1.0), ("mét", "khối"): ("m3", 1.0), ("lít",): ("m3", 0.001),
     ("usd",): ("usd", 1.0), ("đô", "la"): ("usd", 1.0), ("đôla",): ("usd", 1.0),
     ("đồng",): ("đồng", 1.0), ("vnđ",): ("đồng", 1.0), ("vnd",): ("đồng", 1.0),
     ("euro",): ("euro", 1.0), ("rúp",): ("rúp", 1.0), ("nhân", "dân", "tệ"): ("nhân dân tệ", 1.0),
@@ -220,6 +222,8 @@ def sentence_figures(article: Article, index: int) -> list[Figure]:
         number = tok.is_number or (tok.low in SMALL_WORDS and i + 1 < len(words))
         if (not number or any(s < tok.end and tok.start < e for s, e in dates)
                 or (tok.is_number and _glued(text, tok))
+                # Four digits and more without a thousands mark: a year, a code, a number plate.
+                or (tok.is_number and len(tok.text) >= 4 and tok.text.isdigit())
                 or (i > 0 and words[i - 1].low in LABELS)
                 # After a capitalised word a number names something: "Trạm 550", "CSB 4033".
                 or (i > 1 and words[i - 1].is_word and words[i - 1].text[0].isupper())):

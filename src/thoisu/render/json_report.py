@@ -23,6 +23,7 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "summary": [s.to_json() for s in story.summary],
         "timeline": [e.to_json() for e in story.timeline],
         "entities": [e.to_json() for e in story.entities],
+        "disagreements": [d.to_json() for d in story.disagreements],
     }
 
 

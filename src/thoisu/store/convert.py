@@ -21,7 +21,9 @@ from typing import Any
 
 from thoisu.model import (
     Article,
+    Claim,
     DateEvidence,
+    Disagreement,
     DuplicateLink,
     Entity,
     Event,
@@ -182,8 +184,16 @@ def row_story(row: Mapping[Any, Any], members: list[Mapping[Any, Any]],
         timeline=[_event(e) for e in row.get("timeline") or []],
         entities=[Entity(e["name"], e["type"], e["count"], list(e["variants"]))
                   for e in row.get("entities") or []],
+        disagreements=[_disagreement(d) for d in row.get("disagreements") or []],
         analysis_version=row.get("analysis_version"),
     )
+
+
+def _disagreement(data: Mapping[str, Any]) -> Disagreement:
+    """A disagreement read back from its ``Disagreement.to_json`` form."""
+    return Disagreement(data["kind"], data["about"], [
+        Claim(c["value"], c["text"], c["article"], int(c["sentence"]), c.get("outlet"))
+        for c in data.get("claims") or []], data.get("reason", ""))
 
 
 def _event(data: Mapping[str, Any]) -> Event:
@@ -211,9 +221,10 @@ def derived_columns(story: Story) -> dict[str, Any]:
     """The story stages' results, or all NULL for a story not described yet."""
     if story.analysis_version is None:
         return {"summary": None, "timeline": None, "entities": None, "analysis_version": None,
-                "members_hash": None, "derived_at": None}
+                "members_hash": None, "derived_at": None, "disagreements": None}
     return {
         "summary": [s.to_json() for s in story.summary],
+        "disagreements": [d.to_json() for d in story.disagreements],
         "timeline": [event_json(e) for e in story.timeline],
         "entities": [e.to_json() for e in story.entities],
         "analysis_version": story.analysis_version,
