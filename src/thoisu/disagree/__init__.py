@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from thoisu.disagree.claims import article_stances, claim_pairs
 from thoisu.disagree.dates import _days_apart, date_pairs, dated_sentences
 from thoisu.disagree.figure_pairs import FigurePair, figure_pairs
-from thoisu.disagree.figures import Figure, _outlet, article_figures
+from thoisu.disagree.figures import Figure, _outlet, article_figures, heads
 from thoisu.disagree.numbers import agree
 from thoisu.disagree.same import SentenceFacts, sentence_facts
 from thoisu.model import Article, Claim, Disagreement, PartialDate
@@ -122,7 +122,12 @@ def find_disagreements(members: Sequence[Article], max_days_apart: int = MAX_DAY
         return []
     skip = _skip_pairs(members)
     facts: dict[str, list[SentenceFacts]] = {a.id: sentence_facts(a) for a in members}
-    figures = {a.id: article_figures(a) for a in members}
+    # Only numbers followed by a word that follows a number in another outlet's article can
+    # pair: the rest are never read closely (most of a story's numbers).
+    head_sets = {a.id: heads(a) for a in members}
+    figures = {a.id: article_figures(a, set().union(*(h for i, h in head_sets.items()
+                                                       if outlets[i] != outlets[a.id])))
+               for a in members}
     found = _merge_figures(figure_pairs(figures, outlets, facts,
                                         skip | _far_apart(members, max_days_apart)))
     published: dict[str, PartialDate] = {a.id: a.published for a in members

@@ -38,6 +38,7 @@ class DatedSentence:
     clause: frozenset[str]  # content syllables of the date's clause (and the next one when
     # the date stands alone in its own: "Ngày 12/3, bão đổ bộ...")
     role: str = ""  # "từ", "đến", "trước", "sau" when the day bounds a span; "" for "on"
+    proper: frozenset[str] = frozenset()  # capitalised words after the sentence's first
 
 
 @dataclass
@@ -68,7 +69,8 @@ def dated_sentences(article: Article, outlet: str) -> list[DatedSentence]:
         text = article.sentences[k].text
         words = content_of(text[:start] + " " + text[end:])
         out.append(DatedSentence(article.id, outlet, k, text, day, written, words,
-                                 _clause(text, start, end), _role(text[:start], written)))
+                                 _clause(text, start, end), _role(text[:start], written),
+                                 _capitalised(text[:start] + " " + text[end:])))
     return out
 
 
@@ -96,6 +98,11 @@ def _clause(text: str, start: int, end: int) -> frozenset[str]:
         nxt = min([p for p in marks if p > hi], default=len(text))
         words |= _common(text[hi + 1:nxt])
     return words
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    words = text.split()[1:]
+    return frozenset(w.strip(".,;:()\"“”'").lower() for w in words if w[:1].isupper())
 
 
 def _common(text: str) -> frozenset[str]:
@@ -136,6 +143,8 @@ def _same_event(a: DatedSentence, b: DatedSentence, fa: SentenceFacts, fb: Sente
         return None
     if fa.names and fb.names and not fa.names & fb.names:
         return None
+    if a.proper and b.proper and not a.proper & b.proper:
+        return None  # names the analysis may have missed ("Vinaphone", "Bộ GTVT") differ
     return score
 
 

@@ -28,6 +28,11 @@ MIN_SENTENCE_OVERLAP = 0.3
 CLOSE_SENTENCES = 0.45
 
 
+# Words around any figure ("đạt", "tăng", "mức"): sharing them says nothing of sameness.
+GENERIC = frozenset("""đạt tăng giảm mức lên xuống trị giá tương đương kỳ so năm tháng quý ước
+tính có bằng chiếm khoảng còn thu chi tổng số lượng""".split())
+
+
 @dataclass
 class FigurePair:
     a: Figure
@@ -44,7 +49,10 @@ def same_thing(a: Figure, b: Figure, fa: SentenceFacts, fb: SentenceFacts) -> Fi
         return None  # "từ 87 - 211 m2": a spread, often of many things, not one figure
     if a.noun == "tuổi" and not (a.names & b.names):
         return None  # an age is of someone: the same person named beside both
-    if not (fa.compatible_days(fb) and fa.compatible_dates(fb) and fa.compatible_scopes(fb)):
+    if a.marks != b.marks or (a.proper and b.proper and not a.proper & b.proper):
+        return None
+    if not (fa.compatible_days(fb) and fa.compatible_dates(fb) and fa.compatible_scopes(fb)
+            and fa.compatible_periods(fb)):
         return None
     sentence = dice(fa.words, fb.words)
     if sentence < MIN_SENTENCE_OVERLAP:
@@ -55,8 +63,11 @@ def same_thing(a: Figure, b: Figure, fa: SentenceFacts, fb: SentenceFacts) -> Fi
     if a.states != b.states and ((a.states and b.states) or not close):
         return None
     # The syllable after the noun is often the rest of it ("nghệ sĩ"): no evidence.
-    shared = (a.context & b.context) - set(a.noun.split()) - {a.tail, b.tail}
-    if not shared and not a.states and not close:
+    shared = (a.context & b.context) - set(a.noun.split()) - {a.tail, b.tail} - GENERIC
+    # Names near both figures are evidence too ("Bà Lan (45 tuổi)"); money, percentages and
+    # measures need more of it than counted things: their clauses say less.
+    evidence = len(shared) + len(a.names & b.names)
+    if evidence < (1 if (a.states or close or not a.unit) else 2):
         return None
     why = [f"cùng đếm «{a.noun}»"]
     if a.states:

@@ -63,10 +63,21 @@ WORD_COUNTED = CLASSIFIERS | {"người", "binh", "nạn", "máy"}
 # Figures in a clause with one of these are prices or market moves.
 PRICE_WORDS = frozenset("giá phiên chứng cổ phiếu".split())
 NAME_REACH = 60  # characters either side of a figure where a name is its participant
+# Words that make a figure a total, a part, an increment or a rate: both sides must have the
+# same ones ("tổng cộng 62 chuyến" against "hủy 7 chuyến ngày 9/11").
+MARKS = frozenset("tổng cộng lũy kế thêm riêng mỗi bình quân trung".split())
 WINDOW = 6  # syllables of context read on each side of a figure, within its clause
 
 
-_MAY_COUNT = re.compile(r"\d+|(?<!\w)(?:" + "|".join(SMALL_WORDS) + r")(?!\w)")
+_MAY_COUNT = re.compile(r"(\d[\d.,]*\d|\d|(?<!\w)(?:" + "|".join(SMALL_WORDS) + r")(?!\w))"
+                        r"\s*(?:(?:" + "|".join(MAGNITUDES) + r")\s+)*(%|\w+)?")
+
+
+def heads(article: Article) -> set[str]:
+    """The words right after the article's numbers (magnitudes skipped): a figure can only
+    disagree with one whose number is followed by the same word, so only those are read."""
+    return {m.group(2) for s in article.sentences
+            for m in _MAY_COUNT.finditer(s.text.lower()) if m.group(2)}
 
 
 @dataclass
@@ -86,6 +97,9 @@ class Figure:
     phrase: str  # what is counted as written ("người chết", "ngôi nhà bị ngập")
     names: frozenset[str] = frozenset()  # names the analysis found near the figure
     tail: str = ""  # the syllable right after the counted noun
+    proper: frozenset[str] = frozenset()  # capitalised words of its clause ("HSC", "Israel")
+    marks: frozenset[str] = frozenset()  # "tổng", "thêm", "mỗi": a total, an increment, a rate
+    unit: bool = False  # a measure, money or a percentage rather than a count of things
 
     @property
     def written(self) -> str:
@@ -176,19 +190,31 @@ def _priced(clause: list[Token]) -> bool:
     return False
 
 
+def _proper(clause: list[Token], words: list[Token]) -> frozenset[str]:
+    """Capitalised words of the clause that are not the sentence's first: names the analysis
+    may not have listed ("HSC", "AGM")."""
+    first = words[0].start if words else -1
+    return frozenset(t.low for t in clause if t.text[0].isupper() and t.start != first
+                     and t.start > 0)
+
+
 def _common(clause: list[Token]) -> frozenset[str]:
     """Content syllables of a clause, names left out: they are compared as names."""
     return content(t.text for t in clause if not t.text[0].isupper())
 
 
-REACH = 90  # characters read either side of a number: the clause and names around it
+REACH = 64  # characters read either side of a number: the clause around it
 
 
-def _windows(text: str) -> list[Token]:
+def _windows(text: str, dates: list[tuple[int, int]], keep: set[str] | None) -> list[Token]:
     """The tokens around the sentence's numbers only (a long sentence is mostly elsewhere),
-    windows apart joined by a mark that ends a clause."""
+    windows apart joined by a mark that ends a clause; numbers inside dates, or followed by
+    no word of ``keep`` (when given), open none."""
     spans: list[list[int]] = []
     for m in _MAY_COUNT.finditer(text.lower()):
+        if (any(s <= m.start() < e for s, e in dates)
+                or (keep is not None and m.group(2) not in keep)):
+            continue
         lo, hi = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = hi
@@ -206,14 +232,16 @@ def _windows(text: str) -> list[Token]:
     return out
 
 
-def sentence_figures(article: Article, index: int) -> list[Figure]:
-    """The figures of the article's sentence ``index``."""
+def sentence_figures(article: Article, index: int, keep: set[str] | None = None
+                     ) -> list[Figure]:
+    """The figures of the article's sentence ``index`` (only those whose number is followed
+    by a word of ``keep``, when given)."""
     sentence = article.sentences[index]
     text = sentence.text
-    words = _windows(text)
+    dates = _date_spans(article, index)
+    words = _windows(text, dates, keep)
     if not words:
         return []
-    dates = _date_spans(article, index)
     mentions = [m for m in article.mentions if m.sentence == index]
     out: list[Figure] = []
     i = 0
@@ -293,11 +321,16 @@ def sentence_figures(article: Article, index: int) -> list[Figure]:
         out.append(Figure(article.id, _outlet(article), index, text, start, words[k - 1].end,
                           amount, noun, state_classes([t.low for t in before + after]),
                           _common(before + after), phrase, near,
-                          after[0].low if after else ""))
+                          after[0].low if after else "", _proper(before + after, words),
+                          frozenset(t.low for t in before + after if t.low in MARKS),
+                          noun == "%" or factor != 1.0 or (noun,) in UNITS
+                          or any(noun == u for u, _ in UNITS.values())))
         i = k
     return out
 
 
-def article_figures(article: Article) -> list[Figure]:
-    """Every figure of the article's sentences, in reading order."""
-    return [f for k in range(len(article.sentences)) for f in sentence_figures(article, k)]
+def article_figures(article: Article, keep: set[str] | None = None) -> list[Figure]:
+    """Every figure of the article's sentences, in reading order (see
+    :func:`sentence_figures` for ``keep``)."""
+    return [f for k in range(len(article.sentences))
+            for f in sentence_figures(article, k, keep)]

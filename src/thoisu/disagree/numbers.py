@@ -124,6 +124,7 @@ def parse_amount(digits: str, magnitude: str = "", qualifier: str = "",
 # Two bounds the same way ("hơn 80", "hơn 105") always meet, yet news round a figure just
 # below its bound: bounds this far apart tell different figures.
 BOUNDS_APART = 1.2
+ROUNDING = 0.01  # figures of 100 and more this close (relatively) are one figure rounded
 
 
 def agree(a: Amount, b: Amount) -> bool:
@@ -138,4 +139,7 @@ def agree(a: Amount, b: Amount) -> bool:
     """
     if a.qualifier == b.qualifier and a.qualifier in ("min", "max") and min(a.value, b.value) > 0:
         return max(a.value, b.value) / min(a.value, b.value) <= BOUNDS_APART
+    if a.value >= 100 and b.value >= 100 and abs(a.value - b.value) <= ROUNDING * max(a.value,
+                                                                                      b.value):
+        return True  # "782 tỷ" and "782,6 tỷ": one rounded the other
     return a.low <= b.high and b.low <= a.high

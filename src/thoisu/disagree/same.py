@@ -67,6 +67,7 @@ class SentenceFacts:
     days: tuple[PartialDate, ...]
     text: str
     dates: tuple[PartialDate, ...] = ()  # every date, at any precision
+    periods: frozenset[str] = frozenset()  # "P9M" (9 tháng), "Q3" (quý 3): what a sum covers
     _words: frozenset[str] | None = None
     _scopes: frozenset[str] | None = None
 
@@ -80,6 +81,10 @@ class SentenceFacts:
         """No sign that the sentences date different times ("năm 1990" against "năm 2012")."""
         return not (self.dates and other.dates and not any(
             consistent(a, b) for a in self.dates for b in other.dates))
+
+    def compatible_periods(self, other: SentenceFacts) -> bool:
+        """"Lũy kế 9 tháng" and "quý 3" sum over different periods."""
+        return not (self.periods and other.periods and not self.periods & other.periods)
 
     def compatible_scopes(self, other: SentenceFacts) -> bool:
         a, b = self.scopes, other.scopes
@@ -106,13 +111,19 @@ def sentence_facts(article: Article) -> list[SentenceFacts]:
             names[m.sentence].add(m.name)
     days: list[list[PartialDate]] = [[] for _ in article.sentences]
     dates: list[list[PartialDate]] = [[] for _ in article.sentences]
+    periods: list[set[str]] = [set() for _ in article.sentences]
     for d in article.dates:
         if d.sentence is not None and 0 <= d.sentence < len(days):
+            if d.type == "duration":
+                periods[d.sentence].add(d.value)
+            elif "-Q" in d.value or "-H" in d.value:
+                periods[d.sentence].add(d.value.split("-", 1)[1])
             day = day_of(d)
             if day is not None:
                 days[d.sentence].append(day)
             date = date_of(d)
             if date is not None:
                 dates[d.sentence].append(date)
-    return [SentenceFacts(frozenset(names[k]), tuple(days[k]), s.text, tuple(dates[k]))
+    return [SentenceFacts(frozenset(names[k]), tuple(days[k]), s.text, tuple(dates[k]),
+                          frozenset(periods[k]))
             for k, s in enumerate(article.sentences)]

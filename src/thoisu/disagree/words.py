@@ -20,7 +20,7 @@ from thoisu.disagree.numbers import NUMBER
 _TOKEN = re.compile(NUMBER.pattern + r"|%|\w+|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     text: str
     low: str

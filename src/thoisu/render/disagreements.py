@@ -5,8 +5,11 @@ with its outlet and cited to its article, in text, Markdown and HTML.
 >>> d = Disagreement("figure", "số người chết", [
 ...     Claim("12", "Vụ cháy làm 12 người chết.", "a1", 0, "Báo A"),
 ...     Claim("15", "Vụ cháy khiến 15 người chết.", "b2", 3, "Tin B")], "cùng đếm «người»")
->>> print("\\n".join(disagreement_lines([d], {"a1": 1, "b2": 2})))
-- **số người chết**: Báo A [1] nói «12»: “Vụ cháy làm 12 người chết.” · Tin B [2] nói «15»: “Vụ cháy khiến 15 người chết.”
+>>> line = disagreement_lines([d], {"a1": 1, "b2": 2})[0]
+>>> line.split(" · ")[0]
+'- **số người chết**: Báo A [1] nói «12»: “Vụ cháy làm 12 người chết.”'
+>>> line.split(" · ")[1]
+'Tin B [2] nói «15»: “Vụ cháy khiến 15 người chết.”'
 
 A story without disagreements gives no section at all.
 """
