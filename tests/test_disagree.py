@@ -4,6 +4,7 @@ articles told by two outlets (every example here is made up)."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +204,32 @@ def test_unanalysed_article_is_refused_with_a_message() -> None:
 def test_one_article_or_one_outlet_gives_nothing() -> None:
     assert find_disagreements([]) == []
     assert find_disagreements([_article("a", "Báo A", *FIRE_A)]) == []
+
+
+# -- real news (ktlab-dev), edited in memory: paths, an offset and the figure, no text -------
+
+KTLAB = "ktlab-dev/cluster_105"
+ORIGINAL, EDITED, OFFSET, FIGURE, CHANGED = "12311458", "12313054", 818, "19", "28"
+
+
+def _ktlab(shared: Path, doc: str, edit: tuple[int, str, str] | None = None) -> Article:
+    body = (shared / KTLAB / f"{doc}.body.txt").read_text("utf-8").strip()
+    if edit is not None:
+        at, old, new = edit
+        assert body[at:at + len(old)] == old, "the shared data changed: update the offset"
+        body = body[:at] + new + body[at + len(old):]
+    info = (shared / KTLAB / f"{doc}.info.txt").read_text("utf-8")
+    host = info.split("/Home/", 1)[1].split("/")[1]
+    return analyse(Article(doc, Origin(doc), paragraphs=[body], source=host,
+                           published=PartialDate(2013, 11, 1)), SETTINGS)
+
+
+def test_a_figure_changed_in_real_news_is_found() -> None:
+    from conftest import SHARED
+
+    original = _ktlab(SHARED, ORIGINAL)
+    assert find_disagreements([original, _ktlab(SHARED, EDITED)]) == []
+    edited = _ktlab(SHARED, EDITED, (OFFSET, FIGURE, CHANGED))
+    found = find_disagreements([original, edited])
+    assert [(c.article, c.value) for d in found for c in d.claims] == [
+        (ORIGINAL, FIGURE), (EDITED, CHANGED)]
