@@ -130,6 +130,27 @@ def plants(group: list[Article]) -> list[tuple[int, int, str, str, int]]:
     return found
 
 
+DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def date_plants(group: list[Article]) -> list[tuple[int, int, str, str, int]]:
+    """(article a, article b, day as written, the changed day, offset in b) for a "d/m" written
+    once in b and also in a: b's is moved two days."""
+    texts = ["\n".join(a.paragraphs) for a in group]
+    found, seen = [], set()
+    for i, ta in enumerate(texts):
+        for m in DAY.finditer(ta):
+            for j, tb in enumerate(texts):
+                if (j <= i or group[i].source == group[j].source or m.group() in seen
+                        or tb.count(m.group()) != 1):
+                    continue
+                seen.add(m.group())
+                d = int(m.group(1))
+                found.append((i, j, m.group(), f"{d + 2 if d < 26 else d - 2}/{m.group(2)}",
+                              tb.index(m.group())))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", default="ktlab")
@@ -141,6 +162,7 @@ def main() -> None:
     groups = (load_ktlab if args.corpus == "ktlab" else load_vims)(args.clusters)
     planted = hit = cited = controls = false_controls = untouched = 0
     spent = 0.0
+    dates = dates_hit = 0
     for group in groups:
         base = [analysed(a, settings) for a in group]
         t = time.perf_counter()
@@ -151,6 +173,13 @@ def main() -> None:
             print("NATURAL", d.kind, d.about, "|", d.reason)
             for c in d.claims:
                 print("    ", c.value, c.outlet, "|", c.text[:150])
+        for i, j, old, new_day, at in date_plants(group):
+            members = list(base)
+            members[j] = analysed(with_text(group[j], old, new_day, at), settings)
+            dates += 1
+            dates_hit += any(d.kind == "date" and {group[i].id, group[j].id}
+                             <= {c.article for c in d.claims}
+                             for d in find_disagreements(members))
         for i, j, digits, word, at in plants(group):
             value = figure_value(digits)
             new = fmt(changed(value, rng))
@@ -182,6 +211,7 @@ def main() -> None:
                 print("CONTROL REPORTED", digits, word, "->", alt)
                 for c in bad[0].claims:
                     print("    ", c.value, c.outlet, "|", c.text[:150])
+    print(f"{args.corpus}: dates planted {dates}, found {dates_hit}", file=sys.stderr)
     print(f"{args.corpus}: groups {len(groups)}, planted {planted}, found {hit} "
           f"({hit / max(planted, 1):.2f}), both sides cited {cited} "
           f"({cited / max(planted, 1):.2f}); "

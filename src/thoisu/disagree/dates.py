@@ -1,9 +1,11 @@
 """Outlets giving the same event different days.
 
-A sentence dates an event when it writes exactly one day out ("ngày 12/3", "12 tháng 3"; the
-analysis found it). Two such sentences of different outlets tell the same event when they
-share most of their words (the date left out), name no different participants, and neither
-article also gives the other's day to that event. Days a month or more apart, or two days
+A day written out in a sentence ("ngày 12/3", "12 tháng 3"; the analysis found it) dates the
+event of its clause. Two such days of different outlets date the same event when their clauses
+share most of their words, the sentences share many (the dates left out), they name no
+different participants, the days play the same part ("từ", "đến", "trước"), and neither
+article also gives the other's day to that event, and both tell what was done or both what
+is planned ("sẽ", "dự kiến"). Days more than ten apart, or two days
 each told as its own article's day of publication (a protest told on its first and on its
 second day), are not paired: they are more likely two events than one told twice.
 """
@@ -19,11 +21,19 @@ from thoisu.disagree.same import WRITTEN_DAY_RULES, SentenceFacts, day_of, same_
 from thoisu.disagree.words import content_of, dice, overlap
 from thoisu.model import Article, PartialDate
 
-MIN_EVENT_DICE = 0.4  # of the two sentences' content syllables, the dates left out
-MIN_CLAUSE_OVERLAP = 0.5  # of the clauses around the dates, over the shorter one
-MIN_SHARED = 4  # content syllables shared at the least
+# The two sentences share this share of their content syllables (the dates left out), or
+# this many of them; and the clauses around the two dates share at least half of theirs.
+MIN_EVENT_DICE = 0.45
+MIN_SHARED = 12
+MIN_CLAUSE_OVERLAP = 0.5
+MIN_CLAUSE_SHARED = 3
+# Syllables of the offices and places every local story names ("Công an huyện"): no evidence
+# that two clauses tell one event.
+NO_EVIDENCE = frozenset("công an huyện quận tỉnh xã phường thành phố ủy ban nhân dân sở bộ "
+                        "cho biết ngày sáng chiều tối đêm".split())
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”]")
-MAX_DAYS_APART = 31
+MAX_DAYS_APART = 10
+_FUTURE = re.compile(r"(?<!\w)(sẽ|dự kiến|sắp)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -63,14 +73,14 @@ def dated_sentences(article: Article, outlet: str) -> list[DatedSentence]:
             else (day, "", expr.start, expr.end))
     out: list[DatedSentence] = []
     for k, found in sorted(by_sentence.items()):
-        if len(found) != 1 or not found[0][1]:
-            continue  # two days (which dates what?) or one not written out
-        day, written, start, end = found[0]
         text = article.sentences[k].text
-        words = content_of(text[:start] + " " + text[end:])
-        out.append(DatedSentence(article.id, outlet, k, text, day, written, words,
-                                 _clause(text, start, end), _role(text[:start], written),
-                                 _capitalised(text[:start] + " " + text[end:])))
+        for day, written, start, end in found:
+            if not written:
+                continue  # a day not written out ("hôm qua"): it moves with its anchor
+            rest = text[:start] + " " + text[end:]
+            out.append(DatedSentence(article.id, outlet, k, text, day, written, content_of(rest),
+                                     _clause(text, start, end), _role(text[:start], written),
+                                     _capitalised(rest)))
     return out
 
 
@@ -94,9 +104,10 @@ def _clause(text: str, start: int, end: int) -> frozenset[str]:
     lo = max([p for p in marks if p < start], default=-1) + 1
     hi = min([p for p in marks if p >= end], default=len(text))
     words = _common(text[lo:start] + " " + text[end:hi])
-    if len(words) < 2 and hi < len(text):
+    if len(words) < 3:  # "Ngày 12/3, bão đổ bộ…", "… hóa trang (Halloween) ngày 31/10."
         nxt = min([p for p in marks if p > hi], default=len(text))
-        words |= _common(text[hi + 1:nxt])
+        prev = max([p for p in marks if p < lo - 1], default=-1) + 1
+        words |= _common(text[hi + 1:nxt]) | _common(text[prev:max(lo - 1, prev)])
     return words
 
 
@@ -133,14 +144,16 @@ def _each_its_own_day(a: DatedSentence, b: DatedSentence, published: dict[str, P
 def _same_event(a: DatedSentence, b: DatedSentence, fa: SentenceFacts, fb: SentenceFacts
                 ) -> float | None:
     shared = a.words & b.words
-    if a.role != b.role or len(shared) < MIN_SHARED:
-        return None
+    if a.role != b.role or bool(_FUTURE.search(a.text)) != bool(_FUTURE.search(b.text)):
+        return None  # a bound against a day, or a plan against what was done
     score = dice(a.words, b.words)
-    if score < MIN_EVENT_DICE:
+    if score < MIN_EVENT_DICE and len(shared) < MIN_SHARED:
         return None
-    clause = a.clause & b.clause
-    if len(clause) < 2 or overlap(a.clause, b.clause) < MIN_CLAUSE_OVERLAP:
+    clause = a.clause & b.clause - NO_EVIDENCE
+    if len(clause) < MIN_CLAUSE_SHARED or overlap(a.clause, b.clause) < MIN_CLAUSE_OVERLAP:
         return None
+    if any(same_day(d, b.day) for d in fa.days) or any(same_day(d, a.day) for d in fb.days):
+        return None  # either sentence also gives the other's day
     if fa.names and fb.names and not fa.names & fb.names:
         return None
     if a.proper and b.proper and not a.proper & b.proper:
