@@ -26,7 +26,7 @@ from thoisu.model import Article
 from thoisu.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from disagree_dev import analysed, load_ktlab, load_vims  # noqa: E402
+from disagree_dev import analysed, load_ktlab, load_vims
 
 
 def _split(members: Sequence[Article]) -> None:
