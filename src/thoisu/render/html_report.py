@@ -6,8 +6,8 @@ from html import escape
 
 from thoisu.model import Article, Digest, Story
 from thoisu.render.dates_vi import format_date
-from thoisu.render.markdown import TYPE_NAMES, event_dates
 from thoisu.render.disagreements import disagreements_html
+from thoisu.render.markdown import TYPE_NAMES, event_dates
 from thoisu.render.timeline_chart import outlet_name
 
 CSS = """
