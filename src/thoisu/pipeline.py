@@ -205,6 +205,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
     stage and leaves its part empty instead of failing the page.
     """
     from thoisu.analyse import ensure_analysed
+    from thoisu.disagree import find_disagreements
     from thoisu.entities import story_entities
     from thoisu.stories.facts import describe_facts
     from thoisu.summarize import summarize
@@ -223,6 +224,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
         story.title, story.teaser = summary.title, summary.teaser
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
     story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    story.disagreements = guard("disagreements", lambda: find_disagreements(members), [])
     from thoisu.analyse import analysis_version
 
     story.analysis_version = analysis_version(settings)

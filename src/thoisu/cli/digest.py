@@ -34,10 +34,12 @@ from thoisu.model import Article, Line
 @click.option("--words", is_flag=True, default=None,
               help="Segment every sentence into words (underthesea CRF); the JSON then lists "
                    "each article's sentences with their words.")
+@click.option("--explain", is_flag=True,
+              help="Say why the statements of each disagreement between outlets were paired.")
 @stats_option
 def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
            length: int | None, tone_style: str | None, jobs: int | None,
-           words: bool | None, stats_file: str | None) -> None:
+           words: bool | None, explain: bool, stats_file: str | None) -> None:
     """Read, clean and analyse news pages; report articles and stories.
 
     PATH is a file (.txt, .html, .jsonl, .warc, .warc.gz), a directory, or - for standard input.
@@ -72,7 +74,7 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     else:
         from thoisu.render.markdown import digest_markdown
 
-        text = digest_markdown(result)
+        text = digest_markdown(result, explain)
     write_output(text, output)
     write_stats(stats, tally, stats_file)
     tally.finish(quiet)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from thoisu.cli.common import db_option, dump_json, get_settings
+from thoisu.render.disagreements import disagreements_text
 
 if TYPE_CHECKING:
     from thoisu.model import Story
@@ -66,8 +67,11 @@ def stories(ctx: click.Context, db_url: str | None, fmt: str) -> None:
 @click.argument("story_id", metavar="ID")
 @db_option
 @_format
+@click.option("--explain", is_flag=True,
+              help="Say why the statements of each disagreement between outlets were paired.")
 @click.pass_context
-def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> None:
+def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str,
+         explain: bool = False) -> None:
     """Show one story: its articles with the similarity that joined each, and its copies."""
     db_url = db_url or ctx.obj.get("db_url")
     with _open(db_url) as store:
@@ -92,6 +96,7 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
                          for i in story.articles]
         data["duplicates"] = [{"canonical": d.canonical, "copy": d.copy,
                                "similarity": d.similarity} for d in story.duplicates]
+        data["disagreements"] = [d.to_json() for d in story.disagreements]
         click.echo(dump_json(data), nl=False)
         return
     from thoisu.render.dates_vi import format_date, format_span
@@ -112,6 +117,8 @@ def show(ctx: click.Context, story_id: str, db_url: str | None, fmt: str) -> Non
             click.echo(f"        {join.reason}")
     for link in story.duplicates:
         click.echo(f"  copy {link.copy} of {link.canonical} (similarity {link.similarity:.2f})")
+    for line in disagreements_text(story.disagreements, explain):
+        click.echo(line)
 
 
 @stories.command("rebuild")

@@ -10,7 +10,6 @@ from typing import Any
 
 from thoisu.model import Article
 
-
 # The record's fields the digest shows, in the contract's order (later additions last).
 ARTICLE_KEYS = ("id", "origin", "title", "lead", "paragraphs", "captions", "byline", "source",
                 "url", "published", "removed", "published_evidence", "language",

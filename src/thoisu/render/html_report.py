@@ -6,6 +6,7 @@ from html import escape
 
 from thoisu.model import Article, Digest, Story
 from thoisu.render.dates_vi import format_date, html_datetime
+from thoisu.render.disagreements import disagreements_html
 from thoisu.render.markdown import TYPE_NAMES, event_dates
 from thoisu.render.timeline_chart import outlet_name
 
@@ -52,6 +53,7 @@ def story_html(story: Story, articles: dict[str, Article]) -> str:
             parts.append(f'<li><time datetime="{escape(html_datetime(event.date))}">'
                          f"{escape(event_dates(event))}</time>{escape(event.text)}{cites}</li>")
         parts.append("</ol>")
+    parts.append(disagreements_html(story.disagreements, number))
     if story.entities:
         parts.append('<h3>Tên riêng</h3><div class="names">')
         for kind, label in TYPE_NAMES.items():

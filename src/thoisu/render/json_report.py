@@ -10,7 +10,6 @@ from typing import Any
 from thoisu.model import Article, Digest, Story
 from thoisu.render.article_json import article_to_json
 
-
 # The record's fields the digest shows; the story facts, teaser and disagreements were added
 # in turn 3 (the contract grows, never breaks).
 STORY_KEYS = ("id", "title", "articles", "joins", "duplicates", "summary", "timeline",

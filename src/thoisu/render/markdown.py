@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thoisu.model import Article, Digest, Entity, Event, Story
 from thoisu.render.dates_vi import format_date, format_event_date
+from thoisu.render.disagreements import disagreements_markdown
 from thoisu.render.timeline_chart import outlet_name
 
 TYPE_NAMES = {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa danh"}
@@ -39,7 +40,7 @@ def _entities(entities: list[Entity]) -> list[str]:
     return lines
 
 
-def story_markdown(story: Story, articles: dict[str, Article]) -> str:
+def story_markdown(story: Story, articles: dict[str, Article], explain: bool = False) -> str:
     number = {aid: k for k, aid in enumerate(story.articles, 1)}
     out = [f"## {story.title}", ""]
     if story.summary:
@@ -54,6 +55,7 @@ def story_markdown(story: Story, articles: dict[str, Article]) -> str:
             out.append(f"- **{event_dates(event)}** {event.text} "
                        f"_({cited(event, number, articles)})_")
         out.append("")
+    out.extend(disagreements_markdown(story.disagreements, number, explain))
     if story.entities:
         out.append("### Tên riêng")
         out.append("")
@@ -92,12 +94,14 @@ def article_markdown(article: Article) -> str:
     return "\n".join(out)
 
 
-def digest_markdown(result: Digest) -> str:
+def digest_markdown(result: Digest, explain: bool = False) -> str:
+    """The digest in Markdown; with ``explain``, why each disagreement's statements were
+    paired."""
     by_id = {a.id: a for a in result.articles}
     out = ["# thoisu digest", "",
            f"{len(result.articles)} bài báo, {len(result.stories)} câu chuyện.", ""]
     for story in result.stories:
-        out.append(story_markdown(story, by_id))
+        out.append(story_markdown(story, by_id, explain))
     out += ["## Bài báo", ""]
     for article in result.articles:
         out.append(article_markdown(article))
