@@ -100,7 +100,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
     Directories are listed here with the same problems :func:`thoisu.read.iter_pages` reports
     (an unreadable folder, no readable files), so a batch reports what ``ingest`` would.
     """
-    from thoisu.read.directory import files_and_problems
+    from thoisu.read.directory import files_and_problems, irregular
 
     for path in paths:
         if path == "-":
@@ -108,7 +108,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
         elif os.path.isdir(path):
             yield from files_and_problems(path)
         else:
-            yield path
+            yield irregular(path) or path
 
 
 def plan(paths: Sequence[str], partition_size: int = DEFAULT_PARTITION_SIZE,

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from thoisu.cli.common import db_option, dump_json, get_settings
+from thoisu.cli.common import db_option, dump_json, get_settings, open_existing_store
 
 if TYPE_CHECKING:
-    from thoisu.model import Article, Story
+    from thoisu.model import Story
     from thoisu.store import Store
 
 _format = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
@@ -17,10 +17,10 @@ _format = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 
 
 def _open(db_url: str | None) -> Store:
-    from thoisu.store import Store, StoreError
+    from thoisu.store import StoreError
 
     try:
-        return Store.open(get_settings(db_url=db_url).db_url or None)
+        return open_existing_store(db_url)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 

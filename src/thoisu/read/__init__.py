@@ -75,20 +75,14 @@ def count_files(paths: Sequence[str]) -> int:
     return len(expand_paths(paths))
 
 
-def _drain(stream: BinaryIO) -> int:
-    size = 0
-    while chunk := stream.read(1 << 20):
-        size += len(chunk)
-    return size
-
-
 def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None = None,
                 size: int | None = None) -> Iterator[RawPage | Problem]:
     """Pages and problems of one open input; ``fmt`` None means sniff the first bytes.
 
     ``size``, when known, lets an oversized text, HTML or feed file be skipped without reading
-    it. A page whose invalid UTF-8 bytes were replaced by U+FFFD comes after a ``warning``
-    problem that says how many.
+    it; otherwise reading stops at ``max_file_bytes`` (a stream is never read to its end just
+    to count it). A page whose invalid UTF-8 bytes or lone surrogate escapes were replaced by
+    U+FFFD comes after a ``warning`` problem that says how many.
     """
     for item in _read_stream(stream, path, settings, fmt, size):
         if isinstance(item, RawPage) and item.meta.get("replaced_bytes"):
@@ -115,7 +109,7 @@ def _read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | Non
         return
     data = read_limited(stream, limit)
     if len(data) > limit:
-        yield problems.too_large(path, len(data) + _drain(stream), limit)
+        yield problems.too_large(path, None, limit)
         return
     if fmt == "feed":
         yield from read_feed(data, path)
@@ -124,7 +118,10 @@ def _read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | Non
 
 
 def read_file(path: str, settings: Settings, fmt: str | None = None) -> Iterator[RawPage | Problem]:
-    """Pages and problems of the file at ``path``; ``fmt`` None means by extension, or sniff."""
+    """Pages and problems of the file at ``path``; ``fmt`` None means by extension, or sniff.
+
+    Only regular files are read (a FIFO or a device is one problem line, never a hang).
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -133,14 +130,18 @@ def read_file(path: str, settings: Settings, fmt: str | None = None) -> Iterator
     except OSError as exc:
         yield problems.unreadable(path, exc)
         return
-    regular = stat.S_ISREG(info.st_mode)
-    if regular and info.st_size == 0:
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or a device linked as .txt could block or never end; standard input is the
+        # way to give a stream.
+        yield problems.not_regular(path, info.st_mode)
+        return
+    if info.st_size == 0:
         yield problems.empty(path)
         return
     try:
         with open(path, "rb") as stream:
             yield from read_stream(stream, path, settings, fmt or format_of(path),
-                                   info.st_size if regular else None)
+                                   info.st_size)
     except OSError as exc:
         yield problems.unreadable(path, exc)
 
