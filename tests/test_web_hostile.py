@@ -123,3 +123,32 @@ def test_reads_run_on_a_bounded_thread_pool(url: str) -> None:
         total = client.portal.call(
             lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
     assert total == 3
+
+
+def test_serve_runs_a_process_per_core_and_stops_cleanly(url: str, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from test_web import start_serve, stop
+
+    proc, _base = start_serve(url, tmp_path)
+    try:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=90)
+    finally:
+        stop(proc)
+    text = err.decode()
+    cores = os.cpu_count() or 1
+    if cores > 1:
+        assert f"({cores} processes)" in text, text
+    assert "leaked semaphore" not in text, text
+    assert "Traceback" not in text, text
+
+
+def test_serve_workers_flag_is_documented() -> None:
+    from click.testing import CliRunner
+
+    from thoisu.cli import cli
+
+    shown = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "--workers N" in shown and "one per" in shown
