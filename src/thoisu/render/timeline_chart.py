@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -175,7 +174,8 @@ def _legend() -> str:
 
 def outlet_name(article: Article) -> str:
     """How a reader names the article's source: its outlet ("Báo X"), else the site's host
-    name, else the file it came from; never a hex id."""
+    name, else "nguồn không rõ"; never a hex id, and never the input file's name (a page
+    saved as ``trang-web.html`` is not from an outlet called "trang-web")."""
     if article.source and article.source.strip():
         name = article.source.strip()
         return name[5:].strip() if name.lower().startswith("theo ") else name
@@ -183,8 +183,7 @@ def outlet_name(article: Article) -> str:
         host = urlsplit(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    path = getattr(article.origin, "path", "") or ""
-    return PurePath(path).stem or "nguồn không rõ"
+    return "nguồn không rõ"
 
 
 def source_labels(articles: Sequence[Article]) -> dict[str, str]:

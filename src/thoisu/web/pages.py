@@ -193,8 +193,32 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         raise HTTPException(404, f"Không có bài báo {article_id!r} trong kho.") from exc
     pieces = sentence_pieces(article)
     return html_page(request, "article.html", {
-        "article": article, "lead": pieces[0] if pieces else [], "paragraphs": pieces[1:],
+        "article": article, "lead": pieces[0] if pieces else [],
+        "blocks": article_blocks(article, pieces[1:]),
         "story": cards.story_with_members(store, article.id)})
+
+
+def article_blocks(article: Article, paragraphs: list[list[tuple[str, int | None]]]
+                   ) -> list[tuple[str, Any]]:
+    """The body as the page showed it: ``("p", pieces)``, ``("h", pieces)`` for a subheading,
+    ``("caption", text)`` beside the paragraph it followed (from the cleaner's
+    ``meta["layout"]``; captions with no known place come last)."""
+    layout = article.meta.get("layout") if isinstance(article.meta.get("layout"), dict) else {}
+    heads = {i for i in layout.get("subheadings", []) if isinstance(i, int)}
+    after: dict[int, list[str]] = {}
+    placed = layout.get("captions_after", [])
+    left: list[str] = []
+    for k, caption in enumerate(article.captions):
+        where = placed[k] if k < len(placed) and isinstance(placed[k], int) else None
+        if where is None or where >= len(paragraphs):
+            left.append(caption)
+        else:
+            after.setdefault(where, []).append(caption)
+    blocks: list[tuple[str, Any]] = [("caption", c) for c in after.get(-1, [])]
+    for i, pieces in enumerate(paragraphs):
+        blocks.append(("h" if i in heads else "p", pieces))
+        blocks += [("caption", c) for c in after.get(i, [])]
+    return blocks + [("caption", c) for c in left]
 
 
 @router.get("/names/{name}", response_class=HTMLResponse)
