@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -63,7 +62,9 @@ def stdin_for(paths: Sequence[str]) -> BinaryIO | None:
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from thoisu.render.json_text import dumps_indented
+
+    return dumps_indented(data) + "\n"
 
 
 @dataclass
