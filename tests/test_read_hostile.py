@@ -141,3 +141,16 @@ def test_digest_of_a_missing_directory_is_an_error_not_an_empty_report(tmp_path:
     assert done.returncode == 1
     assert done.stdout == b""
     assert "no such file or directory" in err and "no article read from" in err
+
+
+def test_a_file_name_that_is_not_utf8_does_not_sink_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "tin"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"tin-\xff.txt")  # Latin-1 byte, not UTF-8
+    with open(name, "wb") as out:
+        out.write((GOOD["title"] + "\n" + GOOD["text"]).encode("utf-8"))
+    pages = [i for i in iter_pages([str(folder)], Settings()) if isinstance(i, RawPage)]
+    assert [p.origin.path for p in pages] == [str(folder / "tin-\ufffd.txt")]
+    db = f"sqlite:///{tmp_path / 'kho.db'}"
+    done = thoisu("ingest", "--db", db, "-q", str(folder))
+    assert done.returncode == 0, done.stderr.decode()

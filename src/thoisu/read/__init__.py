@@ -30,6 +30,7 @@ from thoisu.read.jsonl import read_jsonl
 from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff_format
 from thoisu.read.streams import prefixed, read_limited
 from thoisu.read.text import read_text
+from thoisu.read.unicode import shown_path
 from thoisu.read.warc import read_warc
 from thoisu.settings import Settings
 
@@ -122,28 +123,31 @@ def read_file(path: str, settings: Settings, fmt: str | None = None) -> Iterator
 
     Only regular files are read (a FIFO or a device is one problem line, never a hang).
     """
+    # Opened by its own name; named in origins and messages by one that can be written (a
+    # file name that is not UTF-8 must not sink the store or the JSON output).
+    shown = shown_path(path)
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        yield problems.missing(path)
+        yield problems.missing(shown)
         return
     except OSError as exc:
-        yield problems.unreadable(path, exc)
+        yield problems.unreadable(shown, exc)
         return
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or a device linked as .txt could block or never end; standard input is the
         # way to give a stream.
-        yield problems.not_regular(path, info.st_mode)
+        yield problems.not_regular(shown, info.st_mode)
         return
     if info.st_size == 0:
-        yield problems.empty(path)
+        yield problems.empty(shown)
         return
     try:
         with open(path, "rb") as stream:
-            yield from read_stream(stream, path, settings, fmt or format_of(path),
+            yield from read_stream(stream, shown, settings, fmt or format_of(path),
                                    info.st_size)
     except OSError as exc:
-        yield problems.unreadable(path, exc)
+        yield problems.unreadable(shown, exc)
 
 
 def iter_pages(paths: Sequence[str], settings: Settings,

@@ -18,6 +18,7 @@ from pathlib import Path
 from thoisu.model import Problem
 from thoisu.read import problems
 from thoisu.read.sniff import format_of
+from thoisu.read.unicode import shown_path
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -68,4 +69,4 @@ def irregular(path: str) -> Problem | None:
         mode = os.stat(path).st_mode
     except OSError:
         return None
-    return None if stat.S_ISREG(mode) else problems.not_regular(path, mode)
+    return None if stat.S_ISREG(mode) else problems.not_regular(shown_path(path), mode)

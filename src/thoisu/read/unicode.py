@@ -37,3 +37,15 @@ def replace_surrogates(value: Any) -> tuple[Any, int]:
         total = sum(n for _, n in pairs)
         return ([item for item, _ in pairs], total) if total else (value, 0)
     return value, 0
+
+
+def shown_path(path: str) -> str:
+    """``path`` as it can be written: a file name whose bytes are not UTF-8 (which Python
+    keeps as lone surrogates, to open the file by it) with those bytes as U+FFFD.
+
+    >>> shown_path("tin-\udcff.txt")
+    'tin-\ufffd.txt'
+    """
+    if _LONE.search(path) is None:
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
