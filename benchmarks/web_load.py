@@ -155,6 +155,9 @@ class Server:
                 raise SystemExit(f"thoisu serve exited with {self.proc.returncode}")
             try:
                 if httpx.get(f"{self.base}/api/health", timeout=5).status_code == 200:
+                    # A search waits for the index the server builds (or brings up to date)
+                    # when it starts: measure after it, not the build.
+                    httpx.get(f"{self.base}/api/search?q=ha+noi", timeout=1800)
                     return self
             except httpx.HTTPError:
                 pass

@@ -62,6 +62,8 @@ def test_a_rerun_says_it_describes_what_an_earlier_run_left() -> None:
     assert both.endswith("3 described (summary, timeline, names), 2 of them left undescribed "
                          "by an earlier run")
     assert stories_line(IngestResult()) == "stories: 0 new or changed"
+    plain = IngestResult(stories=[Story("s1", "Tin", ["a"])], described=1)
+    assert stories_line(plain) == "stories: 1 new or changed"  # the usual run says no more
 
 
 def test_sources_times_are_local_with_their_zone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,11 +83,10 @@ def stories_line(result: IngestResult) -> str:
     line = f"stories: {len(result.stories)} new or changed"
     if result.healed:
         line += f" ({result.healed} articles left over by an earlier run grouped)"
-    if result.described:
-        line += f"; {result.described} described (summary, timeline, names)"
-        earlier = result.described - len(result.stories)
-        if earlier > 0:
-            line += f", {earlier} of them left undescribed by an earlier run"
+    earlier = result.described - len(result.stories)
+    if earlier > 0:  # a run stopped while describing left these: say that this one did them
+        line += (f"; {result.described} described (summary, timeline, names), {earlier} of "
+                 "them left undescribed by an earlier run")
     return line
 
 
