@@ -43,7 +43,7 @@ def shown_path(path: str) -> str:
     """``path`` as it can be written: a file name whose bytes are not UTF-8 (which Python
     keeps as lone surrogates, to open the file by it) with those bytes as U+FFFD.
 
-    >>> shown_path("tin-\udcff.txt")
+    >>> shown_path("tin-\\udcff.txt")
     'tin-\ufffd.txt'
     """
     if _LONE.search(path) is None:
