@@ -1,14 +1,22 @@
 """Load on ``thoisu serve``: p50/p95 latency and requests/s per page at 1, 10 and 50 clients.
 
-A script, not a test. It builds (once, cached under ``$TMPDIR/thoisu_web_load``) a store of
-at least 20,000 articles made from ViMs and rewritten copies of it (as
-``benchmarks/cluster_scale.py`` makes them), serves it with ``thoisu serve`` and asks for the
-home, story, article, name and search pages with httpx's async client.
+A script, not a test. It builds (once, cached under ``$TMPDIR/thoisu_web_load``) a store made
+by the current code: ViMs and rewritten copies of it (as ``benchmarks/cluster_scale.py`` makes
+them), stored through ``Store.add_articles``, grouped by the clusterer, then analysed and
+described by ``thoisu reanalyse`` (so story pages show stored summaries, timelines, names).
+The load client is ``wrk`` (Debian's; a C program that uses a small share of a core, so the
+server's figures are not the client's), one connection per client, each connection cycling
+through paths drawn from the store. Every configuration is measured in the same run:
 
-    python benchmarks/web_load.py                  # SQLite, 20,000 articles
-    python benchmarks/web_load.py --postgres       # and PostgreSQL (a throwaway server)
-    python benchmarks/web_load.py --before /tmp/thoisu_base   # story page before (analysis
-                                                   # per view, the code of that worktree)
+* ``baseline``: the code of another checkout (``--baseline SRC``), as it serves by default;
+* ``uncached``: this code with its read cache off (``web_cache_pages = 0``): rendering cost;
+* ``current``: this code as it serves by default (a process per core, cached reads).
+
+    python benchmarks/web_load.py                          # SQLite, 20,000 articles
+    python benchmarks/web_load.py --size 3000 --postgres   # and a throwaway PostgreSQL
+    python benchmarks/web_load.py --baseline /tmp/thoisu_base/src
+
+Prints the load average before and after: on a shared machine the figures are inflated.
 """
 
 from __future__ import annotations
@@ -35,13 +43,11 @@ def cache_dir() -> Path:
 
 
 def build_base(path: Path, size: int, verbose: bool = False) -> Path:
-    """The store of the *previous* schema (revision 0001): articles and their stories.
+    """Articles and their stories in a store of the current schema (not yet described).
 
     Articles are ViMs and its rewrites (``cluster_scale.iter_corpus``), each given an outlet
     and its first paragraph as lead; stories come from the clusterer, fed a thousand at a time
-    in date order. The store is then stamped at revision 0001 (revisions 0002-0004 add only
-    columns and tables), so the code of any later revision upgrades it in place, which is how a
-    newsroom's store would meet a new thoisu.
+    in date order.
     """
     sys.path.insert(0, str(HERE))
     import itertools
@@ -76,8 +82,7 @@ def build_base(path: Path, size: int, verbose: bool = False) -> Path:
         store.save_stories(clusterer.stories())
     db = sqlite3.connect(partial)
     try:
-        db.execute("UPDATE alembic_version SET version_num = '0001'")
-        db.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("PRAGMA journal_mode = DELETE")  # one file, safe to copy and rename
     finally:
         db.close()
@@ -88,8 +93,8 @@ def build_base(path: Path, size: int, verbose: bool = False) -> Path:
 
 
 def build_after(base: Path, path: Path, jobs: int = 2, verbose: bool = False) -> Path:
-    """The store of the current schema: a copy of ``base`` upgraded in place by this thoisu's
-    migrations, then ``thoisu reanalyse`` (articles analysed, stories described and stored)."""
+    """A copy of ``base`` after ``thoisu reanalyse`` (articles analysed, stories described and
+    stored), as a newsroom's store is after its ingests."""
     import shutil
     import subprocess
 
@@ -108,7 +113,7 @@ def build_after(base: Path, path: Path, jobs: int = 2, verbose: bool = False) ->
 
 # -- serving and measuring ---------------------------------------------------------------------
 
-PAGES = ("home", "story", "article", "name", "search")
+PAGES = ("home", "story", "article", "search", "api_stories", "name")
 
 
 def free_port() -> int:
@@ -120,22 +125,25 @@ def free_port() -> int:
 
 
 class Server:
-    """``thoisu serve`` in a child process (``src``: another checkout's source, for before)."""
+    """``thoisu serve`` in a child process; ``src``: another checkout's source (the baseline),
+    ``env``: settings for it (``THOISU_WEB_CACHE_PAGES=0``), ``workers``: None for its own
+    default."""
 
-    def __init__(self, db_url: str, src: str | None = None, workers: int = 1) -> None:
+    def __init__(self, db_url: str, src: str | None = None, workers: int | None = None,
+                 env: dict[str, str] | None = None) -> None:
         import os
         import subprocess
 
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "THOISU_CONFIG": "/nonexistent/thoisu.toml"}
+        environ = {**os.environ, "THOISU_CONFIG": "/nonexistent/thoisu.toml", **(env or {})}
         if src:
-            env["PYTHONPATH"] = src
+            environ["PYTHONPATH"] = src
         command = [sys.executable, "-m", "thoisu", "serve", "--db", db_url, "--port",
-                   str(self.port)]
-        if not src:
-            command += ["--no-access-log", "--workers", str(workers)]
-        self.proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                   str(self.port), "--no-access-log"]
+        if workers is not None:
+            command += ["--workers", str(workers)]
+        self.proc = subprocess.Popen(command, env=environ, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
 
     def __enter__(self) -> Server:
@@ -147,6 +155,9 @@ class Server:
                 raise SystemExit(f"thoisu serve exited with {self.proc.returncode}")
             try:
                 if httpx.get(f"{self.base}/api/health", timeout=5).status_code == 200:
+                    # A search waits for the index the server builds (or brings up to date)
+                    # when it starts: measure after it, not the build.
+                    httpx.get(f"{self.base}/api/search?q=ha+noi", timeout=1800)
                     return self
             except httpx.HTTPError:
                 pass
@@ -213,6 +224,8 @@ def sample_urls(db: Path, count: int, seed: int = 5) -> dict[str, list[str]]:
         "article": [f"/articles/{quote(a)}" for a in rng.choices(articles, k=count)],
         "name": [f"/names/{quote(n)}" for n in rng.choices(names, k=count)] if names else [],
         "search": ["/search?" + urlencode({"q": q}) for q in queries[:count]],
+        "api_stories": [f"/api/stories?offset={20 * rng.randrange(0, 10)}"
+                        for _ in range(count)],
     }
 
 
@@ -222,148 +235,134 @@ def _bare(text: str) -> str:
     return fold(text)
 
 
-async def _load(base: str, paths: list[str], clients: int, requests: int,
-                timeout: float) -> dict[str, float]:
-    import asyncio
+WRK_SCRIPT = r"""
+local paths, n = {}, 0
+for line in io.lines(os.getenv("WRK_PATHS")) do n = n + 1; paths[n] = line end
+local i = 0
+request = function()
+  i = i % n + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d %d %d %d\n", latency:percentile(50),
+    latency:percentile(95), summary.requests, summary.duration, e.connect, e.read, e.write,
+    e.status, e.timeout))
+end
+"""
 
-    import httpx
 
-    latencies: list[float] = []
-    statuses: dict[str, int] = {}
-    queue = list(paths[:requests]) if len(paths) >= requests else \
-        [paths[i % len(paths)] for i in range(requests)]
-    queue.reverse()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=timeout) as client:
-        async def worker() -> None:
-            while queue:
-                path = queue.pop()
-                start = time.perf_counter()
-                try:
-                    response = await client.get(path)
-                    await response.aread()
-                    key = str(response.status_code)
-                except httpx.TimeoutException:
-                    key = "timeout"
-                except httpx.HTTPError as exc:
-                    key = type(exc).__name__
-                latencies.append(time.perf_counter() - start)
-                statuses[key] = statuses.get(key, 0) + 1
+def wrk(base: str, paths: list[str], clients: int, seconds: float,
+        timeout: float = 10.0) -> dict[str, Any]:
+    """One ``wrk`` run: ``clients`` connections cycling through ``paths`` (each connection
+    from its own place in the list) for ``seconds``."""
+    import os
+    import subprocess
 
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        wall = time.perf_counter() - started
-    latencies.sort()
-
-    def pct(p: float) -> float:
-        return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
-
-    return {"p50": pct(0.50), "p95": pct(0.95), "rps": len(latencies) / wall,
-            "n": len(latencies), "ok": statuses.get("200", 0),
-            "errors": ", ".join(f"{k}×{v}" for k, v in sorted(statuses.items()) if k != "200")}
+    work = cache_dir()
+    script = work / "paths.lua"
+    script.write_text(WRK_SCRIPT, encoding="utf-8")
+    listed = work / f"paths-{clients}.txt"
+    listed.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        ["wrk", "-t", "1", "-c", str(clients), "-d", f"{seconds:g}s", "--timeout",
+         f"{timeout:g}s", "-s", str(script), base],
+        env={**os.environ, "WRK_PATHS": str(listed)}, capture_output=True, text=True,
+        check=False)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed: {done.stdout[-500:]} {done.stderr[-500:]}")
+    p50, p95, count, micros, *errors = (int(v) for v in line.split()[1:])
+    names = ("connect", "read", "write", "status", "timeout")
+    failed = ", ".join(f"{k}×{v}" for k, v in zip(names, errors, strict=True) if v)
+    return {"p50": p50 / 1000, "p95": p95 / 1000, "rps": count / (micros / 1e6), "n": count,
+            "errors": failed}
 
 
 def measure(base: str, urls: dict[str, list[str]], pages: tuple[str, ...],
-            clients: tuple[int, ...], requests: int, label: str, timeout: float = 30.0,
-            warm: int = 20) -> list[dict[str, object]]:
-    import asyncio
-
+            clients: tuple[int, ...], seconds: float, label: str) -> list[dict[str, Any]]:
     rows = []
     for page in pages:
         paths = urls.get(page) or []
         if not paths:
-            print(f"{label:<14} {page:<8} (no paths: the store has none of these)")
+            print(f"{label:<18} {page:<12} (no paths: the store has none of these)")
             continue
-        # Warm-up with other paths than those measured (the measured ones stay cold).
-        asyncio.run(_load(base, paths[-warm:], 2, warm, timeout))
+        wrk(base, paths[:20], 2, 1.0)  # warm the processes (imports, first queries)
         for c in clients:
             rng = random.Random(c)
-            pool = paths[:-warm] or paths
-            chosen = [rng.choice(pool) for _ in range(requests)]
-            row = asyncio.run(_load(base, chosen, c, requests, timeout))
+            chosen = [rng.choice(paths) for _ in range(max(400, 20 * c))]
+            row = wrk(base, chosen, c, seconds)
             row.update(label=label, page=page, clients=c)
             rows.append(row)
-            print(f"{label:<14} {page:<8} {c:>4} {row['p50']:>9.1f} {row['p95']:>9.1f} "
-                  f"{row['rps']:>8.1f} {row['n']:>6} {row['errors'] or '-'}", flush=True)
+            print(f"{label:<18} {page:<12} {c:>4} {row['p50']:>9.1f} {row['p95']:>9.1f} "
+                  f"{row['rps']:>8.1f} {row['n']:>7} {row['errors'] or '-'}", flush=True)
     return rows
 
 
 def main() -> None:
     import argparse
+    import os
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=20_000, help="articles in the store")
-    parser.add_argument("--requests", type=int, default=300,
-                        help="requests per page and concurrency")
+    parser.add_argument("--seconds", type=float, default=5.0,
+                        help="seconds of load per page and number of clients")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
-    parser.add_argument("--workers", type=int, default=2, help="server processes")
-    parser.add_argument("--before", metavar="CHECKOUT",
-                        help="a checkout of the previous main (git worktree add "
-                             "/tmp/thoisu_base edcc017): its story page, analysis per view")
-    parser.add_argument("--before-requests", type=int, default=100)
+    parser.add_argument("--baseline", metavar="SRC",
+                        help="the src directory of another checkout, served beside (e.g. "
+                             "git archive of the previous main unpacked in /tmp)")
     parser.add_argument("--postgres", action="store_true",
                         help="also copy the store into a throwaway PostgreSQL and serve that")
+    parser.add_argument("--configs", nargs="+", default=["baseline", "uncached", "current"],
+                        choices=["baseline", "uncached", "current"])
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
     parser.add_argument("--store", type=Path,
-                        help="measure this SQLite store of the current schema instead of "
-                             "building one with thoisu reanalyse (which takes long)")
-    parser.add_argument("--before-only", action="store_true",
-                        help="measure only the previous main's story page")
+                        help="measure this SQLite store instead of building one")
     args = parser.parse_args()
+    print(f"CPUs: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f} at start", flush=True)
     cache = cache_dir()
-    base = build_base(cache / f"base-{args.size}.db" if args.size != 20_000
-                      else cache / "base.db", args.size, verbose=True)
-    clients = tuple(args.clients)
-    if args.before_only:
-        _before(args, base, sample_urls(base, max(args.requests, 400)), clients)
-        return
-    after = args.store or build_after(base, base.with_name(base.stem + "-after.db")
-                                      if args.size != 20_000 else cache / "after.db",
-                                      verbose=True)
-    urls = sample_urls(after, max(args.requests, 400))
+    after = args.store
+    if after is None:
+        base = build_base(cache / f"current-{args.size}.db", args.size, verbose=True)
+        after = build_after(base, cache / f"current-{args.size}-described.db", verbose=True)
+    urls = sample_urls(after, 400)
     con = sqlite3.connect(after)
     print(f"store: {after} ({con.execute('SELECT count(*) FROM articles').fetchone()[0]} "
           f"articles, {con.execute('SELECT count(*) FROM stories').fetchone()[0]} stories)")
     con.close()
+    clients, pages = tuple(args.clients), tuple(args.pages)
     _header()
-    if args.before:
-        _before(args, base, urls, clients)
-    with Server(f"sqlite:///{after}", workers=args.workers) as server:
-        measure(server.base, urls, tuple(args.pages), clients, args.requests, "after/sqlite")
+    backends = [("sqlite", f"sqlite:///{after}")]
+    pg = None
     if args.postgres:
         sys.path.insert(0, str(HERE.parent / "tests"))
         from test_store_postgres import _Server
 
         pg = _Server()
         pg.start()
-        try:
-            url = pg.new_database()
-            copy_store(after, url)
-            with Server(url, workers=args.workers) as server:
-                measure(server.base, urls, tuple(args.pages), clients, args.requests,
-                        "after/postgres")
-        finally:
+        url = pg.new_database()
+        copy_store(after, url)
+        backends.append(("postgres", url))
+    try:
+        for backend, url in backends:
+            for config in args.configs:
+                if config == "baseline" and not args.baseline:
+                    continue
+                server = (Server(url, src=args.baseline) if config == "baseline" else
+                          Server(url, env={"THOISU_WEB_CACHE_PAGES": "0"})
+                          if config == "uncached" else Server(url))
+                with server:
+                    measure(server.base, urls, pages, clients, args.seconds,
+                            f"{config}/{backend}")
+    finally:
+        if pg is not None:
             pg.stop()
-
-
-def _before(args: Any, base: Path, urls: dict[str, list[str]],
-            clients: tuple[int, ...]) -> None:
-    """The story page of the previous main (analysis per view) on a copy of the base store."""
-    import shutil
-
-    if not args.before:
-        raise SystemExit("--before-only needs --before CHECKOUT")
-    before = cache_dir() / "before-copy.db"
-    shutil.copyfile(base, before)  # the old code reads a store of its own schema
-    _header()
-    with Server(f"sqlite:///{before}", src=str(Path(args.before) / "src")) as server:
-        measure(server.base, urls, ("story",), clients, args.before_requests,
-                "before/sqlite", timeout=120.0, warm=5)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end", flush=True)
 
 
 def _header() -> None:
-    print(f"{'server':<14} {'page':<8} {'clnt':>4} {'p50 ms':>9} {'p95 ms':>9} {'req/s':>8} "
-          f"{'n':>6} errors", flush=True)
+    print(f"{'server':<18} {'page':<12} {'clnt':>4} {'p50 ms':>9} {'p95 ms':>9} {'req/s':>8} "
+          f"{'n':>7} errors", flush=True)
 
 
 def copy_store(sqlite_path: Path, url: str) -> None:

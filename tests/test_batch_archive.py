@@ -172,6 +172,26 @@ def run(corpus: list[str], client: Any, out: Path, **options: Any) -> Any:
 # -- planning, without a cluster ----------------------------------------------------------------
 
 
+def test_a_relative_path_names_the_same_partitions_as_the_absolute_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A rerun naming the input "tin/a.jsonl" after "/…/tin/a.jsonl" must reuse the finished
+    # partitions, not take them all for stale ones and delete them.
+    from thoisu.batch.partitions import Part as PartOf
+    from thoisu.batch.partitions import fingerprint
+
+    folder = tmp_path / "tin"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"text": "Tin một"}\n' * 20, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    absolute = [p for p in plan_partitions([str(folder)], partition_bytes=60)
+                if isinstance(p, PartOf)]
+    relative = [p for p in plan_partitions(["tin"], partition_bytes=60) if isinstance(p, PartOf)]
+    assert len(absolute) > 1
+    assert [p.key for p in relative] == [p.key for p in absolute]
+    assert ([fingerprint(p, SETTINGS) for p in relative]
+            == [fingerprint(p, SETTINGS) for p in absolute])
+
+
 def test_large_json_lines_are_cut_at_lines(corpus: list[str]) -> None:
     steps = plan_partitions(corpus, **PARTITIONING)
     parts = [s for s in steps if isinstance(s, Part)]

@@ -160,3 +160,18 @@ def test_story_page_fits_a_phone(site: tuple[str, str], browser: Any) -> None:
         shot(page, "09-story-400px")
     finally:
         context.close()
+
+
+def test_the_api_docs_render_every_operation(page: Any, site: tuple[str, str]) -> None:
+    # Swagger UI must read the schema the app writes (it refused OpenAPI 3.1 with "does not
+    # specify a valid version field"): the rendered list of operations is what a user sees.
+    base, _ = site
+    page.goto(f"{base}/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    shot(page, "api-docs")
+    assert page.locator(".errors-wrapper").count() == 0
+    shown = {page.locator(".opblock-summary-path").nth(i).inner_text().strip()
+             for i in range(page.locator(".opblock-summary-path").count())}
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/search",
+            "/api/digest"} <= {p.replace("\u200b", "") for p in shown}
+    assert "Unable to render" not in page.content()

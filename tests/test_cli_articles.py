@@ -139,6 +139,9 @@ def test_articles_as_json_is_the_digest_article_shape(pages: list[str], db: str)
 
 
 def test_an_empty_store_says_how_to_fill_it(db: str) -> None:
+    from thoisu.store import Store
+
+    Store.open(db).close()  # a store that exists (a missing file is refused: test_cli_inputs)
     result = run("articles", "--db", db)
     assert result.exit_code == 0
     assert result.stdout == ""

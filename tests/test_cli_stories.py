@@ -88,6 +88,9 @@ def test_unknown_story_says_what_to_do(db: str) -> None:
 
 def test_empty_store(tmp_path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'empty.db'}"
+    from thoisu.store import Store
+
+    Store.open(url).close()  # a store that exists: a missing file is refused (test_cli_inputs)
     assert run("stories", "--db", url) == (0, "no stories yet; run `thoisu ingest FILE...` first\n")
     assert run("stories", "--db", url, "--format", "json") == (0, "[]\n")
 

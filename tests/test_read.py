@@ -457,7 +457,8 @@ def test_stdin_warc_and_limits(tmp_path: Path) -> None:
     items = read("-", stdin=path.read_bytes())
     assert [x.origin.line for x in items if isinstance(x, RawPage)] == [2, 5]
     got = problem(read("-", stdin=b"a" * 50, settings=SETTINGS.replace(max_file_bytes=10)))
-    assert str(got) == (f"{STDIN}: input too large (50 bytes, limit 10); "
+    # A stream is not read to its end just to count it (it may never end).
+    assert str(got) == (f"{STDIN}: input too large (more than 10 bytes); "
                         "split it or raise max_file_bytes")
     assert str(problem(read("-", stdin=b""))) == f"{STDIN}: empty input; nothing to read"
 

@@ -195,8 +195,10 @@ def test_reads_never_wait_behind_analysis_and_a_full_queue_is_503(
 
     import httpx
 
-    proc, base = start_serve(url, tmp_path, env={"THOISU_WEB_ANALYSIS_QUEUE": "0",
-                                                 "THOISU_WEB_ANALYSIS_TIMEOUT": "60"})
+    # One process: the queue and the busy count are each process's own.
+    proc, base = start_serve(url, tmp_path, "--workers", "1",
+                             env={"THOISU_WEB_ANALYSIS_QUEUE": "0",
+                                  "THOISU_WEB_ANALYSIS_TIMEOUT": "60"})
     try:
         dense = ("Hà Nội ngày 12/3/2017 mưa lớn. " * 2000 + "\n") * 10
         headers = {"Authorization": f"Bearer {token}"}

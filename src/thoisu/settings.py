@@ -82,9 +82,15 @@ class Settings:
     web_analysis_workers: int = 1
     web_analysis_queue: int = 4
     web_analysis_timeout: float = 120.0
-    # Seconds the home and search pages keep a rendered page for the same address (many
-    # readers ask for the same first page); 0: render every time.
-    web_page_cache_seconds: float = 2.0
+    # Rendered pages and API reads kept per server process, for as long as the store does not
+    # change (then answered again from the kept bytes, or with 304 to a client that has them);
+    # 0: render every time. See docs/web.md.
+    web_cache_pages: int = 2048
+    # Threads per server process that answer reads (0: 2). Reads are short and hold the
+    # interpreter; more threads only make them wait for each other. Processes bring the cores.
+    web_threads: int = 0
+    # Server processes of thoisu serve (0: one per core).
+    web_workers: int = 0
     # Analysis: an article with more characters of text than this (title, lead, paragraphs)
     # is not analysed but reported as a problem, so one pathological page cannot hold up a
     # run; news articles are far below it (0: no limit). See docs/analysis.md.

@@ -76,13 +76,20 @@ class Part:
 
     @property
     def key(self) -> str:
-        """Stable name of the partition: the same chunks give the same key in every run."""
-        spec = json.dumps([[c.path, c.start, c.end] for c in self.chunks])
+        """Stable name of the partition: the same chunks give the same key in every run, however
+        the paths were written (``tin/a.jsonl`` and ``/srv/tin/a.jsonl`` are one file: a rerun
+        by a relative path must not take every finished partition for a stale one)."""
+        spec = json.dumps([[same_file(c.path), c.start, c.end] for c in self.chunks])
         return hashlib.sha256(spec.encode("utf-8")).hexdigest()[:20]
 
     @property
     def paths(self) -> list[str]:
         return list(dict.fromkeys(c.path for c in self.chunks))
+
+
+def same_file(path: str) -> str:
+    """The one name of a file however it is written: absolute, links resolved."""
+    return os.path.realpath(path)
 
 
 def analysis_version() -> str:
@@ -117,8 +124,8 @@ def fingerprint(part: Part, settings: Settings) -> dict[str, Any]:
     return {
         "key": part.key,
         "format": STATE_FORMAT,
-        "chunks": [asdict(c) for c in part.chunks],
-        "files": {path: file_state(path) for path in part.paths},
+        "chunks": [{**asdict(c), "path": same_file(c.path)} for c in part.chunks],
+        "files": {same_file(path): file_state(path) for path in part.paths},
         "analysis_version": analysis_version(),
         "settings": analysis_settings(settings),
     }
@@ -154,7 +161,7 @@ def stdin_problem() -> Problem:
 
 
 def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
-    from thoisu.read.directory import files_and_problems
+    from thoisu.read.directory import files_and_problems, irregular
 
     for path in paths:
         if path == "-":
@@ -162,7 +169,7 @@ def _inputs(paths: Sequence[str]) -> Iterator[str | Problem]:
         elif os.path.isdir(path):
             yield from files_and_problems(path)
         else:
-            yield path
+            yield irregular(path) or path
 
 
 def _splittable(path: str) -> str | None:

@@ -107,6 +107,7 @@ def _range_pages(chunk: Chunk, settings: Settings) -> Iterator[RawPage | Problem
     """Pages of a byte range of a JSON Lines or WARC file, numbered as in the whole file."""
     from thoisu.read import problems, read_jsonl, read_warc
     from thoisu.read.sniff import format_of
+    from thoisu.read.unicode import shown_path
 
     shift = chunk.first_line - 1
     reader = read_warc if format_of(chunk.path) == "warc" else read_jsonl
@@ -117,7 +118,7 @@ def _range_pages(chunk: Chunk, settings: Settings) -> Iterator[RawPage | Problem
     try:
         with open(chunk.path, "rb") as raw:
             stream = io.BufferedReader(_Range(raw, chunk.start, chunk.end or chunk.start))
-            for item in reader(stream, chunk.path, settings):  # type: ignore[arg-type]
+            for item in reader(stream, shown_path(chunk.path), settings):  # type: ignore[arg-type]
                 if isinstance(item, Problem):
                     if item.line is None and item.reason in whole_file_only:
                         continue

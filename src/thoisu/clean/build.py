@@ -84,6 +84,8 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
     lead_outlet: str | None = None
     removed: list[Removed] = []
     lines: list[Line] = []
+    subheadings: list[int] = []  # paragraph indexes that are subheadings
+    captions_after: list[int] = []  # per caption: the paragraph it follows (-1: none yet)
     for line in infos[lo:hi]:
         role = line.role or Role.BOILERPLATE
         lines.append(Line(line.number, line.text, role, line.rule))
@@ -105,9 +107,12 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
             if not paragraphs and not lead:
                 text, outlet = strip_outlet_prefix(text)
                 lead_outlet = lead_outlet or outlet
+            if role is Role.SUBHEADING:
+                subheadings.append(len(paragraphs))
             paragraphs.append(text)
         elif role is Role.CAPTION:
             captions.append(line.text)
+            captions_after.append(len(paragraphs) - 1)
         elif role is Role.BYLINE:
             bylines.append(P.BYLINE_PREFIX.sub("", line.text))  # "Tin-ảnh: Ngọc Quý"
         elif role is Role.SOURCE:
@@ -124,6 +129,11 @@ def build_article(infos: list[LineInfo], span: Span, lo: int, hi: int, origin: O
         problems.append("no body text")
     elif not paragraphs:
         problems.append("no body paragraphs after the lead")
+    meta = dict(meta)
+    if subheadings or captions:
+        # Where subheadings and captions stood, so a page can show them there (the text
+        # lists keep paragraphs and captions apart).
+        meta["layout"] = {"subheadings": subheadings, "captions_after": captions_after}
     return Article(
         id=content_id(span.title, lead, paragraphs),
         origin=origin,

@@ -12,6 +12,7 @@ from thoisu.cli.common import (
     db_option,
     dump_json,
     get_settings,
+    open_existing_store,
     progress,
     quiet_option,
     stats_option,
@@ -24,14 +25,14 @@ from thoisu.render.dates_vi import format_date
 from thoisu.stats import RunStats
 
 if TYPE_CHECKING:
+    from thoisu.ingest import IngestResult
     from thoisu.store import Store
 
 
 def _open_store(db_url: str | None) -> Store:
-    """The store named by ``--db``, else by the settings, else the default SQLite file."""
-    from thoisu.store import Store
-
-    return Store.open(get_settings(db_url=db_url).db_url or None)
+    """The store named by ``--db``, else by the settings, else the default SQLite file (which
+    must exist: these commands only read)."""
+    return open_existing_store(db_url)
 
 
 @click.command()
@@ -53,19 +54,41 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool,
     tally = Tally()
     stats = RunStats() if stats_file else None
 
-    with Store.open(settings.db_url or None) as store:
-        articles = pipeline.process(list(paths), settings, tally.report,
-                                    stdin=stdin_for(paths), on_page=tally.count_page)
-        with progress(articles, None, "Ingest", quiet) as items:
-            result = ingest_articles(store, items, settings, stats=stats,
-                                     on_failure=tally.store_failed)
+    try:
+        with Store.open(settings.db_url or None) as store:
+            articles = pipeline.process(list(paths), settings, tally.report,
+                                        stdin=stdin_for(paths), on_page=tally.count_page)
+            with progress(articles, None, "Ingest", quiet) as items:
+                result = ingest_articles(store, items, settings, stats=stats,
+                                         on_failure=tally.store_failed)
+    except KeyboardInterrupt:
+        # 130 as for any program stopped by Ctrl-C (and as thoisu batch does).
+        click.echo("thoisu: ingest stopped; the articles stored so far are kept: run the "
+                   "same command again to go on", err=True)
+        sys.exit(130)
     click.echo(f"{len(result.added)} added, {len(result.already_present)} already in the store")
     if not quiet:
-        healed = (f" ({result.healed} articles left over by an earlier run grouped)"
-                  if result.healed else "")
-        click.echo(f"stories: {len(result.stories)} new or changed{healed}", err=True)
+        click.echo(stories_line(result), err=True)
     write_stats(stats, tally, stats_file)
     tally.finish(quiet=quiet)
+
+
+def stories_line(result: IngestResult) -> str:
+    """What the ingest did to stories, the work an interrupted earlier run left included.
+
+    >>> from thoisu.ingest import IngestResult
+    >>> line = stories_line(IngestResult(described=53))
+    >>> line.startswith("stories: 0 new or changed; 53 described"), line.split(", ")[-1]
+    (True, '53 of them left undescribed by an earlier run')
+    """
+    line = f"stories: {len(result.stories)} new or changed"
+    if result.healed:
+        line += f" ({result.healed} articles left over by an earlier run grouped)"
+    earlier = result.described - len(result.stories)
+    if earlier > 0:  # a run stopped while describing left these: say that this one did them
+        line += (f"; {result.described} described (summary, timeline, names), {earlier} of "
+                 "them left undescribed by an earlier run")
+    return line
 
 
 @click.group(invoke_without_command=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from thoisu.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from thoisu.stats import RunStats
-    from thoisu.store import AddFailure
+    from thoisu.store import AddFailure, Store
 
 T = TypeVar("T")
 
@@ -28,6 +27,17 @@ def get_settings(**flags: Any) -> Settings:
         return load_settings().replace(**flags)
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def open_existing_store(db_url: str | None) -> Store:
+    """The store a reading command looks at; a SQLite file that does not exist is refused
+    with one line (a typo must not make an empty store)."""
+    from thoisu.store import Store
+    from thoisu.store.engine import require_existing
+
+    url = get_settings(db_url=db_url).db_url or None
+    require_existing(url)  # a StoreError is a ClickException: one line, exit 1
+    return Store.open(url)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -52,7 +62,9 @@ def stdin_for(paths: Sequence[str]) -> BinaryIO | None:
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from thoisu.render.json_text import dumps_indented
+
+    return dumps_indented(data) + "\n"
 
 
 @dataclass

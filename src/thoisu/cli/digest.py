@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from thoisu.cli.common import (
@@ -54,6 +56,13 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
                        on_page=tally.count_page)
     with progress(articles, None, "Đọc bài", quiet) as items:
         collected = list(items)
+    if not collected and (tally.failed or tally.skipped):
+        # Every input was missing or unusable (a typo, an empty folder): an empty report would
+        # look like a result; the problems above say what to fix.
+        click.echo(tally.summary(), err=True)
+        click.echo(f"thoisu: error: no article read from {', '.join(paths)}; nothing to "
+                   "report (see the problems above)", err=True)
+        sys.exit(1)
     result = run_digest(collected, settings, summary_syllables=length)
     stats = None
     if stats_file:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import click
 
@@ -26,6 +27,17 @@ def _need_web() -> None:
                                    f"{WEB_EXTRA}")
 
 
+def worker_app() -> object:
+    """The app in one of several server processes: made from the settings that ``serve``
+    put in the environment, in a process that ends when the one that started it ends (a
+    killed ``serve`` must not leave its workers holding the port)."""
+    from thoisu.web import create_app
+    from thoisu.web.pool import end_with_parent
+
+    end_with_parent(signal.SIGTERM)  # SIGTERM: the worker stops as uvicorn stops it
+    return create_app()
+
+
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -36,12 +48,14 @@ def _need_web() -> None:
               help="Where readers reach the server (absolute links in feeds are made from it, "
                    "never from the Host header); default: the web_base_url setting, else "
                    "http://HOST:PORT.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes (each with its own analysis pool).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Server processes, each with its own read threads, page cache and "
+                   "analysis pool (default: the web_workers setting; 0 there means one per "
+                   "core). Reads hold a process's interpreter, so processes bring the cores.")
 @click.option("--access-log/--no-access-log", default=True, show_default=True,
               help="Log every request (off for load tests).")
-def serve(db_url: str | None, host: str, port: int, base_url: str | None, workers: int,
-          access_log: bool) -> None:
+def serve(db_url: str | None, host: str, port: int, base_url: str | None,
+          workers: int | None, access_log: bool) -> None:
     """Serve the web pages and the REST API (/api) over the store.
 
     Open http://127.0.0.1:8000/ in a browser; the API is described at /docs. Writes (POST
@@ -54,6 +68,8 @@ def serve(db_url: str | None, host: str, port: int, base_url: str | None, worker
     shown_host = f"[{host}]" if ":" in host else host
     base = base_url or settings.web_base_url or f"http://{shown_host}:{port}"
     settings = settings.replace(web_base_url=base)
+    if workers is None:
+        workers = settings.web_workers or os.cpu_count() or 1
     if workers > 1:
         # Each worker process makes its own app from the settings, so pass them on through
         # the environment (load_settings reads THOISU_*).
@@ -65,7 +81,7 @@ def serve(db_url: str | None, host: str, port: int, base_url: str | None, worker
         os.environ["THOISU_WEB_BASE_URL"] = base
         click.echo(f"thoisu: serving the store at {shown} on {base}/ ({workers} processes)",
                    err=True)
-        uvicorn.run("thoisu.web:create_app", factory=True, host=host, port=port,
+        uvicorn.run("thoisu.cli.serve:worker_app", factory=True, host=host, port=port,
                     workers=workers, log_level="info", access_log=access_log,
                     timeout_graceful_shutdown=GRACE)
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import click
@@ -11,8 +11,8 @@ import click
 from thoisu.cli.common import db_option, dump_json, get_settings, write_output
 
 if TYPE_CHECKING:
-    from thoisu.settings import Settings
     from thoisu.model import Source
+    from thoisu.settings import Settings
     from thoisu.store import Store
 
 
@@ -124,7 +124,19 @@ def list_sources(ctx: click.Context, db_url: str | None, fmt: str) -> None:
 
 
 def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "never"
+    """A stored time (UTC) in the reader's local time, with its zone: ``2024-03-12 08:30 +07``.
+
+    A naive value (SQLite hands back what was stored, without the zone) is taken as UTC.
+    """
+    if value is None:
+        return "never"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone()
+    name = local.tzname() or ""
+    # A zone with a name says it ("ICT", "UTC"); one known only by its offset shows that.
+    zone = name if name and name[0] not in "+-" else local.strftime("%z")
+    return local.strftime("%Y-%m-%d %H:%M ") + zone
 
 
 def state_of(source: Source) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from thoisu.cli.common import db_option, dump_json, get_settings
+from thoisu.cli.common import db_option, dump_json, get_settings, open_existing_store
 from thoisu.render.disagreements import disagreements_text
 
 if TYPE_CHECKING:
@@ -18,10 +18,10 @@ _format = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
 
 
 def _open(db_url: str | None) -> Store:
-    from thoisu.store import Store, StoreError
+    from thoisu.store import StoreError
 
     try:
-        return Store.open(get_settings(db_url=db_url).db_url or None)
+        return open_existing_store(db_url)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 

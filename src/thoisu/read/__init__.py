@@ -30,6 +30,7 @@ from thoisu.read.jsonl import read_jsonl
 from thoisu.read.sniff import EXTENSIONS, SNIFF_BYTES, format_of, sniff_format
 from thoisu.read.streams import prefixed, read_limited
 from thoisu.read.text import read_text
+from thoisu.read.unicode import shown_path
 from thoisu.read.warc import read_warc
 from thoisu.settings import Settings
 
@@ -75,20 +76,14 @@ def count_files(paths: Sequence[str]) -> int:
     return len(expand_paths(paths))
 
 
-def _drain(stream: BinaryIO) -> int:
-    size = 0
-    while chunk := stream.read(1 << 20):
-        size += len(chunk)
-    return size
-
-
 def read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | None = None,
                 size: int | None = None) -> Iterator[RawPage | Problem]:
     """Pages and problems of one open input; ``fmt`` None means sniff the first bytes.
 
     ``size``, when known, lets an oversized text, HTML or feed file be skipped without reading
-    it. A page whose invalid UTF-8 bytes were replaced by U+FFFD comes after a ``warning``
-    problem that says how many.
+    it; otherwise reading stops at ``max_file_bytes`` (a stream is never read to its end just
+    to count it). A page whose invalid UTF-8 bytes or lone surrogate escapes were replaced by
+    U+FFFD comes after a ``warning`` problem that says how many.
     """
     for item in _read_stream(stream, path, settings, fmt, size):
         if isinstance(item, RawPage) and item.meta.get("replaced_bytes"):
@@ -115,7 +110,7 @@ def _read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | Non
         return
     data = read_limited(stream, limit)
     if len(data) > limit:
-        yield problems.too_large(path, len(data) + _drain(stream), limit)
+        yield problems.too_large(path, None, limit)
         return
     if fmt == "feed":
         yield from read_feed(data, path)
@@ -124,25 +119,35 @@ def _read_stream(stream: BinaryIO, path: str, settings: Settings, fmt: str | Non
 
 
 def read_file(path: str, settings: Settings, fmt: str | None = None) -> Iterator[RawPage | Problem]:
-    """Pages and problems of the file at ``path``; ``fmt`` None means by extension, or sniff."""
+    """Pages and problems of the file at ``path``; ``fmt`` None means by extension, or sniff.
+
+    Only regular files are read (a FIFO or a device is one problem line, never a hang).
+    """
+    # Opened by its own name; named in origins and messages by one that can be written (a
+    # file name that is not UTF-8 must not sink the store or the JSON output).
+    shown = shown_path(path)
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        yield problems.missing(path)
+        yield problems.missing(shown)
         return
     except OSError as exc:
-        yield problems.unreadable(path, exc)
+        yield problems.unreadable(shown, exc)
         return
-    regular = stat.S_ISREG(info.st_mode)
-    if regular and info.st_size == 0:
-        yield problems.empty(path)
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or a device linked as .txt could block or never end; standard input is the
+        # way to give a stream.
+        yield problems.not_regular(shown, info.st_mode)
+        return
+    if info.st_size == 0:
+        yield problems.empty(shown)
         return
     try:
         with open(path, "rb") as stream:
-            yield from read_stream(stream, path, settings, fmt or format_of(path),
-                                   info.st_size if regular else None)
+            yield from read_stream(stream, shown, settings, fmt or format_of(path),
+                                   info.st_size)
     except OSError as exc:
-        yield problems.unreadable(path, exc)
+        yield problems.unreadable(shown, exc)
 
 
 def iter_pages(paths: Sequence[str], settings: Settings,

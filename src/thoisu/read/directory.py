@@ -3,19 +3,22 @@
 Recursive; hidden files and folders (name starting with ``.``) are skipped, and so are files
 whose extension is not one of ``.txt``, ``.html``, ``.htm``, ``.jsonl``, ``.warc``,
 ``.warc.gz``, ``.rss``, ``.atom``, ``.xml``. The order is by path, numbers by value:
-``2.txt`` before ``10.txt``.
+``2.txt`` before ``10.txt``. A FIFO, device or socket under a known name is reported, never
+opened (reading it could block for ever).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from thoisu.model import Problem
 from thoisu.read import problems
 from thoisu.read.sniff import format_of
+from thoisu.read.unicode import shown_path
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -46,10 +49,24 @@ def walk(directory: str) -> tuple[list[str], list[OSError]]:
 
 def files_and_problems(directory: str) -> Iterator[str | Problem]:
     """The files :func:`walk` finds, after a problem for each folder that could not be read,
-    or one saying that no readable file was found."""
+    or one saying that no readable file was found; a FIFO, device or socket among them (even
+    one linked under a ``.txt`` name) is a problem in its place, never opened."""
     files, errors = walk(directory)
     for error in errors:
         yield problems.unreadable(str(error.filename or directory), error)
     if not files and not errors:
         yield problems.no_files(directory)
-    yield from files
+    for path in files:
+        yield irregular(path) or path
+
+
+def irregular(path: str) -> Problem | None:
+    """The problem of a path that is not a regular file (FIFO, device, socket), else None.
+
+    A missing or unreadable path gives None: its reader reports that in its own words.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) else problems.not_regular(shown_path(path), mode)

@@ -8,9 +8,12 @@ API uses too): a wrong type or an impossible date refuses the record with one pr
 naming the field; nothing is coerced. ``Origin.line`` is the line
 number (from 1) and ``Origin.id`` the record's ``id`` as a string.
 
-Blank lines are ignored. A bad line (invalid JSON, not an object, no text, too large) gives
+A lone surrogate escape (``"\\ud800"``) in any string is replaced by U+FFFD and the record
+kept, after a warning (see :mod:`thoisu.read.unicode`). Blank lines are ignored. A bad line
+(invalid JSON, not an object, no text, too large) gives
 one :class:`~thoisu.model.Problem` and the next line is read as usual. ``max_file_bytes``
-applies to each line, not to the file.
+applies to each line, not to the file; on standard input a line over it ends the reading (a
+line with no end would never be read through).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from thoisu.read import problems
 from thoisu.read.encoding import SAMPLE_BYTES, binary_reason, sniff_utf16
 from thoisu.read.streams import limited_lines, prefixed
 from thoisu.read.text import decode_or_problem
+from thoisu.read.unicode import replace_surrogates
 from thoisu.read.validate import validate_record
 from thoisu.settings import Settings
 
@@ -78,9 +82,12 @@ def parse_line(raw: bytes, path: str, line: int, codec: str) -> RawPage | Proble
         return problems.invalid_json(path, line, exc)
     if not isinstance(value, dict):
         return problems.not_object(path, line, value)
+    value, lone = replace_surrogates(value)
     page = page_from_record(value, path, line, codec)
     if replaced > 0 and isinstance(page, RawPage):
         page.meta["replaced_bytes"] = replaced
+    if lone and isinstance(page, RawPage):
+        page.meta["replaced_surrogates"] = lone
     return page
 
 
@@ -103,14 +110,18 @@ def read_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawP
     readline = _recoded_readline(whole, wide) if wide else whole.readline
     codec = wide or "utf-8"
     seen = False
-    for line, raw in limited_lines(readline, settings.max_file_bytes):
+    endless = path == problems.STDIN
+    for line, raw in limited_lines(readline, settings.max_file_bytes, endless):
         if isinstance(raw, int):
             seen = True
-            yield problems.too_large(path, raw, settings.max_file_bytes, line)
+            yield problems.too_large(path, None if raw < 0 else raw, settings.max_file_bytes,
+                                     line, rest_unread=raw < 0)
             continue
         result = parse_line(raw, path, line, codec)
         if result is not None:
             seen = True
+            if isinstance(result, RawPage) and "replaced_surrogates" in result.meta:
+                yield problems.surrogates(path, result.meta.pop("replaced_surrogates"), line)
             yield result
     if not seen:
         yield problems.empty(path, whitespace=bool(head))

@@ -41,10 +41,34 @@ def undecodable(path: str, line: int | None = None) -> Problem:
                    "save it as UTF-8", line=line, kind="failed")
 
 
-def too_large(path: str, size: int, limit: int, line: int | None = None) -> Problem:
+def too_large(path: str, size: int | None, limit: int, line: int | None = None,
+              rest_unread: bool = False) -> Problem:
+    """Over ``max_file_bytes``; ``size`` None when reading stopped at the limit (a stream)."""
     what = "record" if line is not None else "input" if path == STDIN else "file"
-    return Problem(path, f"{what} too large ({size:,} bytes, limit {limit:,}); "
+    amount = f"more than {limit:,} bytes" if size is None else f"{size:,} bytes, limit {limit:,}"
+    rest = "; reading stopped there, the rest of the input was not read" if rest_unread else ""
+    return Problem(path, f"{what} too large ({amount}){rest}; "
                    "split it or raise max_file_bytes", line=line, kind="skipped")
+
+
+def not_regular(path: str, mode: int) -> Problem:
+    """A FIFO, device or socket: reading it may never end, so it is not read."""
+    import stat
+
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a character device" if stat.S_ISCHR(mode) else
+            "a block device" if stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return Problem(path, f"{kind}, not a regular file, so it is not read; save the pages to "
+                   "a file, or pipe a stream to standard input ('-')", kind="skipped")
+
+
+def surrogates(path: str, count: int, line: int | None = None) -> Problem:
+    """Lone surrogate escapes (``\\ud800``) replaced by U+FFFD: the record is kept."""
+    what = "escape" if count == 1 else "escapes"
+    return Problem(path, f"{count} lone surrogate {what} (such as \\ud800, half of a "
+                   "UTF-16 pair) replaced by U+FFFD; fix the program that wrote the record",
+                   line=line, kind="warning")
 
 
 def no_files(path: str) -> Problem:

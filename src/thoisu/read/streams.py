@@ -46,11 +46,14 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def limited_lines(readline: Callable[[int], bytes],
-                  limit: int) -> Iterator[tuple[int, bytes | int]]:
+def limited_lines(readline: Callable[[int], bytes], limit: int,
+                  endless: bool = False) -> Iterator[tuple[int, bytes | int]]:
     """``(line number, line)`` from 1, or ``(line number, size)`` for a line over ``limit``.
 
     A line over the limit is read through in chunks and dropped, so memory stays bounded.
+    On a stream that may never end (``endless``: standard input, a pipe) it is not read
+    through — a line with no end would hang the reader — and reading stops after it with
+    ``(line number, -1)``.
     """
     number = 0
     while True:
@@ -61,6 +64,9 @@ def limited_lines(readline: Callable[[int], bytes],
         if len(raw) <= limit or raw.endswith(b"\n"):
             yield number, raw
             continue
+        if endless:
+            yield number, -1
+            return
         size = len(raw)
         while True:
             chunk = readline(1 << 20)

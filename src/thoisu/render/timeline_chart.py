@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -176,7 +175,8 @@ def _legend() -> str:
 def outlet_name(article: Article) -> str:
     """How a reader names the article's source: its outlet ("Báo X"), else the site's host
     name, else the outlet it credits ("theo Báo X": a page of unknown outlet that says it
-    copies one), else the file it came from; never a hex id."""
+    copies one), else "nguồn không rõ"; never a hex id, and never the input file's name (a
+    page saved as ``trang-web.html`` is not from an outlet called "trang-web")."""
     if article.source and article.source.strip():
         name = article.source.strip()
         return name[5:].strip() if name.lower().startswith("theo ") else name
@@ -187,8 +187,7 @@ def outlet_name(article: Article) -> str:
     credit = article.meta.get("credit")
     if isinstance(credit, str) and credit.strip():
         return f"theo {credit.strip()}"
-    path = getattr(article.origin, "path", "") or ""
-    return PurePath(path).stem or "nguồn không rõ"
+    return "nguồn không rõ"
 
 
 def source_labels(articles: Sequence[Article]) -> dict[str, str]:

@@ -156,9 +156,17 @@ def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+# Stories with a full publication date first, by it; undated ones after them all. ``latest``
+# is that date (10 characters) or, for an undated story, the time it was added, which would
+# put it above today's news.
+LATEST_NEWS_FIRST = ("CASE WHEN length(s.latest) = 10 THEN 0 ELSE 1 END, s.latest DESC, "
+                     "s.article_count DESC, s.id")
+
+
 def story_cards(store: Store, page: int = 1, per_page: int = 20,
                 filters: Filters | None = None) -> CardPage:
-    """A page of stories, the latest news first (then the larger story, then by id)."""
+    """A page of stories, the latest news first (then the larger story, then by id); stories
+    with no full publication date come last."""
     filters = filters or Filters()
     per_page = max(1, min(per_page, MAX_PAGE))
     page = max(1, page)
@@ -167,8 +175,8 @@ def story_cards(store: Store, page: int = 1, per_page: int = 20,
         total = int(conn.execute(text(f"SELECT count(*) FROM stories s{where}"),
                                  params).scalar() or 0)
         rows = conn.execute(text(
-            f"SELECT {CARD_COLUMNS} FROM stories s{where} ORDER BY s.latest DESC, "
-            "s.article_count DESC, s.id LIMIT :limit OFFSET :offset"),
+            f"SELECT {CARD_COLUMNS} FROM stories s{where} ORDER BY {LATEST_NEWS_FIRST} "
+            "LIMIT :limit OFFSET :offset"),
             {**params, "limit": per_page, "offset": (page - 1) * per_page}).mappings().all()
     return CardPage([_card(r) for r in rows], total, page, per_page)
 

@@ -29,6 +29,23 @@ def resolve_url(url: str | None) -> URL:
     return parsed
 
 
+def require_existing(url: str | None) -> None:
+    """Refuse a SQLite file that does not exist, for commands that only read a store.
+
+    Opening a store creates it; for ``thoisu stories --db sqlite:////typo.db`` that would be
+    an empty store made silently where a typo was meant. Other backends are left to connect.
+    """
+    parsed = resolve_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    if not Path(database).expanduser().is_file():
+        raise StoreError(f"no store at {shown(parsed)}: the file {database} does not exist; "
+                         "check the path (thoisu ingest PATH --db URL makes a store)")
+
+
 def shown(url: URL) -> str:
     """The URL as it may be printed: password hidden."""
     return url.render_as_string(hide_password=True)

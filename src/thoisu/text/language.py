@@ -1,7 +1,15 @@
-"""Offline language identification (py3langid), loaded on first use."""
+"""Offline language identification (py3langid), loaded on first use.
+
+Most news read here is Vietnamese, and the model takes about a millisecond to say so. Text in
+which at least a tenth of the letters are ones only Vietnamese writes (ă, đ, ơ, ư and the
+vowels with a hook or a dot below, alone or with another mark) is answered ``vi`` at once; a
+tenth is well above what a name or a quoted phrase puts in another language's text, and well
+below the fifth or more of Vietnamese prose. Everything else goes to the model.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +35,22 @@ class _Identifier:
 
 
 _identifier = _Identifier()
+# Letters only Vietnamese uses (among the languages the model knows), both cases.
+_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯảẻỉỏủỷạẹịọụỵẢẺỈỎỦỶẠẸỊỌỤỴ"
+                              "ẳẩểổởửặậệộợựẲẨỂỔỞỬẶẬỆỘỢỰắằẵấầẫếềễốồỗớờỡứừữẮẰẴẤẦẪẾỀỄỐỒỖỚỜỠỨỪỮ]")
+_LETTER = re.compile(r"[^\W\d_]")
+VIETNAMESE_SHARE = 0.10
+PLAINLY_VIETNAMESE = LanguageGuess(code="vi", confidence=1.0)
+
+
+def plainly_vietnamese(text: str) -> bool:
+    """At least :data:`VIETNAMESE_SHARE` of the letters of ``text`` are Vietnamese-only ones.
+
+    >>> plainly_vietnamese("Mưa lớn ở Huế"), plainly_vietnamese("Heavy rain in Hue")
+    (True, False)
+    """
+    letters = len(_LETTER.findall(text))
+    return bool(letters) and len(_VIETNAMESE_ONLY.findall(text)) >= VIETNAMESE_SHARE * letters
 
 
 def detect_language(text: str) -> LanguageGuess:
@@ -37,4 +61,6 @@ def detect_language(text: str) -> LanguageGuess:
     """
     if len(text.strip()) < 20:
         return LanguageGuess(code="und", confidence=0.0)
+    if plainly_vietnamese(text[:2000]):  # the span the model would read
+        return PLAINLY_VIETNAMESE
     return _identifier.classify(text)

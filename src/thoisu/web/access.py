@@ -3,8 +3,10 @@
 A request carries a token as ``Authorization: Bearer ts_...`` (or ``X-API-Token``). A
 browser logs in once at ``/login`` with a token and gets a session cookie: the token's id,
 an expiry and an HMAC-SHA256 signature, ``HttpOnly`` and ``SameSite=Strict``; the secret
-never leaves the login request. A revoked token ends its sessions (checked on every write,
-and on reads when reads need a login, through a cache of a few seconds).
+never leaves the login request. A revoked token ends its sessions at their next request:
+checked on every write, and on reads when reads need a login, through a cache that holds an
+answer only while the store's change counter (:class:`thoisu.store.changes.ChangeMark`) has
+not moved — revoking a token writes the store, so the next request asks again.
 
 >>> signer = Signer(b"k" * 32)
 >>> cookie = signer.sign(7, now=1000)
@@ -24,9 +26,13 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thoisu.settings import Settings, data_dir
 from thoisu.store import Store
+
+if TYPE_CHECKING:
+    from thoisu.store.changes import ChangeMark
 
 COOKIE = "thoisu_session"
 SESSION_SECONDS = 14 * 24 * 3600
@@ -105,27 +111,33 @@ class Caller:
 
 
 class Access:
-    """Checks tokens and sessions against the store, remembering answers for ``ttl`` seconds."""
+    """Checks tokens and sessions against the store, remembering each answer while the store
+    is unchanged (and ``ttl`` seconds at most)."""
 
-    def __init__(self, store: Store, signer: Signer, ttl: float = 5.0) -> None:
+    def __init__(self, store: Store, signer: Signer, ttl: float = 60.0,
+                 mark: ChangeMark | None = None) -> None:
+        from thoisu.store.changes import ChangeMark
+
         self.store = store
         self.signer = signer
         self.ttl = ttl
-        self._cache: dict[tuple[str, str | int], tuple[float, Caller]] = {}
+        self.mark = mark or ChangeMark(store)
+        self._cache: dict[tuple[str, str | int], tuple[float, str, Caller]] = {}
         self._lock = threading.Lock()
 
     def _cached(self, key: tuple[str, str | int]) -> Caller | None:
         with self._lock:
             hit = self._cache.get(key)
-        if hit and time.monotonic() - hit[0] < self.ttl:
-            return hit[1]
+        if (hit and time.monotonic() - hit[0] < self.ttl
+                and hit[1] == self.mark.current()):
+            return hit[2]
         return None
 
-    def _remember(self, key: tuple[str, str | int], caller: Caller) -> Caller:
+    def _remember(self, key: tuple[str, str | int], caller: Caller, mark: str) -> Caller:
         with self._lock:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            self._cache[key] = (time.monotonic(), caller)
+            self._cache[key] = (time.monotonic(), mark, caller)
         return caller
 
     def by_token(self, secret: str, fresh: bool = False) -> Caller:
@@ -134,9 +146,10 @@ class Access:
         key = ("token", hash_token(secret))
         if not fresh and (hit := self._cached(key)) is not None:
             return hit
+        mark = self.mark.current()  # before the lookup: a write during it is seen next time
         info = check_token(self.store, secret)
         caller = Caller(info.id, info.name, "header") if info else Caller()
-        return self._remember(key, caller)
+        return self._remember(key, caller, mark)
 
     def by_session(self, cookie: str, fresh: bool = False) -> Caller:
         from thoisu.store.tokens import token_by_id
@@ -147,9 +160,10 @@ class Access:
         key = ("session", token_id)
         if not fresh and (hit := self._cached(key)) is not None:
             return hit
+        mark = self.mark.current()
         info = token_by_id(self.store, token_id)
         caller = Caller(info.id, info.name, "session") if info else Caller()
-        return self._remember(key, caller)
+        return self._remember(key, caller, mark)
 
     def forget(self) -> None:
         with self._lock:

@@ -8,7 +8,9 @@ message, and closed when the app shuts down. Every read page and API answer come
 the store keeps (stored summaries, timelines, names, counts and dates: queries, no analysis).
 Work that analyses — ``POST /api/articles``, ``POST /api/digest``, the upload — runs in the
 bounded process pool of :mod:`thoisu.web.pool`, never on the event loop nor in the threads
-that serve reads. :mod:`thoisu.web.guard` checks tokens and body sizes before any route.
+that serve reads (``web_threads`` of them). :mod:`thoisu.web.guard` checks tokens and body
+sizes before any route; :mod:`thoisu.web.cache` then answers reads rendered since the store
+last changed (ETag, 304).
 API docs are at ``/docs``, served from the ``swagger-ui-bundle`` package (works offline).
 """
 
@@ -40,6 +42,7 @@ from thoisu.web.shared import error_response, wants_json
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+DEFAULT_THREADS = 2  # read threads per process when web_threads is 0
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None,
@@ -67,6 +70,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
         # the start; a search before it is done waits for it.
         threading.Thread(target=_catch_up, args=(search,), daemon=True,
                          name="thoisu-search-index").start()
+        _bound_threads(settings.web_threads or DEFAULT_THREADS)
         pool.start()
         try:
             yield
@@ -89,7 +93,11 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
     app.state.worker_db_url = store.engine.url.render_as_string(hide_password=False)
     signer = Signer(session_key(settings))
     app.state.signer = signer
-    app.state.access = Access(store, signer)
+    from thoisu.store.changes import ChangeMark
+
+    mark = ChangeMark(store)
+    app.state.mark = mark
+    app.state.access = Access(store, signer, mark=mark)
     app.state.templates = templates(base_path)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -107,12 +115,27 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
 
     app.include_router(sources_router)
     _add_error_handlers(app)
+    # The Swagger UI packaged by swagger-ui-bundle (4.x) reads OpenAPI 3.0 only; nothing in
+    # the schema needs 3.1.
+    app.openapi_version = "3.0.3"
 
+    from thoisu.web.cache import ReadCache
     from thoisu.web.guard import Guard
 
+    # Added first, so it runs inside the gate: it sees who asks, and never answers a
+    # request the gate refuses.
+    app.add_middleware(ReadCache, mark=mark, size=settings.web_cache_pages, salt=__version__)
     app.add_middleware(Guard, access=app.state.access, max_body=settings.web_max_body_bytes,
                        read_token=settings.web_read_token, base_path=base_path)
     return app
+
+
+def _bound_threads(count: int) -> None:
+    """At most ``count`` reads at once in this process: each holds the interpreter while it
+    renders, so the 40 threads Starlette allows would only make every read wait longer."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, count)
 
 
 def _catch_up(search: Any) -> None:

@@ -6,7 +6,8 @@ or one raw page sent as ``text/plain`` or ``text/html``. A body that cannot be r
 :class:`BodyError` (the API answers 422), and so is a list with an item that breaks the field
 rules of :func:`thoisu.read.validate.validate_record` (the JSON Lines reader's rules): such a
 body is refused whole, nothing of it stored. An item that is well formed but gives no article
-(no title, empty text) is an :class:`ItemProblem` and the other items go on.
+(no title, empty text) is an :class:`ItemProblem` and the other items go on; a lone surrogate
+escape (``"\\ud800"``) is replaced by U+FFFD and noted as a warning on its item.
 
 >>> body = '[{"title": "Mưa ở Huế", "text": "Sáng 12/3, mưa lớn."}]'.encode()
 >>> pages, problems = parse_body(body, "application/json", 1_000_000)
@@ -23,6 +24,8 @@ from datetime import date as _date
 from typing import Any
 
 from thoisu.model import DateEvidence, Origin, PartialDate, Problem, RawPage
+from thoisu.read.problems import surrogates
+from thoisu.read.unicode import replace_surrogates
 
 ORIGIN = "<request>"  # the origin path of every page sent in a request
 # A page that opens with a tag is HTML ("<!doctype", "<html>", "<h1>", "<p class=...>").
@@ -56,9 +59,13 @@ class ItemProblem:
     item: int
     reason: str
     malformed: bool = False  # the item breaks the field rules (the whole body is refused)
+    warning: bool = False  # the item gave its article; this is a remark on it
 
     def to_json(self) -> dict[str, Any]:
-        return {"item": self.item, "reason": self.reason}
+        out: dict[str, Any] = {"item": self.item, "reason": self.reason}
+        if self.warning:
+            out["kind"] = "warning"
+        return out
 
 
 def parse_body(body: bytes, content_type: str | None,
@@ -89,6 +96,10 @@ def parse_body(body: bytes, content_type: str | None,
     pages: list[ItemPage] = []
     problems: list[ItemProblem] = []
     for number, entry in enumerate(value, 1):
+        # A lone "\ud800" escape would fail every UTF-8 write later (store, JSON answer).
+        entry, lone = replace_surrogates(entry)
+        if lone:
+            problems.append(ItemProblem(number, surrogates(ORIGIN, lone).reason, warning=True))
         made = _item(entry, number)
         (problems if isinstance(made, ItemProblem) else pages).append(made)  # type: ignore[arg-type]
     malformed = [p for p in problems if p.malformed]

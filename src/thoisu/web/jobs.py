@@ -86,7 +86,8 @@ def upload_job(db_url: str, files: list[tuple[str, bytes]],
             item += 1
             names[item] = name
             if isinstance(read, Problem):
-                problems.append(ItemProblem(item, f"{name}: {read.reason}"))
+                problems.append(ItemProblem(item, f"{name}: {read.reason}",
+                                            warning=read.kind == "warning"))
             elif isinstance(read, RawPage):
                 read.origin = Origin(name, read.origin.line, read.origin.id)
                 pages.append(ItemPage(item, read))

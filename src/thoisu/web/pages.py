@@ -10,7 +10,6 @@ stored results: no analysis runs to show one.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from urllib.parse import quote, urlencode
 from xml.etree import ElementTree as ET
@@ -30,57 +29,17 @@ router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 MAX_PAGE_NUMBER = MAX_OFFSET // PER_PAGE
 UPLOAD_FILES = 20
-_outlets_cache: dict[int, tuple[float, list[tuple[str, int]]]] = {}
 
 
 def _outlets(request: Request) -> list[tuple[str, int]]:
-    """The outlets for the filter menu, recounted at most once a minute."""
-    key = id(request.app)
-    hit = _outlets_cache.get(key)
-    if hit and time.monotonic() - hit[0] < 60:
-        return hit[1]
+    """The outlets for the filter menu, recounted when the store has changed."""
+    mark = request.app.state.mark.current()
+    hit = getattr(request.app.state, "outlets", None)
+    if hit and hit[0] == mark:
+        return list(hit[1])
     found = cards.outlets(store_of(request))
-    _outlets_cache[key] = (time.monotonic(), found)
+    request.app.state.outlets = (mark, found)
     return found
-
-
-class PageCache:
-    """Rendered pages by address for a few seconds (``web_page_cache_seconds``).
-
-    Only for pages that are the same for every reader (home, search); a logged-in reader's
-    pages differ (the account links) and are keyed apart. A page is at most that many seconds
-    behind the store.
-    """
-
-    def __init__(self, seconds: float, size: int = 512) -> None:
-        self.seconds = seconds
-        self.size = size
-        self._items: dict[tuple[str, bool], tuple[float, Response]] = {}
-
-    def get(self, request: Request) -> Response | None:
-        if self.seconds <= 0:
-            return None
-        hit = self._items.get((str(request.url.path) + "?" + request.url.query,
-                               caller_of(request).known))
-        if hit and time.monotonic() - hit[0] < self.seconds:
-            return hit[1]
-        return None
-
-    def put(self, request: Request, response: Response) -> Response:
-        if self.seconds > 0 and response.status_code == 200:
-            if len(self._items) >= self.size:
-                self._items.clear()
-            self._items[(str(request.url.path) + "?" + request.url.query,
-                         caller_of(request).known)] = (time.monotonic(), response)
-        return response
-
-
-def page_cache(request: Request) -> PageCache:
-    cache = getattr(request.app.state, "page_cache", None)
-    if cache is None:
-        cache = PageCache(settings_of(request).web_page_cache_seconds)
-        request.app.state.page_cache = cache
-    return cache
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -99,13 +58,11 @@ def home(request: Request, page: int = Query(1, ge=1, le=MAX_PAGE_NUMBER),
             problems.append(f"“{value}” không phải ngày (viết 5/3/2024 hoặc 2024-03-05).")
     filters = cards.Filters(days["since"], days["until"], outlet.strip() or None,
                             name.strip() or None)
-    if (cached := page_cache(request).get(request)) is not None:
-        return cached
     store = store_of(request)
     found = cards.story_cards(store, page, PER_PAGE, filters)
     kept = {k: v for k, v in (("since", since), ("until", until), ("outlet", outlet),
                               ("name", name)) if v.strip()}
-    return page_cache(request).put(request, html_page(request, "index.html", {
+    return (html_page(request, "index.html", {
         "found": found, "filters": filters, "form": kept, "problems": problems,
         "outlets": _outlets(request), "query": urlencode(kept),
         "total_articles": store.count_articles()}))
@@ -115,14 +72,12 @@ def home(request: Request, page: int = Query(1, ge=1, le=MAX_PAGE_NUMBER),
 def search_page(request: Request, q: str = Query("", max_length=200),
                 kind: str = Query("", pattern="^(|article|story)$"),
                 page: int = Query(1, ge=1, le=50)) -> Response:
-    if (cached := page_cache(request).get(request)) is not None:
-        return cached
     result = None
     if q.strip():
         result = request.app.state.search.search(q, kind or None, PER_PAGE,
                                                  (page - 1) * PER_PAGE)
     pages = max(1, -(-min(result.total, 1000) // PER_PAGE)) if result else 1
-    return page_cache(request).put(request, html_page(request, "search.html", {
+    return (html_page(request, "search.html", {
         "q": q.strip(), "kind": kind, "result": result, "page": page, "pages": pages,
         "query": urlencode({"q": q.strip(), "kind": kind})}))
 
@@ -238,8 +193,32 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         raise HTTPException(404, f"Không có bài báo {article_id!r} trong kho.") from exc
     pieces = sentence_pieces(article)
     return html_page(request, "article.html", {
-        "article": article, "lead": pieces[0] if pieces else [], "paragraphs": pieces[1:],
+        "article": article, "lead": pieces[0] if pieces else [],
+        "blocks": article_blocks(article, pieces[1:]),
         "story": cards.story_with_members(store, article.id)})
+
+
+def article_blocks(article: Article, paragraphs: list[list[tuple[str, int | None]]]
+                   ) -> list[tuple[str, Any]]:
+    """The body as the page showed it: ``("p", pieces)``, ``("h", pieces)`` for a subheading,
+    ``("caption", text)`` beside the paragraph it followed (from the cleaner's
+    ``meta["layout"]``; captions with no known place come last)."""
+    layout = article.meta.get("layout") if isinstance(article.meta.get("layout"), dict) else {}
+    heads = {i for i in layout.get("subheadings", []) if isinstance(i, int)}
+    after: dict[int, list[str]] = {}
+    placed = layout.get("captions_after", [])
+    left: list[str] = []
+    for k, caption in enumerate(article.captions):
+        where = placed[k] if k < len(placed) and isinstance(placed[k], int) else None
+        if where is None or where >= len(paragraphs):
+            left.append(caption)
+        else:
+            after.setdefault(where, []).append(caption)
+    blocks: list[tuple[str, Any]] = [("caption", c) for c in after.get(-1, [])]
+    for i, pieces in enumerate(paragraphs):
+        blocks.append(("h" if i in heads else "p", pieces))
+        blocks += [("caption", c) for c in after.get(i, [])]
+    return blocks + [("caption", c) for c in left]
 
 
 @router.get("/names/{name}", response_class=HTMLResponse)
@@ -303,7 +282,15 @@ def _csrf(request: Request) -> str:
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
-    if not caller_of(request).known:
+    from thoisu.web.access import cookie_value
+
+    caller = caller_of(request)
+    if caller.via == "session":
+        # On an open read the gate checks only the cookie's signature; the form is for a
+        # token that still stands, so ask the store (a revoked token gets the login page).
+        caller = request.app.state.access.by_session(
+            cookie_value(request.headers.get("cookie", "")) or "")
+    if not caller.known:
         return RedirectResponse(f"{request.app.state.base_path}/login?next="
                                 f"{quote(request.app.state.base_path + '/upload', safe='')}", 303)
     return html_page(request, "upload.html", {"csrf": _csrf(request), "result": None})

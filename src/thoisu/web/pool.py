@@ -110,39 +110,51 @@ class AnalysisPool:
             self._running -= 1
             self._slots.release()
 
-    def _kill(self) -> None:
+    def _kill(self, wait: bool = False) -> None:
         """Stop every worker now (the only way to stop a running job) and start afresh."""
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is None:
             return
-        for process in list(getattr(executor, "_processes", {}).values()):
+        processes = list(getattr(executor, "_processes", {}).values())
+        for process in processes:
             if process.is_alive():
                 process.kill()
-        executor.shutdown(wait=False, cancel_futures=True)
+        # With wait, the pool's manager thread is joined, so its queues and their semaphores
+        # are released before the interpreter ends (else: "leaked semaphore objects").
+        executor.shutdown(wait=wait, cancel_futures=True)
+        if wait:
+            for process in processes:
+                process.join(5)
 
     def close(self) -> None:
         """Stop the workers at once (server shutdown must not wait for a long job)."""
         self._closed = True
-        self._kill()
+        self._kill(wait=True)
 
 
-def _die_with_parent() -> None:
-    """In a worker: end when the server ends, even when it is killed (SIGKILL gives it no
-    chance to stop its pool), instead of lingering as an orphan waiting for jobs."""
+def end_with_parent(signum: int | None = None) -> None:
+    """Have this process sent ``signum`` (default SIGKILL) when its parent ends, even when
+    the parent is killed (SIGKILL gives it no chance to stop its children); Linux only."""
     import contextlib
     import os
+    import signal
     import sys
 
     if sys.platform.startswith("linux"):
         import ctypes
-        import signal
 
         # PR_SET_PDEATHSIG (1): this signal when the parent thread or process ends
         with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))
-    if os.getppid() == 1:  # the server ended while this worker was starting
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signum or signal.SIGKILL))
+    if os.getppid() == 1:  # the parent ended while this process was starting
         os._exit(0)
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the server ends, instead of lingering as an orphan waiting for
+    jobs."""
+    end_with_parent()
 
 
 class _Expired(BaseException):
