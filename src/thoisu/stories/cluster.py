@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -54,6 +55,9 @@ POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of
 CANDIDATES = 8  # stories scored exactly per article
 KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
 REBUILD_GROWTH = 1.2  # re-weigh every story once the corpus has grown by this factor
+# Most articles of the recent window grouped again with a batch (the most recent stories
+# first): bounds the cost of a batch when nothing is dated and the window is the whole store.
+REGROUP_LIMIT = 6000
 
 
 @dataclass
@@ -171,6 +175,11 @@ def language_of(article: Article) -> str:
     return "vi" if guess.code == "und" else guess.code
 
 
+def member_key(member: _Member) -> tuple[int, int, str]:
+    """The order articles are placed in: dated first, by day, then by id (never by arrival)."""
+    return (0 if member.day is not None else 1, member.day or 0, member.id)
+
+
 def _order_key(article: Article, position: int) -> tuple[int, int, str, int]:
     day = article_day(article)
     return (0 if day is not None else 1, day or 0, article.id, position)
@@ -230,21 +239,31 @@ class StoryClusterer:
                 self.df.add(terms)
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
-        self._vectors = {a.id: weigh(t, self.df, self.params) for a, _, t in prepared}
-        self._names = {a.id: name_vector(t, self.df) for a, _, t in prepared}
+        items = [(self._member(article, terms), language) for article, language, terms in prepared]
+        fresh_ids = {m.id for m, _ in items}
+        # The recent window is grouped again with the batch: the stories of a set of articles
+        # do not depend on the order they arrived in (docs/stories.md, "Order").
+        before, regrouped_links = self._dissolve_window([m.day for m, _ in items])
+        items += [(member, language) for member, language, _, _ in before]
+        items.sort(key=lambda item: member_key(item[0]))
+        self._vectors = {m.id: weigh(m.terms, self.df, self.params) for m, _ in items}
+        self._names = {m.id: name_vector(m.terms, self.df) for m, _ in items}
 
         batch_start = self._next_seq
-        touched: list[int] = []
-        for article, language, terms in prepared:
-            touched.append(self._place(article, language, terms))
-        self._repair([a for a, _, _ in prepared], touched)
-        self._collect_pairs(touched)
+        touched = [self._place(member, language) for member, language in items]
+        self._repair([m for m, _ in items], touched)
+        for link in regrouped_links:
+            seq = self._story_of.get(link.canonical)
+            if seq is not None:
+                self._stories[self._resolve(seq)].duplicates.append(link)
+        self._name_new_stories(batch_start, before)
+        self._collect_pairs([seq for seq in self._stories if seq >= batch_start])
         self._heads = None
 
         joins: dict[str, Join] = dict(swapped)
-        for article, _, _ in prepared:
-            story = self._stories[self._resolve(self._story_of[article.id])]
-            joins[article.id] = story.joins[article.id]
+        for member_id in fresh_ids:
+            story = self._stories[self._resolve(self._story_of[member_id])]
+            joins[member_id] = story.joins[member_id]
         for link in links:
             seq = self._story_of.get(link.canonical)
             if seq is None:
@@ -254,10 +273,6 @@ class StoryClusterer:
             joins[link.copy] = Join(link.copy, link.similarity,
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
         self._vectors, self._names = {}, {}
-        for seq in range(batch_start, self._next_seq):
-            new = self._stories.get(seq)
-            if new is not None and new.members:
-                new.id = f"s-{new.members[0].id}"  # named after its first article
         out = []
         for article in articles:
             join = joins.pop(article.id, None)
@@ -390,7 +405,8 @@ class StoryClusterer:
     def _threads(self) -> tuple[dict[int, int], dict[int, Link]]:
         if self._heads is None:
             pairs = {(min(a, b), max(a, b)) for a, b in
-                     ((self._resolve(a), self._resolve(b)) for a, b in self._pairs)}
+                     ((self._resolve(a), self._resolve(b)) for a, b in self._pairs)
+                     if a in self._stories and b in self._stories}
             self._pairs = pairs
             self._heads = link_events(self._stories, pairs, self.link_threshold,
                                       LINK_WORDS * self.threshold, self.link_window)
@@ -423,7 +439,9 @@ class StoryClusterer:
 
     def _member(self, article: Article, terms: ArticleTerms) -> _Member:
         if terms.ids.size > KEPT_TERMS:
-            strength = terms.tf * self.df.idf(terms.ids)
+            # Ranked as weigh() ranks them, so the terms a vector keeps are all kept.
+            strength = terms.tf * self.df.idf(terms.ids) ** self.params.idf_power
+            strength = np.where(terms.is_name, strength * self.params.name_weight, strength)
             top = np.sort(np.argpartition(-strength, KEPT_TERMS - 1)[:KEPT_TERMS])
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
@@ -489,7 +507,8 @@ class StoryClusterer:
         for term, weight in vector.strongest[:INDEX_TERMS]:
             for seq in self._postings.get(term, ()):
                 seq = self._resolve(seq)
-                score[seq] = score.get(seq, 0.0) + weight
+                if seq in self._stories:  # a story taken apart by a regrouping is gone
+                    score[seq] = score.get(seq, 0.0) + weight
         if day is not None:
             for seq in score:
                 score[seq] *= time_factor(day, self._stories[seq],
@@ -521,16 +540,71 @@ class StoryClusterer:
                 best = (sim, seq)
         return best
 
-    def _place(self, article: Article, language: str, terms: ArticleTerms) -> int:
-        vector = self._vectors[article.id]
-        member = self._member(article, terms)
+    def _dissolve_window(self, days: list[int | None]
+                         ) -> tuple[list[tuple[_Member, str, str, Join | None]],
+                                    list[DuplicateLink]]:
+        """Take apart the stories of the recent window, to be grouped again with a batch.
+
+        The window is every story whose last day is within ``story_window_days`` before the
+        batch's first day (or undated); when an article of the batch is undated, it could
+        belong to any story, so every story is in it. At most REGROUP_LIMIT articles, the most
+        recent stories first. Returns each member with its language, old story id and join,
+        and the copies those stories listed.
+        """
+        if not self._stories or not days:
+            return [], []
+        dated = [d for d in days if d is not None]
+        start = min(dated) - self.window if len(dated) == len(days) else None
+        chosen = [st for st in self._stories.values()
+                  if start is None or st.last_day is None or st.last_day >= start]
+        chosen.sort(key=lambda st: (st.last_day if st.last_day is not None else 1 << 40,
+                                    st.seq), reverse=True)
+        out: list[tuple[_Member, str, str, Join | None]] = []
+        links: list[DuplicateLink] = []
+        for story in chosen:
+            if out and len(out) + story.size > REGROUP_LIMIT:
+                break
+            del self._stories[story.seq]
+            for member in story.members:
+                self._story_of.pop(member.id, None)
+                out.append((member, story.language, story.id, story.joins.get(member.id)))
+            links.extend(story.duplicates)
+        return out, links
+
+    def _name_new_stories(self, batch_start: int,
+                          before: list[tuple[_Member, str, str, Join | None]]) -> None:
+        """Name the stories made by this batch: a regrouped story keeps the id of the story
+        most of its members were in (and their joins, when they stayed), a new one is named
+        after its first article; ids stay unique."""
+        old = {member.id: (story_id, join) for member, _, story_id, join in before}
+        taken = {st.id for seq, st in self._stories.items() if seq < batch_start}
+        for seq in range(batch_start, self._next_seq):
+            story = self._stories.get(seq)
+            if story is None or not story.members:
+                continue
+            counts = Counter(old[m.id][0] for m in story.members if m.id in old)
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            name = next((sid for sid, _ in ranked if sid not in taken), None)
+            if name is None:
+                name = f"s-{story.members[0].id}"  # named after its first article
+                while name in taken:
+                    name += "+"
+            story.id = name
+            taken.add(name)
+            for member in story.members:
+                kept = old.get(member.id)
+                if kept is not None and kept[0] == name and kept[1] is not None:
+                    story.joins[member.id] = kept[1]
+
+    def _place(self, member: _Member, language: str) -> int:
+        vector = self._vectors[member.id]
         if not len(vector):
-            story = self._new_story(language, f"s-{article.id}")
+            story = self._new_story(language, f"s-{member.id}")
             story.add(member, vector, EMPTY)
-            story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
-            self._story_of[article.id] = story.seq
+            story.joins[member.id] = Join(member.id, 0.0, "no text to compare: own story")
+            self._story_of[member.id] = story.seq
             return story.seq
-        return self._place_member(member, vector, self._names[article.id], language)
+        return self._place_member(member, vector, self._names[member.id], language)
 
     def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
                       note: str = "") -> int:
@@ -549,13 +623,13 @@ class StoryClusterer:
         self._index(story.seq, vector)
         return story.seq
 
-    def _repair(self, batch: list[Article], touched: list[int]) -> None:
+    def _repair(self, batch: list[_Member], touched: list[int]) -> None:
         # Moves: an article placed early in the batch may fit a story started after it.
         for article in batch:
             vector = self._vectors[article.id]
             if not len(vector):
                 continue
-            day = article_day(article)
+            day = article.day
             seq = self._resolve(self._story_of[article.id])
             own_story = self._stories[seq]
             language = own_story.language
