@@ -58,6 +58,9 @@ REBUILD_GROWTH = 1.2  # re-weigh every story once the corpus has grown by this f
 # Most articles of the recent window grouped again with a batch (the most recent stories
 # first): bounds the cost of a batch when nothing is dated and the window is the whole store.
 REGROUP_LIMIT = 6000
+# Mean cosine of names an article needs with a story's members to join it (or a day told by
+# both): words alone, the vocabulary of a topic, do not make one event. Chosen on ktlab-dev.
+EVIDENCE_NAMES = 0.1
 
 
 @dataclass
@@ -66,6 +69,7 @@ class _Member:
     title: str
     day: int | None
     terms: ArticleTerms  # its strongest terms before IDF: re-weighed when IDF has moved
+    told: frozenset[int] = frozenset()  # days its text tells of (month × 100 + day)
 
 
 @dataclass
@@ -78,6 +82,7 @@ class _Story:
     duplicates: list[DuplicateLink] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
     names: Centroid = field(default_factory=Centroid)  # sum of the members' name vectors
+    told: Counter[int] = field(default_factory=Counter)  # days its members' texts tell of
     first_day: int | None = None
     last_day: int | None = None
     title: str = ""
@@ -91,6 +96,7 @@ class _Story:
         self.members.append(member)
         self.centroid.add([vector])
         self.names.add([names])
+        self.told.update(member.told)
         self.title_dirty = True
         if member.day is not None:
             self.first_day = member.day if self.first_day is None else min(self.first_day,
@@ -104,6 +110,8 @@ class _Story:
         self.joins.pop(article_id, None)
         self.centroid.add([vector], -1.0)
         self.names.add([names], -1.0)
+        self.told.subtract(member.told)
+        self.told = +self.told
         self.title_dirty = True
         days = [m.day for m in self.members if m.day is not None]
         self.first_day = min(days) if days else None
@@ -143,6 +151,23 @@ def article_day(article: Article) -> int | None:
     if article.meta and fetch_bound(article.meta) is not None:
         return day_number(article.published)
     return None
+
+
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
+
+
+def told_days(article: Article) -> frozenset[int]:
+    """The days (month × 100 + day) the article's time expressions name, years aside.
+
+    The year is left out because the text often does not give it ("ngày 23/10"); two reports
+    of one event name the same day of the month, whatever year the analysis guessed.
+    """
+    out = set()
+    for expr in article.dates:
+        found = _DAY_VALUE.match(expr.value or "")
+        if found and expr.type == "date":
+            out.add(int(found.group(1)) * 100 + int(found.group(2)))
+    return frozenset(out)
 
 
 def time_factor(day: int | None, story: _Story, window: int) -> float:
@@ -446,7 +471,8 @@ class StoryClusterer:
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
                                terms.is_name)
-        return _Member(article.id, article.title, article_day(article), compact)
+        return _Member(article.id, article.title, article_day(article), compact,
+                       told_days(article))
 
     def _rebuild(self) -> None:
         """Re-weigh every story with the current IDF, and index it again.
@@ -529,11 +555,24 @@ class StoryClusterer:
         sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
 
+    def evidence(self, names: Vector, told: frozenset[int], story: _Story) -> bool:
+        """Whether an article and a story share more than words: their names (people,
+        organisations, places: mean cosine of name vectors at least EVIDENCE_NAMES) or a day
+        their texts tell of. With nothing to compare on one side, words decide alone."""
+        if (not len(names) and not told) or (not len(story.names) and not story.told):
+            return True
+        if len(names) and story.names.dot(names) / max(story.size, 1) >= EVIDENCE_NAMES:
+            return True
+        return any(day in story.told for day in told)
+
     def _best(self, vector: Vector, day: int | None, language: str,
-              exclude: int | None = None) -> tuple[float, int | None]:
+              exclude: int | None = None, member: _Member | None = None,
+              names: Vector = EMPTY) -> tuple[float, int | None]:
         best: tuple[float, int | None] = (0.0, None)
         for seq in self._candidates(vector, language, day):
             if seq == exclude:
+                continue
+            if member is not None and not self.evidence(names, member.told, self._stories[seq]):
                 continue
             sim = self._similarity(vector, day, self._stories[seq])
             if sim > best[0]:
@@ -608,7 +647,7 @@ class StoryClusterer:
 
     def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
                       note: str = "") -> int:
-        sim, seq = self._best(vector, member.day, language)
+        sim, seq = self._best(vector, member.day, language, member=member, names=names)
         if seq is not None and sim >= self.threshold:
             story = self._stories[seq]
             reason = f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
@@ -634,7 +673,8 @@ class StoryClusterer:
             own_story = self._stories[seq]
             language = own_story.language
             own = self._similarity(vector, day, own_story, own=True)
-            sim, other = self._best(vector, day, language, exclude=seq)
+            sim, other = self._best(vector, day, language, exclude=seq, member=article,
+                                    names=self._names[article.id])
             if other is None or sim < self.threshold or sim <= own:
                 continue
             names = self._names[article.id]
@@ -648,6 +688,22 @@ class StoryClusterer:
             self._index(other, vector)
             if not own_story.members:
                 self._drop(own_story, other)
+        # Splits: a member that joined a story early, when it was alike in one article's
+        # words, but is now less similar to the story's members on average than a join needs,
+        # leaves it and is placed again (an article that shared only the topic's vocabulary).
+        for article in batch:
+            vector = self._vectors[article.id]
+            seq = self._resolve(self._story_of[article.id])
+            story = self._stories[seq]
+            if not len(vector) or story.size < 3:
+                continue
+            if self._similarity(vector, article.day, story, own=True) >= self.threshold:
+                continue
+            names = self._names[article.id]
+            member = story.remove(article.id, vector, names)
+            touched.append(self._place_member(member, vector, names, story.language,
+                                              f"; left {story.id}, whose members it is less "
+                                              "like on average than a join needs"))
         # Merges: two stories of one event, started before an article bridged them.
         for seq in sorted({self._resolve(s) for s in touched}):
             seq = self._resolve(seq)
@@ -686,6 +742,7 @@ class StoryClusterer:
                                          f"({why})")
         keep.centroid.add_centroid(gone.centroid)
         keep.names.add_centroid(gone.names)
+        keep.told.update(gone.told)
         keep.title_dirty = True
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
                 if d is not None]
