@@ -572,10 +572,9 @@ class StoryClusterer:
         for seq in self._candidates(vector, language, day):
             if seq == exclude:
                 continue
-            if member is not None and not self.evidence(names, member.told, self._stories[seq]):
-                continue
             sim = self._similarity(vector, day, self._stories[seq])
-            if sim > best[0]:
+            if sim > best[0] and (sim < self.threshold or member is None or self.evidence(
+                    names, member.told, self._stories[seq])):
                 best = (sim, seq)
         return best
 
@@ -727,10 +726,20 @@ class StoryClusterer:
             sim = story.centroid.dot_centroid(target.centroid) / (
                 len(story.members) * len(target.members))
             sim *= time_factor(day, target, self.window)
+            if not self._merge_evidence(story, target):
+                continue
             if sim >= needed_to_merge(story, target, self.threshold) and (
                     best is None or sim > best[0]):
                 best = (sim, other)
         return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
+
+    def _merge_evidence(self, a: _Story, b: _Story) -> bool:
+        """:meth:`evidence` between two stories: names (mean cosine) or a told day shared."""
+        if (not len(a.names) and not a.told) or (not len(b.names) and not b.told):
+            return True
+        if a.names.dot_centroid(b.names) / max(a.size * b.size, 1) >= EVIDENCE_NAMES:
+            return True
+        return any(day in b.told for day in a.told)
 
     def _merge(self, keep: _Story, gone: _Story, why: str) -> None:
         for member in gone.members:
