@@ -61,7 +61,7 @@ def test_the_same_stories_whatever_the_order_and_batching() -> None:
         assert bcubed(once, _labels(parts)).f1 == 1.0
 
 
-def test_a_later_batch_may_split_what_an_earlier_one_joined() -> None:
+def test_a_batch_after_an_early_one_gives_the_stories_of_one_batch() -> None:
     # Alone, two reports of the storm and one of fuel prices are compared among themselves;
     # the batch after them is grouped together with that recent window, not against frozen
     # decisions: the final stories equal one batch's.
