@@ -726,10 +726,8 @@ class StoryClusterer:
             sim = story.centroid.dot_centroid(target.centroid) / (
                 len(story.members) * len(target.members))
             sim *= time_factor(day, target, self.window)
-            if not self._merge_evidence(story, target):
-                continue
             if sim >= needed_to_merge(story, target, self.threshold) and (
-                    best is None or sim > best[0]):
+                    best is None or sim > best[0]) and self._merge_evidence(story, target):
                 best = (sim, other)
         return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
 
@@ -737,7 +735,9 @@ class StoryClusterer:
         """:meth:`evidence` between two stories: names (mean cosine) or a told day shared."""
         if (not len(a.names) and not a.told) or (not len(b.names) and not b.told):
             return True
-        if a.names.dot_centroid(b.names) / max(a.size * b.size, 1) >= EVIDENCE_NAMES:
+        # Cosine of the two name centroids: the names the two groups are about, which the
+        # mean over every pair of members would dilute in a large story.
+        if a.names.dot_centroid(b.names) >= EVIDENCE_NAMES * a.names.norm * b.names.norm:
             return True
         return any(day in b.told for day in a.told)
 
