@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
 from thoisu.batch.partitions import Chunk, Part, chunk_sha256, fingerprint
+from thoisu.dates.published import FETCH_KEYS
 from thoisu.model import Article, Problem, RawPage
 from thoisu.settings import Settings
 
@@ -184,7 +185,11 @@ def slim(article: Article) -> Article:
                    paragraphs=[article.body_text] if article.body_text else [],
                    published=article.published, published_evidence=article.published_evidence,
                    language=article.language, entities=list(article.entities),
-                   analysis_version=article.analysis_version)
+                   analysis_version=article.analysis_version,
+                   # the clusterer's event evidence (days told) and trusted-date rule (fetch
+                   # time) read these
+                   dates=list(article.dates),
+                   meta={k: v for k, v in (article.meta or {}).items() if k in FETCH_KEYS})
 
 
 # -- the task ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from thoisu.evaluate.vims import VimsCluster
 from thoisu.model import Article, Origin, Story
 from thoisu.settings import Settings
 
-BASELINE_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+BASELINE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 @dataclass
@@ -130,6 +130,27 @@ def format_runs(runs: Sequence[Run], gold_stories: int) -> str:
         lines.append(f"{run.method:<18} {run.feed:<30} {s.precision:6.4f} {s.recall:6.4f} "
                      f"{s.f1:6.4f} {s.clusters:7d} {run.seconds:6.1f}{mark}")
     return "\n".join(lines)
+
+
+def order_check(articles: Sequence[Article], settings: Settings,
+                feeds: Sequence[tuple[int, int | None]] = ((2, None), (2, 1), (4, 2), (10, 3))
+                ) -> list[tuple[str, BCubed]]:
+    """B-cubed between the stories of one batch and those of other feeds of the same articles
+    (``(batches, shuffle seed)``): 1.0 when the order of arrival changes nothing."""
+    from thoisu.stories.cluster import StoryClusterer
+
+    def labels(batches: int, seed: int | None) -> dict[str, str]:
+        clusterer = StoryClusterer(settings)
+        for part in batches_of(articles, batches, seed):
+            clusterer.add(part)
+        return story_labels(clusterer.stories())
+
+    reference = labels(1, None)
+    out = []
+    for batches, seed in feeds:
+        feed = f"{batches} batches" + (f", shuffled (seed {seed})" if seed is not None else "")
+        out.append((feed, bcubed(reference, labels(batches, seed))))
+    return out
 
 
 THOISU_THRESHOLDS = (0.10, 0.12, 0.15, 0.18, 0.21)

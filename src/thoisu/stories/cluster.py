@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -54,6 +55,12 @@ POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of
 CANDIDATES = 8  # stories scored exactly per article
 KEPT_TERMS = 300  # terms of each member kept (before IDF) to re-weigh it later
 REBUILD_GROWTH = 1.2  # re-weigh every story once the corpus has grown by this factor
+# Most articles of the recent window grouped again with a batch (the most recent stories
+# first): bounds the cost of a batch when nothing is dated and the window is the whole store.
+REGROUP_LIMIT = 6000
+# Mean cosine of names an article needs with a story's members to join it (or a day told by
+# both): words alone, the vocabulary of a topic, do not make one event. Chosen on ktlab-dev.
+EVIDENCE_NAMES = 0.1
 
 
 @dataclass
@@ -62,6 +69,7 @@ class _Member:
     title: str
     day: int | None
     terms: ArticleTerms  # its strongest terms before IDF: re-weighed when IDF has moved
+    told: frozenset[int] = frozenset()  # days its text tells of (month × 100 + day)
 
 
 @dataclass
@@ -74,6 +82,7 @@ class _Story:
     duplicates: list[DuplicateLink] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
     names: Centroid = field(default_factory=Centroid)  # sum of the members' name vectors
+    told: Counter[int] = field(default_factory=Counter)  # days its members' texts tell of
     first_day: int | None = None
     last_day: int | None = None
     title: str = ""
@@ -87,6 +96,7 @@ class _Story:
         self.members.append(member)
         self.centroid.add([vector])
         self.names.add([names])
+        self.told.update(member.told)
         self.title_dirty = True
         if member.day is not None:
             self.first_day = member.day if self.first_day is None else min(self.first_day,
@@ -100,6 +110,8 @@ class _Story:
         self.joins.pop(article_id, None)
         self.centroid.add([vector], -1.0)
         self.names.add([names], -1.0)
+        self.told.subtract(member.told)
+        self.told = +self.told
         self.title_dirty = True
         days = [m.day for m in self.members if m.day is not None]
         self.first_day = min(days) if days else None
@@ -115,6 +127,47 @@ def day_number(date: PartialDate | None) -> int | None:
         return dt.date(date.year, date.month or 1, date.day or 1).toordinal()
     except ValueError:
         return None
+
+
+# Below this confidence a publication date read from the text alone does not place an article
+# in time: on ktlab-dev, text-only years are right for 40 of 222 dated articles (a guessed year
+# puts two reports of one event a year apart). Metadata dates are given 0.99 by the dates stage.
+TRUSTED_CONFIDENCE = 0.99
+
+
+def article_day(article: Article) -> int | None:
+    """The day an article is placed at in time, or None when its date is not to be trusted.
+
+    Trusted: a date given with the article (no evidence: a feed, the caller), one from
+    metadata, or any date when the input recorded when the page was fetched (the fetch time
+    bounds the year). A day-month whose year was guessed from the text is not used: the story
+    then decides on words and names alone, as for an undated article.
+    """
+    from thoisu.dates.published import fetch_bound
+
+    evidence = article.published_evidence
+    if evidence is None or evidence.confidence >= TRUSTED_CONFIDENCE:
+        return day_number(article.published)
+    if article.meta and fetch_bound(article.meta) is not None:
+        return day_number(article.published)
+    return None
+
+
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
+
+
+def told_days(article: Article) -> frozenset[int]:
+    """The days (month × 100 + day) the article's time expressions name, years aside.
+
+    The year is left out because the text often does not give it ("ngày 23/10"); two reports
+    of one event name the same day of the month, whatever year the analysis guessed.
+    """
+    out = set()
+    for expr in article.dates:
+        found = _DAY_VALUE.match(expr.value or "")
+        if found and expr.type == "date":
+            out.add(int(found.group(1)) * 100 + int(found.group(2)))
+    return frozenset(out)
 
 
 def time_factor(day: int | None, story: _Story, window: int) -> float:
@@ -147,8 +200,13 @@ def language_of(article: Article) -> str:
     return "vi" if guess.code == "und" else guess.code
 
 
+def member_key(member: _Member) -> tuple[int, int, str]:
+    """The order articles are placed in: dated first, by day, then by id (never by arrival)."""
+    return (0 if member.day is not None else 1, member.day or 0, member.id)
+
+
 def _order_key(article: Article, position: int) -> tuple[int, int, str, int]:
-    day = day_number(article.published)
+    day = article_day(article)
     return (0 if day is not None else 1, day or 0, article.id, position)
 
 
@@ -206,21 +264,31 @@ class StoryClusterer:
                 self.df.add(terms)
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
-        self._vectors = {a.id: weigh(t, self.df, self.params) for a, _, t in prepared}
-        self._names = {a.id: name_vector(t, self.df) for a, _, t in prepared}
+        items = [(self._member(article, terms), language) for article, language, terms in prepared]
+        fresh_ids = {m.id for m, _ in items}
+        # The recent window is grouped again with the batch: the stories of a set of articles
+        # do not depend on the order they arrived in (docs/stories.md, "Order").
+        before, regrouped_links = self._dissolve_window([m.day for m, _ in items])
+        items += [(member, language) for member, language, _, _ in before]
+        items.sort(key=lambda item: member_key(item[0]))
+        self._vectors = {m.id: weigh(m.terms, self.df, self.params) for m, _ in items}
+        self._names = {m.id: name_vector(m.terms, self.df) for m, _ in items}
 
         batch_start = self._next_seq
-        touched: list[int] = []
-        for article, language, terms in prepared:
-            touched.append(self._place(article, language, terms))
-        self._repair([a for a, _, _ in prepared], touched)
-        self._collect_pairs(touched)
+        touched = [self._place(member, language) for member, language in items]
+        self._repair([m for m, _ in items], touched)
+        for link in regrouped_links:
+            seq = self._story_of.get(link.canonical)
+            if seq is not None:
+                self._stories[self._resolve(seq)].duplicates.append(link)
+        self._name_new_stories(batch_start, before)
+        self._collect_pairs([seq for seq in self._stories if seq >= batch_start])
         self._heads = None
 
         joins: dict[str, Join] = dict(swapped)
-        for article, _, _ in prepared:
-            story = self._stories[self._resolve(self._story_of[article.id])]
-            joins[article.id] = story.joins[article.id]
+        for member_id in fresh_ids:
+            story = self._stories[self._resolve(self._story_of[member_id])]
+            joins[member_id] = story.joins[member_id]
         for link in links:
             seq = self._story_of.get(link.canonical)
             if seq is None:
@@ -230,10 +298,6 @@ class StoryClusterer:
             joins[link.copy] = Join(link.copy, link.similarity,
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
         self._vectors, self._names = {}, {}
-        for seq in range(batch_start, self._next_seq):
-            new = self._stories.get(seq)
-            if new is not None and new.members:
-                new.id = f"s-{new.members[0].id}"  # named after its first article
         out = []
         for article in articles:
             join = joins.pop(article.id, None)
@@ -334,7 +398,7 @@ class StoryClusterer:
         story = self._stories[seq]
         member = next(m for m in story.members if m.id == link.copy)
         member.id, member.title = original.id, original.title
-        member.day = day_number(original.published)
+        member.day = article_day(original)
         days = [m.day for m in story.members if m.day is not None]
         story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
         story.title_dirty = True
@@ -366,7 +430,8 @@ class StoryClusterer:
     def _threads(self) -> tuple[dict[int, int], dict[int, Link]]:
         if self._heads is None:
             pairs = {(min(a, b), max(a, b)) for a, b in
-                     ((self._resolve(a), self._resolve(b)) for a, b in self._pairs)}
+                     ((self._resolve(a), self._resolve(b)) for a, b in self._pairs)
+                     if a in self._stories and b in self._stories}
             self._pairs = pairs
             self._heads = link_events(self._stories, pairs, self.link_threshold,
                                       LINK_WORDS * self.threshold, self.link_window)
@@ -399,12 +464,15 @@ class StoryClusterer:
 
     def _member(self, article: Article, terms: ArticleTerms) -> _Member:
         if terms.ids.size > KEPT_TERMS:
-            strength = terms.tf * self.df.idf(terms.ids)
+            # Ranked as weigh() ranks them, so the terms a vector keeps are all kept.
+            strength = terms.tf * self.df.idf(terms.ids) ** self.params.idf_power
+            strength = np.where(terms.is_name, strength * self.params.name_weight, strength)
             top = np.sort(np.argpartition(-strength, KEPT_TERMS - 1)[:KEPT_TERMS])
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
                                terms.is_name)
-        return _Member(article.id, article.title, day_number(article.published), compact)
+        return _Member(article.id, article.title, article_day(article), compact,
+                       told_days(article))
 
     def _rebuild(self) -> None:
         """Re-weigh every story with the current IDF, and index it again.
@@ -465,7 +533,8 @@ class StoryClusterer:
         for term, weight in vector.strongest[:INDEX_TERMS]:
             for seq in self._postings.get(term, ()):
                 seq = self._resolve(seq)
-                score[seq] = score.get(seq, 0.0) + weight
+                if seq in self._stories:  # a story taken apart by a regrouping is gone
+                    score[seq] = score.get(seq, 0.0) + weight
         if day is not None:
             for seq in score:
                 score[seq] *= time_factor(day, self._stories[seq],
@@ -486,31 +555,98 @@ class StoryClusterer:
         sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
 
+    def evidence(self, names: Vector, told: frozenset[int], story: _Story) -> bool:
+        """Whether an article and a story share more than words: their names (people,
+        organisations, places: mean cosine of name vectors at least EVIDENCE_NAMES) or a day
+        their texts tell of. With nothing to compare on one side, words decide alone."""
+        if (not len(names) and not told) or (not len(story.names) and not story.told):
+            return True
+        if len(names) and story.names.dot(names) / max(story.size, 1) >= EVIDENCE_NAMES:
+            return True
+        return any(day in story.told for day in told)
+
     def _best(self, vector: Vector, day: int | None, language: str,
-              exclude: int | None = None) -> tuple[float, int | None]:
+              exclude: int | None = None, member: _Member | None = None,
+              names: Vector = EMPTY) -> tuple[float, int | None]:
         best: tuple[float, int | None] = (0.0, None)
         for seq in self._candidates(vector, language, day):
             if seq == exclude:
                 continue
             sim = self._similarity(vector, day, self._stories[seq])
-            if sim > best[0]:
+            if sim > best[0] and (sim < self.threshold or member is None or self.evidence(
+                    names, member.told, self._stories[seq])):
                 best = (sim, seq)
         return best
 
-    def _place(self, article: Article, language: str, terms: ArticleTerms) -> int:
-        vector = self._vectors[article.id]
-        member = self._member(article, terms)
+    def _dissolve_window(self, days: list[int | None]
+                         ) -> tuple[list[tuple[_Member, str, str, Join | None]],
+                                    list[DuplicateLink]]:
+        """Take apart the stories of the recent window, to be grouped again with a batch.
+
+        The window is every story whose last day is within ``story_window_days`` before the
+        batch's first day (or undated); when an article of the batch is undated, it could
+        belong to any story, so every story is in it. At most REGROUP_LIMIT articles, the most
+        recent stories first. Returns each member with its language, old story id and join,
+        and the copies those stories listed.
+        """
+        if not self._stories or not days:
+            return [], []
+        dated = [d for d in days if d is not None]
+        start = min(dated) - self.window if len(dated) == len(days) else None
+        chosen = [st for st in self._stories.values()
+                  if start is None or st.last_day is None or st.last_day >= start]
+        chosen.sort(key=lambda st: (st.last_day if st.last_day is not None else 1 << 40,
+                                    st.seq), reverse=True)
+        out: list[tuple[_Member, str, str, Join | None]] = []
+        links: list[DuplicateLink] = []
+        for story in chosen:
+            if out and len(out) + story.size > REGROUP_LIMIT:
+                break
+            del self._stories[story.seq]
+            for member in story.members:
+                self._story_of.pop(member.id, None)
+                out.append((member, story.language, story.id, story.joins.get(member.id)))
+            links.extend(story.duplicates)
+        return out, links
+
+    def _name_new_stories(self, batch_start: int,
+                          before: list[tuple[_Member, str, str, Join | None]]) -> None:
+        """Name the stories made by this batch: a regrouped story keeps the id of the story
+        most of its members were in (and their joins, when they stayed), a new one is named
+        after its first article; ids stay unique."""
+        old = {member.id: (story_id, join) for member, _, story_id, join in before}
+        taken = {st.id for seq, st in self._stories.items() if seq < batch_start}
+        for seq in range(batch_start, self._next_seq):
+            story = self._stories.get(seq)
+            if story is None or not story.members:
+                continue
+            counts = Counter(old[m.id][0] for m in story.members if m.id in old)
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            name = next((sid for sid, _ in ranked if sid not in taken), None)
+            if name is None:
+                name = f"s-{story.members[0].id}"  # named after its first article
+                while name in taken:
+                    name += "+"
+            story.id = name
+            taken.add(name)
+            for member in story.members:
+                kept = old.get(member.id)
+                if kept is not None and kept[0] == name and kept[1] is not None:
+                    story.joins[member.id] = kept[1]
+
+    def _place(self, member: _Member, language: str) -> int:
+        vector = self._vectors[member.id]
         if not len(vector):
-            story = self._new_story(language, f"s-{article.id}")
+            story = self._new_story(language, f"s-{member.id}")
             story.add(member, vector, EMPTY)
-            story.joins[article.id] = Join(article.id, 0.0, "no text to compare: own story")
-            self._story_of[article.id] = story.seq
+            story.joins[member.id] = Join(member.id, 0.0, "no text to compare: own story")
+            self._story_of[member.id] = story.seq
             return story.seq
-        return self._place_member(member, vector, self._names[article.id], language)
+        return self._place_member(member, vector, self._names[member.id], language)
 
     def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
                       note: str = "") -> int:
-        sim, seq = self._best(vector, member.day, language)
+        sim, seq = self._best(vector, member.day, language, member=member, names=names)
         if seq is not None and sim >= self.threshold:
             story = self._stories[seq]
             reason = f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
@@ -525,18 +661,19 @@ class StoryClusterer:
         self._index(story.seq, vector)
         return story.seq
 
-    def _repair(self, batch: list[Article], touched: list[int]) -> None:
+    def _repair(self, batch: list[_Member], touched: list[int]) -> None:
         # Moves: an article placed early in the batch may fit a story started after it.
         for article in batch:
             vector = self._vectors[article.id]
             if not len(vector):
                 continue
-            day = day_number(article.published)
+            day = article.day
             seq = self._resolve(self._story_of[article.id])
             own_story = self._stories[seq]
             language = own_story.language
             own = self._similarity(vector, day, own_story, own=True)
-            sim, other = self._best(vector, day, language, exclude=seq)
+            sim, other = self._best(vector, day, language, exclude=seq, member=article,
+                                    names=self._names[article.id])
             if other is None or sim < self.threshold or sim <= own:
                 continue
             names = self._names[article.id]
@@ -550,6 +687,22 @@ class StoryClusterer:
             self._index(other, vector)
             if not own_story.members:
                 self._drop(own_story, other)
+        # Splits: a member that joined a story early, when it was alike in one article's
+        # words, but is now less similar to the story's members on average than a join needs,
+        # leaves it and is placed again (an article that shared only the topic's vocabulary).
+        for article in batch:
+            vector = self._vectors[article.id]
+            seq = self._resolve(self._story_of[article.id])
+            story = self._stories[seq]
+            if not len(vector) or story.size < 3:
+                continue
+            if self._similarity(vector, article.day, story, own=True) >= self.threshold:
+                continue
+            names = self._names[article.id]
+            member = story.remove(article.id, vector, names)
+            touched.append(self._place_member(member, vector, names, story.language,
+                                              f"; left {story.id}, whose members it is less "
+                                              "like on average than a join needs"))
         # Merges: two stories of one event, started before an article bridged them.
         for seq in sorted({self._resolve(s) for s in touched}):
             seq = self._resolve(seq)
@@ -574,9 +727,19 @@ class StoryClusterer:
                 len(story.members) * len(target.members))
             sim *= time_factor(day, target, self.window)
             if sim >= needed_to_merge(story, target, self.threshold) and (
-                    best is None or sim > best[0]):
+                    best is None or sim > best[0]) and self._merge_evidence(story, target):
                 best = (sim, other)
         return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
+
+    def _merge_evidence(self, a: _Story, b: _Story) -> bool:
+        """:meth:`evidence` between two stories: names (mean cosine) or a told day shared."""
+        if (not len(a.names) and not a.told) or (not len(b.names) and not b.told):
+            return True
+        # Cosine of the two name centroids: the names the two groups are about, which the
+        # mean over every pair of members would dilute in a large story.
+        if a.names.dot_centroid(b.names) >= EVIDENCE_NAMES * a.names.norm * b.names.norm:
+            return True
+        return any(day in b.told for day in a.told)
 
     def _merge(self, keep: _Story, gone: _Story, why: str) -> None:
         for member in gone.members:
@@ -588,6 +751,7 @@ class StoryClusterer:
                                          f"({why})")
         keep.centroid.add_centroid(gone.centroid)
         keep.names.add_centroid(gone.names)
+        keep.told.update(gone.told)
         keep.title_dirty = True
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
                 if d is not None]
