@@ -125,9 +125,9 @@ def main() -> None:
     from thoisu.ingest import ingest_articles
     from thoisu.pipeline import process
     from thoisu.settings import Settings
-    from thoisu.watch import Watcher
     from thoisu.store import Store
     from thoisu.store.sources import SourceBook
+    from thoisu.watch import Watcher
 
     work = Path(tempfile.mkdtemp(prefix="thoisu_watch_round_"))
     site = work / "site"

@@ -18,7 +18,6 @@ from thoisu.model import (
     DateEvidence,
     Disagreement,
     Event,
-    Origin,
     PartialDate,
     Story,
     SummarySentence,

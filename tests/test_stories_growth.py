@@ -10,11 +10,11 @@ import pytest
 
 from test_stories import FUEL, STORM, make
 from thoisu.model import Article, Origin, PartialDate, Story
+from thoisu.render.dates_vi import format_span
 from thoisu.settings import Settings
 from thoisu.stories import group_stories
 from thoisu.stories.cluster import StoryClusterer
 from thoisu.stories.dedup import credits, provenance
-from thoisu.render.dates_vi import format_span
 from thoisu.stories.facts import describe_facts
 
 # Unrelated news of the same days (invented): none of it is about storms or fuel prices.

@@ -27,6 +27,7 @@ def test_empty_text_segments_to_nothing() -> None:
 
 
 def test_language_detection() -> None:
-    assert detect_language("Sở Giao thông ngày 28/3 xác nhận rằng cây cầu đã thông xe.").code == "vi"
+    assert detect_language(
+        "Sở Giao thông ngày 28/3 xác nhận rằng cây cầu đã thông xe.").code == "vi"
     assert detect_language("The ministry said on Monday that the troops had left.").code == "en"
     assert detect_language("ok").code == "und"

@@ -51,8 +51,8 @@ def watch(once: bool, poll_all: bool, refetch: bool, db_url: str | None, quiet: 
     Without --once it runs until stopped (Ctrl-C or SIGTERM end it cleanly). The exit status
     of --once is 1 when a source could not be polled.
     """
-    from thoisu.watch import RoundReport, Watcher
     from thoisu.store.sources import SourceBook
+    from thoisu.watch import RoundReport, Watcher
 
     store, settings = open_store(db_url)
     stop = threading.Event()

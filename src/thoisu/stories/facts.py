@@ -7,7 +7,8 @@ own ``source``, else its URL's host; a credit line ("Theo ...") never names it.
 
 >>> from thoisu.model import Article, Origin, PartialDate, Story
 >>> a = Article("a", Origin("a"), source="Tin Sông Hương", published=PartialDate(None, 6, 15))
->>> b = Article("b", Origin("b"), url="https://www.phuongnam.vn/x", published=PartialDate(2025, 4, 29))
+>>> b = Article("b", Origin("b"), url="https://www.phuongnam.vn/x",
+...             published=PartialDate(2025, 4, 29))
 >>> c = Article("c", Origin("c"), source="Tin Sông Hương", published=PartialDate(2025, 5, 1))
 >>> story = describe_facts(Story("s", "Lũ ở Huế", ["a", "b", "c"]), [a, b, c])
 >>> story.outlets, story.span_start.iso(), story.span_end.iso(), story.latest.iso()

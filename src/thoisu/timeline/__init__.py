@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from thoisu.model import Article, Event, PartialDate, TimeExpr
 from thoisu.timeline.candidates import Candidate, article_candidates
