@@ -54,7 +54,8 @@ def page_from_record(record: dict[str, Any], path: str, line: int,
 
 def _recoded_readline(stream: BinaryIO, codec: str) -> Callable[[int], bytes]:
     # UTF-16 lines cannot be split on the byte b"\n"; decode first and hand on UTF-8.
-    text = io.TextIOWrapper(stream, encoding=codec, newline="\n")
+    # Odd or truncated UTF-16 is replaced (U+FFFD), never an exception that loses the file.
+    text = io.TextIOWrapper(stream, encoding=codec, newline="\n", errors="replace")
 
     def readline(size: int) -> bytes:
         return text.readline(size).encode("utf-8")
