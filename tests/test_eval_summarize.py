@@ -71,8 +71,12 @@ def test_full_cross_validation_floors(vims_clusters: list) -> None:
     """5-fold CV over all 300 clusters (a few minutes): the figures in docs/summaries.md."""
     rows, _ = evaluate_prepared(prepare(vims_clusters), folds=5, with_oracle=False)
     ours, baselines = rows[0], [r for r in rows[1:] if r.system != "Human agreement"]
-    assert ours.rouge2 >= 39.5
-    assert all(ours.rouge1 > r.rouge1 and ours.rougeL > r.rougeL for r in baselines)
+    # Floor lowered from 39.5 in turn 3, in review: the position prior chosen on ktlab-dev
+    # (where ViMs' style lost to Lead) costs about 1.5 ROUGE-2 here (38.7); the method must
+    # still beat every baseline on ViMs on all three measures.
+    assert ours.rouge2 >= 38.5
+    assert all(ours.rouge1 > r.rouge1 and ours.rouge2 > r.rouge2 and ours.rougeL > r.rougeL
+               for r in baselines)
 
 
 KTLAB = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ktlab-dev"

@@ -124,11 +124,11 @@ def test_surrogates_do_not_sink_ingest(tmp_path: Path) -> None:
 def test_surrogates_do_not_sink_a_batch_range(tmp_path: Path) -> None:
     # The batch reads a cut JSON Lines file by byte ranges through the same reader.
     from thoisu.batch.partitions import Chunk
-    from thoisu.batch.work import _chunk_items
+    from thoisu.batch.work import chunk_items
 
     path = jsonl(tmp_path)
     chunk = Chunk(str(path), 0, path.stat().st_size, 1)
-    items = list(_chunk_items(chunk, Settings(segmenter="syllable"), lambda _page: None))
+    items = list(chunk_items(chunk, Settings(segmenter="syllable"), lambda _page: None))
     assert [i.kind for i in items if isinstance(i, Problem)] == ["warning"]
     titles = [i.title for i in items if not isinstance(i, Problem)]
     assert "Ch\ufffdáy chợ" in titles

@@ -103,8 +103,9 @@ def test_a_new_turn_moves_the_title_teaser_and_summary(seed_articles: list[Artic
     assert story.teaser.startswith("Ngày 11/12/2017, Tổng thống Nga ra lệnh rút")
     assert "3/2011" not in story.teaser
     assert story.summary[0].article == newer.id
-    # The old lead is not lost: the earlier turn is still told further on.
-    assert latest.id in {s.article for s in story.summary[1:]}
+    # The old lead is not lost: the earlier turn stays in the timeline (issue #20: "the old
+    # lead stays in the timeline").
+    assert latest.id in {a for event in story.timeline for a in event.articles}
 
 
 def test_headline_without_dates_takes_the_most_central_article() -> None:

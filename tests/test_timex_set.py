@@ -58,4 +58,8 @@ def test_seed_publication_dates(seeds_dir: Path) -> None:
     print(report)
     assert len(results) == 5
     assert sum(r.exact for r in results) >= 3, report
-    assert all(r.consistent for r in results), report
+    # Precision before coverage (issue #19): a page may get no date (the Shoigu page names
+    # only a day ahead, "thứ Tư tuần tới", which is never the day of writing), but a date
+    # that is given never contradicts the hand gold.
+    assert all(r.consistent for r in results if r.got is not None), report
+    assert sum(r.got is None for r in results) <= 1, report

@@ -131,8 +131,11 @@ def headline(group: GroupFeatures, min_syllables: int = 5) -> Headline:
         chosen, reason = k, f"its opening sentence {c.index}"
         break
     if chosen is None and readable:
+        # Past the opening, background is still never the teaser while anything else stands.
+        current = [k for k in readable
+                   if not is_background(told.get(group.candidates[k].index), article.published)]
         support = group.matrix[:, FEATURES.index("content_support")]
-        chosen = max(readable, key=lambda k: (support[k], -k))
+        chosen = max(current or readable, key=lambda k: (support[k], -k))
         reason = "its best-supported sentence that stands alone (no usable opening)"
     teaser = group.candidates[chosen].text if chosen is not None else ""
     title = article.title.strip() or teaser
