@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from pathlib import Path
 
-from thoisu.model import Article, DateEvidence, Origin, PartialDate, Removed
+from thoisu.model import Article, DateEvidence, Origin, PartialDate, Removed, Story
 from thoisu.settings import Settings
 
 SETTINGS = Settings(segmenter="syllable")  # no CRF model to load: the tests stay quick
@@ -109,3 +110,23 @@ def fill_store(url: str, settings: Settings = SETTINGS) -> None:
         items.append(a)
     with Store.open(url) as store:
         ingest_articles(store, items, settings)
+
+
+def hue_store(tmp_path: Path) -> str:
+    """A SQLite store in ``tmp_path`` with the two Huế articles as one story; its URL."""
+    from thoisu.store import Store
+
+    url = f"sqlite:///{tmp_path / 'tin.db'}"
+    with Store.open(url) as store:
+        store.add_articles([HUE_1, HUE_2])
+        store.save_stories([Story("s-hue", "Mưa ở Huế", [HUE_1.id, HUE_2.id])])
+    return url
+
+
+def editor_token(url: str) -> str:
+    """A new API token's secret for the store at ``url``."""
+    from thoisu.store import Store
+    from thoisu.store.tokens import create_token
+
+    with Store.open(url) as store:
+        return create_token(store, "bien-tap").secret

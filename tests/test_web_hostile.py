@@ -10,8 +10,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
-from fixtures_web import HUE_1, HUE_2, SETTINGS
-from thoisu.model import Story
+from fixtures_web import HUE_1, SETTINGS, editor_token, hue_store
 from thoisu.store import Store
 from thoisu.store.tokens import create_token, revoke_token
 from thoisu.web import create_app
@@ -25,17 +24,12 @@ SURROGATE_BODY = ('[{"title": "Ch\\ud800áy chợ Bình Tây", "source": "Tin \\
 
 @pytest.fixture()
 def url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'tin.db'}"
-    with Store.open(url) as store:
-        store.add_articles([HUE_1, HUE_2])
-        store.save_stories([Story("s-hue", "Mưa ở Huế", [HUE_1.id, HUE_2.id])])
-    return url
+    return hue_store(tmp_path)
 
 
 @pytest.fixture()
 def token(url: str) -> str:
-    with Store.open(url) as store:
-        return create_token(store, "bien-tap").secret
+    return editor_token(url)
 
 
 def _client(url: str, **settings: object) -> TestClient:

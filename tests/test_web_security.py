@@ -17,11 +17,10 @@ pytest.importorskip("fastapi")
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from fixtures_web import HUE_1, HUE_2, SETTINGS
+from fixtures_web import SETTINGS, editor_token, hue_store
 from test_web import start_serve, stop
-from thoisu.model import Story
 from thoisu.store import Store
-from thoisu.store.tokens import create_token, list_tokens
+from thoisu.store.tokens import list_tokens
 from thoisu.web import create_app
 
 ITEM = [{"title": "Mưa ở Huế", "text": "Sáng 12/3/2024, mưa lớn ở Huế."}]
@@ -29,17 +28,12 @@ ITEM = [{"title": "Mưa ở Huế", "text": "Sáng 12/3/2024, mưa lớn ở Hu�
 
 @pytest.fixture()
 def url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'tin.db'}"
-    with Store.open(url) as store:
-        store.add_articles([HUE_1, HUE_2])
-        store.save_stories([Story("s-hue", "Mưa ở Huế", [HUE_1.id, HUE_2.id])])
-    return url
+    return hue_store(tmp_path)
 
 
 @pytest.fixture()
 def token(url: str) -> str:
-    with Store.open(url) as store:
-        return create_token(store, "bien-tap").secret
+    return editor_token(url)
 
 
 @pytest.fixture()
