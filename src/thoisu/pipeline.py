@@ -223,7 +223,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
         # first article: title and teaser move when a new turn arrives.
         story.title, story.teaser = summary.title, summary.teaser
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
-    story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    story.entities = guard("names", lambda: story_entities(members), [])
     story.disagreements = guard("disagreements", lambda: find_disagreements(members), [])
     from thoisu.analyse import analysis_version
 
