@@ -245,7 +245,6 @@ def test_awkward_input_never_crashes() -> None:
 
 
 def test_settings_add_a_user_gazetteer(tmp_path: Path) -> None:
-
     extra = tmp_path / "names.tsv"
     extra.write_text("Zorvex Group\tORG\tcompany\tZorvex Group|ZVX\n", encoding="utf-8")
     a = article("ZVX công bố lãi lớn. Zorvex Group mở nhà máy ở Hải Phòng.")

@@ -160,20 +160,20 @@ def summarize_jsonl(path: str, tally: Tally, explain: bool = False) -> list[str]
 
 
 def story_articles(story_id: str, db_url: str | None) -> list[Article]:
-    """The stored articles of a story, with their sentences (recomputed: they are not stored)."""
+    """The stored articles of a story, analysed (a member kept without analysis, or by an
+    analysis older than sentences in the store, is analysed now, in memory)."""
+    from thoisu.analyse import ensure_analysed
     from thoisu.store import Store
-    from thoisu.text.sentences import article_sentences
 
     # A StoreError (locked, unreachable) is a ClickException already: click prints it.
-    with Store.open(get_settings(db_url=db_url).db_url or None) as store:
+    settings = get_settings(db_url=db_url)
+    with Store.open(settings.db_url or None) as store:
         story = store.get_story(story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id!r} in the store; "
                                        "`thoisu stories` lists them")
         articles = store.get_articles(story.articles)
-    for article in articles:
-        if not article.sentences:
-            article.sentences = article_sentences(article.lead, article.paragraphs)
+    ensure_analysed(articles, settings)
     return articles
 
 
