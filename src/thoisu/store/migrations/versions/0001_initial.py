@@ -17,8 +17,6 @@ from thoisu.store.migrations.columns import Json, story_key
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

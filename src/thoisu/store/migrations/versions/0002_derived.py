@@ -19,8 +19,6 @@ from thoisu.store.migrations.columns import Json, story_key
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 ARTICLE_COLUMNS = ("dates", "entities", "mentions", "analysis_version")
 STORY_COLUMNS = ("article_count", "outlets", "first_published", "last_published", "latest",

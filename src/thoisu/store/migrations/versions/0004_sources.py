@@ -17,8 +17,6 @@ from thoisu.store.migrations.columns import Json
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -18,8 +18,6 @@ from thoisu.store.migrations.columns import Json
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
