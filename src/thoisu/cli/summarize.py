@@ -16,7 +16,7 @@ from thoisu.cli.common import (
     get_settings,
     output_option,
     quiet_option,
-    stdin_for,
+    read_articles,
     write_output,
 )
 from thoisu.model import Article, Origin, Problem
@@ -228,12 +228,10 @@ def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
     if not paths:
         raise click.UsageError("give the article files to summarize (PATH...), --jsonl FILE "
                                "or --story ID")
-    from thoisu.pipeline import process
     from thoisu.summarize import summarize as make_summary
 
     settings = get_settings()
-    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
-                            on_page=tally.count_page))
+    articles = list(read_articles(paths, settings, tally))
     if not articles:
         tally.finish(quiet=True)
         raise click.ClickException("no article text found in the inputs; nothing to summarize")
