@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from thoisu.analyse import analyse_article
 from thoisu.clean.normalize import normalize_text
 from thoisu.entities import extract_entities, story_entities
 from thoisu.entities.gazetteer import Gazetteer
 from thoisu.entities.ner import find_mentions
 from thoisu.model import Article, Origin
+from thoisu.settings import Settings
+
+
+def analysed(*articles: Article, settings: Settings | None = None) -> list[Article]:
+    """The articles through the analysis, as the story stages get them."""
+    return [analyse_article(a, settings or Settings()) for a in articles]
 
 
 def article(text: str, id: str = "a", title: str = "") -> Article:
@@ -118,7 +125,7 @@ def test_unresolved_name_takes_its_type_from_elsewhere_in_the_article() -> None:
 def test_story_entities_merge_across_articles_and_sort_by_count() -> None:
     a = article("Nga không kích IS ở Syria.", id="a")
     b = article("Ông Putin nói Nga sẽ rút quân. Liên bang Nga cũng đàm phán ở Geneva.", id="b")
-    ents = story_entities([a, b])
+    ents = story_entities(analysed(a, b))
     assert ents[0].name == "Nga" and ents[0].count == 3
     assert sorted(ents[0].variants) == ["Liên bang Nga", "Nga"]
     counts = [e.count for e in ents]
@@ -153,7 +160,7 @@ def _seed_article(path: Path) -> Article:
 
 
 def test_seed_pages_names(seed_paths: list[Path]) -> None:
-    ents = by_name(story_entities([_seed_article(p) for p in seed_paths]))
+    ents = by_name(story_entities(analysed(*(_seed_article(p) for p in seed_paths))))
     for name, type_ in [("Nga", "LOC"), ("Syria", "LOC"), ("Nhà nước Hồi giáo (IS)", "ORG"),
                         ("Palmyra", "LOC"), ("Bộ Quốc phòng Nga", "ORG"), ("Moskva", "LOC"),
                         ("Vladimir Putin", "PER"), ("Dmitry Peskov", "PER"),
@@ -238,13 +245,11 @@ def test_awkward_input_never_crashes() -> None:
 
 
 def test_settings_add_a_user_gazetteer(tmp_path: Path) -> None:
-    from thoisu.settings import Settings
-
     extra = tmp_path / "names.tsv"
     extra.write_text("Zorvex Group\tORG\tcompany\tZorvex Group|ZVX\n", encoding="utf-8")
     a = article("ZVX công bố lãi lớn. Zorvex Group mở nhà máy ở Hải Phòng.")
     assert "Zorvex Group" not in by_name(extract_entities(a))
-    got = by_name(story_entities([a], settings=Settings(gazetteer_file=str(extra))))
+    got = by_name(story_entities(analysed(a, settings=Settings(gazetteer_file=str(extra)))))
     assert got["Zorvex Group"] == ("ORG", 2) and got["Hải Phòng"] == ("LOC", 1)
     with pytest.raises(FileNotFoundError, match="gazetteer_file"):
         extract_entities(a, settings=Settings(gazetteer_file=str(tmp_path / "missing.tsv")))
@@ -276,7 +281,7 @@ SEED_PERSONS = ["Vladimir Putin", "Dmitry Peskov", "Brett McGurk", "Bashar al-As
 
 
 def test_seed_story_persons_found_and_nothing_else_listed_as_one(seed_paths: list[Path]) -> None:
-    ents = story_entities([_seed_article(p) for p in seed_paths])
+    ents = story_entities(analysed(*(_seed_article(p) for p in seed_paths)))
     persons = {e.name for e in ents if e.type == "PER"}
     found = [p for p in SEED_PERSONS if p in persons]
     assert len(found) >= len(SEED_PERSONS) - 1, sorted(set(SEED_PERSONS) - persons)

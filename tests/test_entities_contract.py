@@ -1,5 +1,7 @@
 """The names stage's contract: article_names places mentions; story_entities reads the record."""
 
+import pytest
+
 from thoisu.entities import article_names, story_entities
 from thoisu.model import Article, Entity, Origin
 from thoisu.settings import Settings
@@ -24,14 +26,15 @@ def test_mentions_index_sentences_and_point_into_their_text() -> None:
     assert {m.name for m in mentions} == names
 
 
-def test_story_entities_reads_analysed_articles_and_extracts_others() -> None:
+def test_story_entities_reads_the_record_and_refuses_an_unanalysed_article() -> None:
     analysed = _article("x", "Ông Lê Văn Tám đến Huế.")
     analysed.analysis_version = "test"
     analysed.entities = [Entity("Zorvex Quill", "PER", 7, ["Zorvex Quill"])]
+    got = {e.name: e.count for e in story_entities([analysed])}
+    assert got == {"Zorvex Quill": 7}  # stored, not found again in the text
     raw = _article("y", "Ông Lê Văn Tám đến Huế.")
-    got = {e.name: e.count for e in story_entities([analysed, raw], settings=Settings())}
-    assert got["Zorvex Quill"] == 7  # stored, not re-tagged
-    assert got["Lê Văn Tám"] == 1 and got["Huế"] == 1  # extracted from the other one
+    with pytest.raises(ValueError, match=r"'y' .* is not analysed.*ensure_analysed"):
+        story_entities([analysed, raw])
 
 
 def test_user_gazetteer_reaches_article_names(tmp_path) -> None:

@@ -116,3 +116,44 @@ def test_no_import_circles() -> None:
     circles = sorted({" ↔ ".join(sorted((a, b))) for a in graph for b in graph[a]
                       if a in reachable(b)})
     assert not circles, "import circles: " + "; ".join(circles)
+
+
+# The per-article stages, which alone split sentences, detect the language, tag time
+# expressions and find names (ARCHITECTURE.md: story stages read the record).
+ANALYSIS = ("analyse.py", "text/", "dates/", "entities/", "clean/")
+FINDERS = {"tag_dates", "split_sentences", "article_sentences", "detect_language",
+           "find_mentions", "article_mentions", "article_names", "extract_entities"}
+# Modules that call a finder on raw text on purpose, each with its reason.
+FINDER_EXCEPTIONS = {
+    "evaluate/dates.py": "scores the date tagger and publication dates on gold text",
+    "evaluate/entities.py": "scores the name finders on gold sentences",
+    "evaluate/ktlab.py": "splits the corpus's reference summaries, which are no articles",
+    "cli/dates.py": "`thoisu dates` is the tagger's own command: it tags the text it is given",
+    # Pending (issue #24, the "stories" helper): clustering reads article.language instead.
+    "stories/cluster.py": "pending: detects the language again (being fixed on its branch)",
+}
+
+
+def _finder_imports(path: Path) -> list[str]:
+    return sorted({f"line {line}: {name}" for line, name in imported(path)
+                   if name.startswith("thoisu.") and name.rsplit(".", 1)[-1] in FINDERS})
+
+
+def test_no_module_outside_the_analysis_splits_tags_detects_or_finds_names() -> None:
+    """A story stage, the store, the web, batch and the commands read the analysed record;
+    only the analysis stages (and the listed evaluation entries) run the finders."""
+    offenders = {}
+    for path in all_modules():
+        where = path.relative_to(PACKAGE).as_posix()
+        if where.startswith(ANALYSIS) or where in FINDER_EXCEPTIONS:
+            continue
+        found = _finder_imports(path)
+        if found:
+            offenders[where] = found
+    assert not offenders, f"finders imported outside the analysis stages: {offenders}"
+
+
+def test_every_finder_exception_still_needs_its_place() -> None:
+    """An exception whose module no longer imports a finder is stale: remove it."""
+    stale = [where for where in FINDER_EXCEPTIONS if not _finder_imports(PACKAGE / where)]
+    assert not stale, f"FINDER_EXCEPTIONS lists modules that import no finder: {stale}"

@@ -140,12 +140,7 @@ def process(
 
 
 def _own_date(article: Article) -> DateEvidence | None:
-    """The article's date on its own: what analysis recorded, or inferred now if it was not
-    analysed (an article built by hand)."""
-    if article.analysis_version is None:
-        from thoisu.dates.published import infer_published
-
-        return infer_published(article)
+    """The article's date on its own, as the analysis recorded it."""
     if article.published_evidence is not None:
         return article.published_evidence
     if article.published is not None:
@@ -156,14 +151,20 @@ def _own_date(article: Article) -> DateEvidence | None:
 def settle_dates(articles: Sequence[Article]) -> list[Article]:
     """Let articles of one story settle each other's partial publication dates.
 
-    Reads what analysis recorded (``published_evidence``) instead of inferring each date
-    again; only an analysed article whose own date lacks its year asks its siblings. An
-    article whose date changed gets its time expressions re-anchored on the new date. Returns
-    the articles whose date changed.
+    A story stage: the articles are analysed (:func:`describe_story` sees to it). Reads what
+    analysis recorded (``published_evidence``) instead of inferring each date again; only an
+    article whose own date lacks its year asks its siblings. An article whose date changed
+    gets its time expressions re-anchored on the new date. Returns the articles whose date
+    changed.
     """
     from thoisu.analyse import tag_article_dates
     from thoisu.dates.published import infer_published
 
+    for article in articles:
+        if article.analysis_version is None:
+            raise ValueError(f"article {article.id!r} ({article.origin}) is not analysed: "
+                             "settle_dates reads the analysis; run "
+                             "thoisu.analyse.ensure_analysed on the story's articles first")
     own = {a.id: _own_date(a) for a in articles}
     changed = []
     for article in articles:
@@ -172,7 +173,7 @@ def settle_dates(articles: Sequence[Article]) -> list[Article]:
         ):
             continue
         mine = own[article.id]
-        if article.analysis_version is not None and (mine is None or mine.value.year is not None):
+        if mine is None or mine.value.year is not None:
             continue  # siblings lend a missing year only: nothing to settle
         others = [a for a in articles if a is not article]
         evidence = infer_published(article, others, own_dates=own)
@@ -183,8 +184,7 @@ def settle_dates(articles: Sequence[Article]) -> list[Article]:
         article.published_evidence = evidence
         if before != article.published:
             changed.append(article)
-            if article.analysis_version is not None:
-                tag_article_dates(article)
+            tag_article_dates(article)
     return changed
 
 
@@ -223,7 +223,7 @@ def describe_story(story: Story, members: Sequence[Article], settings: Settings,
         # first article: title and teaser move when a new turn arrives.
         story.title, story.teaser = summary.title, summary.teaser
     story.timeline = guard("timeline", lambda: build_timeline(members), [])
-    story.entities = guard("names", lambda: story_entities(members, settings=settings), [])
+    story.entities = guard("names", lambda: story_entities(members), [])
     story.disagreements = guard("disagreements", lambda: find_disagreements(members), [])
     from thoisu.analyse import analysis_version
 

@@ -146,12 +146,10 @@ def read_page(response: Response, link: Link, source: Source, canonical: str,
         raise ValueError(str(page))
     meta: dict[str, Any] = {"url": canonical, "fetched": response.fetched.isoformat(),
                             "feed": source.url}
-    if link.published:
-        meta["published"] = link.published
-    if link.lastmod:
-        meta["sitemap_lastmod"] = link.lastmod
-    if link.title:
-        meta["feed_title"] = link.title
+    # What the feed or sitemap said of the link, when it said it.
+    meta.update((key, value) for key, value in (("published", link.published),
+                                                ("sitemap_lastmod", link.lastmod),
+                                                ("feed_title", link.title)) if value)
     for header, key in (("date", "http_date"), ("last-modified", "last_modified")):
         if response.headers.get(header):
             meta[key] = response.headers[header]

@@ -78,22 +78,9 @@ def process_partition(part: Part, settings: Settings) -> PartitionResult:
     Runs in a worker. Never raises for bad input: an error while processing one chunk becomes
     a Problem for it (after the articles it already gave), and the next chunk goes on.
     """
-    from thoisu.batch.work import chunk_items
+    from thoisu.batch.work import part_items
 
-    items: list[Article | Problem] = []
-    pages = 0
-
-    def count_page(_page: object) -> None:
-        nonlocal pages
-        pages += 1
-
-    for chunk in part.chunks:
-        try:
-            items.extend(chunk_items(chunk, settings, count_page))
-        except Exception as exc:  # one bad file must not stop the batch
-            items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
-                                 f"{exc}); please report this file"))
-    return PartitionResult(items, pages)
+    return PartitionResult(*part_items(part, settings))
 
 
 def lost_partition(part: Part, error: BaseException) -> list[Problem]:

@@ -157,6 +157,28 @@ def chunk_items(chunk: Chunk, settings: Settings, count_page: Any) -> Iterator[A
         yield from clean_and_analyse_page(page, settings)
 
 
+def part_items(part: Part, settings: Settings) -> tuple[list[Article | Problem], int]:
+    """A partition's articles and problems in input order, and the pages read.
+
+    Never raises for bad input: an error on one chunk becomes a Problem for it (after the
+    articles it already gave) and the next chunk goes on.
+    """
+    items: list[Article | Problem] = []
+    pages = 0
+
+    def count_page(_page: object) -> None:
+        nonlocal pages
+        pages += 1
+
+    for chunk in part.chunks:
+        try:
+            items.extend(chunk_items(chunk, settings, count_page))
+        except Exception as exc:  # one bad file must not stop the batch
+            items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
+                                 f"{exc}); please report this file"))
+    return items, pages
+
+
 # -- features ---------------------------------------------------------------------------------
 
 _INDEXES: dict[tuple[int, int], Any] = {}  # one DuplicateIndex (its permutations) per process
@@ -204,19 +226,7 @@ def analyse_part(part: Part, settings: Settings, state: str,
     partition's fingerprint as the client saw it (default: taken here).
     """
     started = time.perf_counter()
-    items: list[Article | Problem] = []
-    pages = 0
-
-    def count_page(_page: object) -> None:
-        nonlocal pages
-        pages += 1
-
-    for chunk in part.chunks:
-        try:
-            items.extend(chunk_items(chunk, settings, count_page))
-        except Exception as exc:  # one bad file must not stop the batch
-            items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
-                                 f"{exc}); please report this file"))
+    items, pages = part_items(part, settings)
     articles = [x for x in items if isinstance(x, Article)]
     problems = [x for x in items if isinstance(x, Problem)]
     light = [(slim(a), features_of(a, settings)) for a in articles]

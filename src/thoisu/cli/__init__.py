@@ -6,12 +6,12 @@ Commands live in small modules of this package and are imported only when used, 
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 import click
 
 from thoisu import __version__
+from thoisu.cli.lazy import LazyGroup
 
 # command name -> "module:attribute" inside thoisu.cli
 COMMANDS: dict[str, str] = {
@@ -33,21 +33,8 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attr = target.split(":")
-        module = importlib.import_module(f"thoisu.cli.{module_name}")
-        command: click.Command = getattr(module, attr)
-        return command
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="thoisu")
 def cli() -> None:
     """thoisu: Vietnamese news pages in; clean articles, stories, timelines and summaries out."""

@@ -15,8 +15,8 @@ from thoisu.cli.common import (
     open_existing_store,
     progress,
     quiet_option,
+    read_articles,
     stats_option,
-    stdin_for,
     write_output,
     write_stats,
 )
@@ -46,7 +46,6 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool,
 
     An article already stored (same content id) is not added again.
     """
-    from thoisu import pipeline
     from thoisu.ingest import ingest_articles
     from thoisu.store import Store
 
@@ -55,12 +54,10 @@ def ingest(paths: tuple[str, ...], db_url: str | None, quiet: bool,
     stats = RunStats() if stats_file else None
 
     try:
-        with Store.open(settings.db_url or None) as store:
-            articles = pipeline.process(list(paths), settings, tally.report,
-                                        stdin=stdin_for(paths), on_page=tally.count_page)
-            with progress(articles, None, "Ingest", quiet) as items:
-                result = ingest_articles(store, items, settings, stats=stats,
-                                         on_failure=tally.store_failed)
+        with (Store.open(settings.db_url or None) as store,
+              progress(read_articles(paths, settings, tally), None, "Ingest", quiet) as items):
+            result = ingest_articles(store, items, settings, stats=stats,
+                                     on_failure=tally.store_failed)
     except KeyboardInterrupt:
         # 130 as for any program stopped by Ctrl-C (and as thoisu batch does).
         click.echo("thoisu: ingest stopped; the articles stored so far are kept: run the "

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
-from thoisu.model import Problem
+from thoisu.model import Article, Problem
 from thoisu.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -106,6 +106,15 @@ class Tally:
             click.echo(self.summary(what), err=True)
         if self.failed:
             sys.exit(1)
+
+
+def read_articles(paths: Sequence[str], settings: Settings, tally: Tally) -> Iterator[Article]:
+    """The analysed articles of PATH... (``-``: standard input), lazily; each problem and
+    each page read is counted on ``tally``."""
+    from thoisu.pipeline import process
+
+    return process(list(paths), settings, tally.report, stdin=stdin_for(paths),
+                   on_page=tally.count_page)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from thoisu.cli.common import (
     get_settings,
     output_option,
     quiet_option,
-    stdin_for,
+    read_articles,
     write_output,
 )
 from thoisu.model import Article, Origin, Problem
@@ -160,20 +160,20 @@ def summarize_jsonl(path: str, tally: Tally, explain: bool = False) -> list[str]
 
 
 def story_articles(story_id: str, db_url: str | None) -> list[Article]:
-    """The stored articles of a story, with their sentences (recomputed: they are not stored)."""
+    """The stored articles of a story, analysed (a member kept without analysis, or by an
+    analysis older than sentences in the store, is analysed now, in memory)."""
+    from thoisu.analyse import ensure_analysed
     from thoisu.store import Store
-    from thoisu.text.sentences import article_sentences
 
     # A StoreError (locked, unreachable) is a ClickException already: click prints it.
-    with Store.open(get_settings(db_url=db_url).db_url or None) as store:
+    settings = get_settings(db_url=db_url)
+    with Store.open(settings.db_url or None) as store:
         story = store.get_story(story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id!r} in the store; "
                                        "`thoisu stories` lists them")
         articles = store.get_articles(story.articles)
-    for article in articles:
-        if not article.sentences:
-            article.sentences = article_sentences(article.lead, article.paragraphs)
+    ensure_analysed(articles, settings)
     return articles
 
 
@@ -228,12 +228,10 @@ def summarize(paths: tuple[str, ...], story_id: str | None, db_url: str | None,
     if not paths:
         raise click.UsageError("give the article files to summarize (PATH...), --jsonl FILE "
                                "or --story ID")
-    from thoisu.pipeline import process
     from thoisu.summarize import summarize as make_summary
 
     settings = get_settings()
-    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
-                            on_page=tally.count_page))
+    articles = list(read_articles(paths, settings, tally))
     if not articles:
         tally.finish(quiet=True)
         raise click.ClickException("no article text found in the inputs; nothing to summarize")

@@ -11,7 +11,7 @@ from thoisu.cli.common import (
     get_settings,
     output_option,
     quiet_option,
-    stdin_for,
+    read_articles,
     write_output,
 )
 
@@ -32,15 +32,14 @@ def timeline(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     directory, or - for standard input. Dates without a known year (28/3) stay partial; one
     whose article places it gets an approximate year, shown "15/3 (khoảng 2016)".
     """
-    from thoisu.pipeline import process, settle_dates
+    from thoisu.pipeline import settle_dates
     from thoisu.render.timeline_chart import timeline_html, timeline_json, timeline_markdown
     from thoisu.timeline import build_timeline
 
     settings = get_settings()
     tally = Tally()
 
-    articles = list(process(list(paths), settings, tally.report, stdin=stdin_for(paths),
-                            on_page=tally.count_page))
+    articles = list(read_articles(paths, settings, tally))
     settle_dates(articles)
     events = build_timeline(articles)
     if fmt == "json":

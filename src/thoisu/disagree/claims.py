@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from thoisu.disagree.same import outlet_pairs
 from thoisu.disagree.words import content_of, overlap
 from thoisu.model import Article
 
@@ -92,13 +93,9 @@ def article_stances(article: Article, outlet: str) -> list[Stance]:
 def claim_pairs(stances: dict[str, list[Stance]], outlets: dict[str, str],
                 skip: set[frozenset[str]]) -> list[ClaimPair]:
     """Confirmation against denial by the same speaker across outlets."""
-    ids = list(stances)
     out: list[ClaimPair] = []
-    for i, x in enumerate(ids):
-        for y in ids[i + 1:]:
-            if outlets[x] == outlets[y] or frozenset((x, y)) in skip:
-                continue
-            out.extend(_between(stances[x], stances[y]))
+    for x, y in outlet_pairs(stances, outlets, skip):
+        out.extend(_between(stances[x], stances[y]))
     return out
 
 

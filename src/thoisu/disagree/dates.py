@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from thoisu.disagree.same import WRITTEN_DAY_RULES, SentenceFacts, day_of, same_day
+from thoisu.disagree.same import WRITTEN_DAY_RULES, SentenceFacts, day_of, outlet_pairs, same_day
 from thoisu.disagree.words import content_of, dice, overlap
 from thoisu.model import Article, PartialDate
 
@@ -165,13 +165,9 @@ def date_pairs(dated: dict[str, list[DatedSentence]], facts: dict[str, list[Sent
                published: dict[str, PartialDate], outlets: dict[str, str],
                skip: set[frozenset[str]]) -> list[DatePair]:
     """Sentences of different outlets telling one event on different days."""
-    ids = list(dated)
     out: list[DatePair] = []
-    for i, x in enumerate(ids):
-        for y in ids[i + 1:]:
-            if outlets[x] == outlets[y] or frozenset((x, y)) in skip:
-                continue
-            out.extend(_between(dated[x], dated[y], facts, published))
+    for x, y in outlet_pairs(dated, outlets, skip):
+        out.extend(_between(dated[x], dated[y], facts, published))
     return out
 
 

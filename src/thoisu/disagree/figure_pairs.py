@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from thoisu.disagree.figures import Figure
 from thoisu.disagree.numbers import agree
-from thoisu.disagree.same import SentenceFacts
+from thoisu.disagree.same import SentenceFacts, outlet_pairs
 from thoisu.disagree.words import dice, overlap
 
 # Sentences telling the same figure share at least this share of their content syllables
@@ -130,11 +130,7 @@ def figure_pairs(figures: dict[str, list[Figure]], outlets: dict[str, str],
                  ) -> list[FigurePair]:
     """Disagreeing pairs over every two articles of different outlets (``skip``: pairs of
     article ids that must not be compared, such as a copy and its original)."""
-    ids = list(figures)
     out: list[FigurePair] = []
-    for i, x in enumerate(ids):
-        for y in ids[i + 1:]:
-            if outlets[x] == outlets[y] or frozenset((x, y)) in skip:
-                continue
-            out.extend(_article_pairs(figures[x], figures[y], facts))
+    for x, y in outlet_pairs(figures, outlets, skip):
+        out.extend(_article_pairs(figures[x], figures[y], facts))
     return out

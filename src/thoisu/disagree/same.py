@@ -7,6 +7,7 @@ participants (the names the analysis found in each) and do not date different da
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from thoisu.disagree.words import content_of
@@ -17,16 +18,22 @@ from thoisu.model import Article, PartialDate, TimeExpr
 WRITTEN_DAY_RULES = frozenset({"date:numeric", "date:verbal", "range:days", "weekday+date"})
 
 
-def day_of(expr: TimeExpr) -> PartialDate | None:
-    """The day a date expression gives (``XXXX-03-12`` when its year is unknown), or None
-    for anything coarser than a day or not a date."""
+def _solar_date(expr: TimeExpr) -> PartialDate | None:
+    """The solar calendar value of a date or time expression, None for anything else."""
     if expr.type not in ("date", "time") or expr.mod == "LUNAR":
         return None
     try:
-        date = PartialDate.parse(expr.value)
+        return PartialDate.parse(expr.value)
     except ValueError:
         return None
-    return date if date.day is not None and date.month is not None else None
+
+
+def day_of(expr: TimeExpr) -> PartialDate | None:
+    """The day a date expression gives (``XXXX-03-12`` when its year is unknown), or None
+    for anything coarser than a day or not a date."""
+    date = _solar_date(expr)
+    return date if date is not None and date.day is not None and date.month is not None \
+        else None
 
 
 def consistent(a: PartialDate, b: PartialDate) -> bool:
@@ -37,13 +44,9 @@ def consistent(a: PartialDate, b: PartialDate) -> bool:
 
 def date_of(expr: TimeExpr) -> PartialDate | None:
     """The calendar date of a date expression at whatever precision, None if it has none."""
-    if expr.type not in ("date", "time") or expr.mod == "LUNAR" or expr.end_value:
-        return None
-    try:
-        date = PartialDate.parse(expr.value)
-    except ValueError:
-        return None
-    return date if date.year is not None or date.month is not None else None
+    date = None if expr.end_value else _solar_date(expr)
+    return date if date is not None and (date.year is not None or date.month is not None) \
+        else None
 
 
 # Words naming how wide a count reaches: "toàn huyện có 22 tổ" and "toàn xã có 10 tổ" count
@@ -51,6 +54,17 @@ def date_of(expr: TimeExpr) -> PartialDate | None:
 SCOPES = ("xã", "phường", "huyện", "quận", "tỉnh", "thành phố", "cả nước", "toàn quốc",
           "thế giới", "toàn cầu", "châu")
 _SCOPE = re.compile(r"(?<!\w)(" + "|".join(SCOPES) + r")(?!\w)")
+
+
+def outlet_pairs(ids: Iterable[str], outlets: dict[str, str],
+                 skip: set[frozenset[str]]) -> Iterator[tuple[str, str]]:
+    """Every two article ids, in order, whose outlets differ and which ``skip`` does not name
+    (a copy and its original): the only pairs that may disagree."""
+    ids = list(ids)
+    for i, x in enumerate(ids):
+        for y in ids[i + 1:]:
+            if outlets[x] != outlets[y] and frozenset((x, y)) not in skip:
+                yield x, y
 
 
 def same_day(a: PartialDate, b: PartialDate) -> bool:

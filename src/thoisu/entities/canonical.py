@@ -279,20 +279,16 @@ def merge_entities(lists: Iterable[Sequence[Entity]]) -> list[Entity]:
     return sorted(merged.values(), key=lambda e: (-e.count, order[(e.name, e.type)]))
 
 
-def story_entities(articles: Sequence[Article], *, use_crf: bool | None = None,
-                   gazetteer: Gazetteer | None = None, settings: Settings | None = None,
-                   use_model: bool = True) -> list[Entity]:
-    """The names of a story, merged across its articles, most mentioned first.
+def story_entities(articles: Sequence[Article]) -> list[Entity]:
+    """The names of a story, merged across its analysed articles, most mentioned first.
 
-    An analysed article (``analysis_version`` set) gives its stored ``entities``; one that was
-    not is read here. ``settings`` supplies ``ner_crf`` and ``gazetteer_file`` unless the
-    arguments say otherwise.
+    A story stage: it reads each article's ``entities`` (filled by the names stage) and finds
+    no name again; the story's entry (``thoisu.analyse.ensure_analysed``) has analysed them.
+    An article that was not analysed is refused with a message that says so.
     """
-    crf, gaz = _options(settings, use_crf, gazetteer)
-    lists: list[list[Entity]] = []
     for article in articles:
-        if article.analysis_version is not None:
-            lists.append(article.entities)
-        else:
-            lists.append(merge_mentions(article_mentions(article, gaz, crf, use_model)))
-    return merge_entities(lists)
+        if article.analysis_version is None:
+            raise ValueError(f"article {article.id!r} ({article.origin}) is not analysed: "
+                             "story_entities reads the names stage's entities; run "
+                             "thoisu.analyse.ensure_analysed on the story's articles first")
+    return merge_entities(article.entities for article in articles)

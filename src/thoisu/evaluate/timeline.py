@@ -19,6 +19,12 @@ from thoisu.evaluate.tsv import tsv_rows
 from thoisu.model import Article, Event, Origin, PartialDate
 
 
+def keywords_match(keywords: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Whether ``text`` holds every term, each as one of its spellings (case aside)."""
+    low = text.lower()
+    return all(any(alt.lower() in low for alt in term) for term in keywords)
+
+
 @dataclass(frozen=True)
 class Expected:
     date: str
@@ -26,8 +32,7 @@ class Expected:
     files: tuple[str, ...]
 
     def text_matches(self, text: str) -> bool:
-        low = text.lower()
-        return all(any(alt.lower() in low for alt in term) for term in self.keywords)
+        return keywords_match(self.keywords, text)
 
 
 @dataclass
@@ -101,8 +106,7 @@ class GoldEvent:
     event: str
 
     def text_matches(self, text: str) -> bool:
-        low = text.lower()
-        return all(any(alt.lower() in low for alt in term) for term in self.keywords)
+        return keywords_match(self.keywords, text)
 
 
 @dataclass

@@ -8,21 +8,21 @@
 
 from __future__ import annotations
 
+from thoisu.analyse import SENTENCES
 from thoisu.clean.identity import content_id
 from thoisu.clean.normalize import normalize_line, normalize_text
 from thoisu.model import Article, Origin
-from thoisu.text.sentences import article_sentences
+from thoisu.settings import Settings
 
 
 def article_from_text(title: str, text: str, origin: Origin) -> Article:
-    """An :class:`Article` whose lead is the first non-empty line and whose paragraphs the rest."""
+    """An :class:`Article` whose lead is the first non-empty line and whose paragraphs the rest,
+    through the sentences stage (only: a summary of plain texts needs no other)."""
     lines = [line.strip() for line in normalize_text(text or "").split("\n")]
     paragraphs = [line for line in lines if line]
     lead, body = (paragraphs[0], paragraphs[1:]) if paragraphs else ("", [])
     title = normalize_line(title or "")
     article = Article(id=content_id(title, lead, body), origin=origin, title=title, lead=lead,
                       paragraphs=body)
-    article.sentences = article_sentences(lead, body)
-    if not article.sentences:
-        article.problems.append("no sentences")
+    SENTENCES(article, Settings())
     return article

@@ -31,6 +31,7 @@ are invented.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from thoisu.text.syllables import syllable_tokens
@@ -109,6 +110,25 @@ def _named(word: str) -> bool:
     return word[:1].isupper() or word[:1] in "\"“'‘«"
 
 
+def _second_word(text: str) -> str:
+    words = text.split()
+    return words[1] if len(words) > 1 else ""
+
+
+# Openings that answer the sentence before: the pattern, what else must hold (None: the
+# match alone), and the reason ({0}: the opening matched, {1}, {2}: its groups).
+_Check = Callable[[re.Match[str], str], bool]
+_OPENERS: tuple[tuple[re.Pattern[str], _Check | None, str], ...] = (
+    (_CONNECTIVE, None, 'opens on "{1}", a connective that answers the sentence before'),
+    (_POINTER, None, 'opens on "{1}", which answers the sentence before'),
+    (_PRONOUN_SUBJECT, lambda found, _text: not _named(found.group(2)),
+     '"{1}" with no name: who is meant is in the sentence before'),
+    (_ABOVE, None, '"{0}" refers to something told before'),
+    (_DEMONSTRATIVE, lambda _found, text: not _named(_second_word(text)),
+     '"{0}" refers to something told before'),
+)
+
+
 def standalone(text: str, min_syllables: int = 5, punctuated: bool = True,
                syllables: int | None = None) -> Readability:
     """Can ``text`` open a summary, or go anywhere in one, without the article around it?
@@ -140,26 +160,11 @@ def standalone(text: str, min_syllables: int = 5, punctuated: bool = True,
         return Readability(NOT_STANDALONE, 'stops on ":" (what it announces follows)')
     if punctuated and not (_END.search(text) or _QUOTE_END.search(text)):
         return Readability(NOT_STANDALONE, "no sentence end: a heading or a fragment")
-    connective = _CONNECTIVE.match(text)
-    if connective:
-        return Readability(NEEDS_CONTEXT, f'opens on "{connective.group(1)}", a connective that '
-                           "answers the sentence before")
-    pointer = _POINTER.match(text)
-    if pointer:
-        return Readability(NEEDS_CONTEXT, f'opens on "{pointer.group(1)}", which answers '
-                           "the sentence before")
-    subject = _PRONOUN_SUBJECT.match(text)
-    if subject and not _named(subject.group(2)):
-        return Readability(NEEDS_CONTEXT, f'"{subject.group(1)}" with no name: who is meant '
-                           "is in the sentence before")
-    above = _ABOVE.match(text)
-    if above:
-        return Readability(NEEDS_CONTEXT, f'"{above.group(0).strip()}" refers to something '
-                           "told before")
-    demonstrative = _DEMONSTRATIVE.match(text)
-    if demonstrative and not _named(text.split()[1] if len(text.split()) > 1 else ""):
-        return Readability(NEEDS_CONTEXT, f'"{demonstrative.group(0).strip()}" refers to '
-                           "something told before")
+    for pattern, counts, reason in _OPENERS:
+        found = pattern.match(text)
+        if found and (counts is None or counts(found, text)):
+            return Readability(NEEDS_CONTEXT, reason.format(found.group(0).strip(),
+                                                            *found.groups()))
     if _BARE_SPEAKER.search(text.rstrip(" .!?\"”")):
         return Readability(NEEDS_CONTEXT, "the speaker is a bare pronoun: named in the "
                            "sentence before")

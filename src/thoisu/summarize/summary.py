@@ -68,12 +68,9 @@ class Summary:
         out: dict[str, Any] = {"summary": self.text,
                                "sentences": [s.to_json() for s in self.sentences],
                                "syllables": self.syllables, "max_syllables": self.max_syllables}
-        if self.title:
-            out["title"] = self.title
-        if self.teaser:
-            out["teaser"] = self.teaser
-        if self.note:
-            out["note"] = self.note
+        # Written only when there is one (the JSON a summary had before them is unchanged).
+        out.update((key, value) for key, value in
+                   (("title", self.title), ("teaser", self.teaser), ("note", self.note)) if value)
         if explain:
             out["explain"] = [c.to_json() for c in self.explain]
         return out

@@ -15,40 +15,15 @@ year-less day.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from thoisu.model import Article, Event, PartialDate, TimeExpr
+from thoisu.model import Article, Event, PartialDate
+from thoisu.settings import Settings
 from thoisu.timeline.candidates import Candidate, article_candidates
 from thoisu.timeline.merge import Group, merge_candidates, representative
-from thoisu.timeline.record import analysed
 
 __all__ = ["TimelineEvent", "approx_year_of", "build_timeline"]
-
-Tagger = Callable[[str, PartialDate | None], list[TimeExpr]]
-
-
-def _default_tagger() -> Tagger:
-    from thoisu.dates import tag_dates
-
-    return tag_dates
-
-
-def _names(text: str) -> frozenset[str]:
-    from thoisu.entities.ner import find_mentions
-
-    return frozenset(m.canonical or m.text for m in find_mentions(text))
-
-
-def publication_date(article: Article, others: Sequence[Article] = ()) -> PartialDate | None:
-    """The article's date, or the one its text (and its story's other articles) support."""
-    if article.published is not None:
-        return article.published
-    from thoisu.dates.published import infer_published
-
-    evidence = infer_published(article, others)
-    return evidence.value if evidence is not None else None
-
 
 # The timeline's events are plain records: what it infers about a year (``approx_year``,
 # ``approximate``, ``year_evidence``) is part of :class:`~thoisu.model.Event`, so it is
@@ -228,25 +203,18 @@ def _event(group: Group, place: _Placement | None = None) -> TimelineEvent:
                          approximate=place is not None, year_evidence=year_evidence)
 
 
-def collect_candidates(articles: Sequence[Article], tagger: Tagger | None = None,
-                       names: bool = True,
+def collect_candidates(articles: Sequence[Article],
                        dates: list[PartialDate | None] | None = None) -> list[Candidate]:
-    """The dated clauses of every article of the story, article by article.
+    """The dated clauses of every (analysed) article of the story, article by article.
 
-    ``dates``, when given, receives each article's publication date as used.
+    ``dates``, when given, receives each article's publication date as used: the one the
+    analysis settled (and the story's date settling, when it ran), never inferred again.
     """
     out: list[Candidate] = []
     for position, article in enumerate(articles):
-        if analysed(article):
-            published = article.published  # settled by the analysis: never inferred again
-        else:
-            others = [a for a in articles if a is not article]
-            published = publication_date(article, others)
         if dates is not None:
-            dates.append(published)
-        out.extend(article_candidates(article, position, published,
-                                      tagger if tagger is not None or not analysed(article)
-                                      else None, _names if names else None))
+            dates.append(article.published)
+        out.extend(article_candidates(article, position, article.published))
     return out
 
 
@@ -264,13 +232,19 @@ def story_year(published: Sequence[PartialDate | None]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def build_timeline(articles: Sequence[Article], *, tagger: Tagger | None = None) -> list[Event]:
+def build_timeline(articles: Sequence[Article], *,
+                   settings: Settings | None = None) -> list[Event]:
     """The dated events of a group of articles, merged across articles, in date order.
 
-    ``tagger`` defaults to :func:`thoisu.dates.tag_dates`.
+    The story stage's entry: an article no analysis filled yet (one built by hand) is
+    analysed first, under ``settings`` (the defaults when None); the timeline then reads the
+    record (sentences, ``dates``, ``mentions``) and never tags the text again.
     """
+    from thoisu.analyse import ensure_analysed
+
+    ensure_analysed(articles, settings or Settings())
     published: list[PartialDate | None] = []
-    candidates = collect_candidates(articles, tagger, dates=published)
+    candidates = collect_candidates(articles, dates=published)
     groups = merge_candidates(candidates)
     placed = _placements(candidates, groups, published)
     keys = _sort_keys(groups, story_year(published), placed)

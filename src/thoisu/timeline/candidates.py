@@ -24,19 +24,13 @@ Which expressions date an event:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thoisu.model import Article, PartialDate, Sentence, TimeExpr
 from thoisu.text.syllables import count_syllables
 from thoisu.timeline.attribution import Attributed, attribution
 from thoisu.timeline.clauses import clause_at, event_clause, event_pieces
-from thoisu.timeline.record import (
-    mention_names,
-    sentence_dates,
-    sentences_of,
-    written_names,
-)
+from thoisu.timeline.record import mention_names, sentence_dates, written_names
 from thoisu.timeline.roles import Role, expression_role
 
 _VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
@@ -220,26 +214,17 @@ def _date_only(text: str, exprs: list[TimeExpr]) -> bool:
     return bool(exprs) and count_syllables(rest) <= _DATE_ONLY_REST
 
 
-def article_candidates(article: Article, position: int, published: PartialDate | None,
-                       tag: Callable[[str, PartialDate | None], list[TimeExpr]] | None,
-                       names: Callable[[str], frozenset[str]] | None = None) -> list[Candidate]:
-    """The dated clauses of one article, in text order.
-
-    ``tag`` None: an analysed article's own ``dates`` are read (and its ``mentions`` give the
-    names); an article never analysed is tagged now.
-    """
+def article_candidates(article: Article, position: int,
+                       published: PartialDate | None) -> list[Candidate]:
+    """The dated clauses of one analysed article, in text order: its own ``dates`` give the
+    expressions and its ``mentions`` the names."""
     out: list[Candidate] = []
     last: Candidate | None = None
     years_told: set[int] = set()
-    sentences = sentences_of(article)
-    all_exprs = sentence_dates(article, sentences, published, tag)
-    own_names = mention_names(article) if tag is None else None
+    sentences = article.sentences
+    all_exprs = sentence_dates(article, sentences)
+    names_of = mention_names(article)
     carried: tuple[TimeExpr, PartialDate, Sentence] | None = None  # from a date-only line
-
-    def names_of(sentence: int, text: str) -> frozenset[str]:
-        if own_names is not None:
-            return own_names(sentence, text)
-        return names(text) if names else frozenset()
 
     written = written_names(article)
     before_of = {s.index: sentences[k - 1] for k, s in enumerate(sentences) if k}

@@ -158,10 +158,11 @@ def _stamp(value: Any) -> str:
 
 def sentence_pieces(article: Article) -> list[list[tuple[str, int | None]]]:
     """Each text paragraph (lead first) as pieces: (text, sentence index or None for the
-    stretches between sentences), so each sentence gets an anchor ``#s<index>``."""
-    from thoisu.text.sentences import article_sentences
+    stretches between sentences), so each sentence gets an anchor ``#s<index>``.
 
-    sentences = article.sentences or article_sentences(article.lead, article.paragraphs)
+    The sentences are the stored ones: an article kept without analysis shows its paragraphs
+    whole, with no anchors, until ``thoisu reanalyse`` fills it (the page splits nothing)."""
+    sentences = article.sentences
     paragraphs = [article.lead, *article.paragraphs]
     out: list[list[tuple[str, int | None]]] = [[] for _ in paragraphs]
     cursor = [0] * len(paragraphs)

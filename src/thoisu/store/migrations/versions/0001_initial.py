@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from thoisu.store.migrations.columns import Json, story_key
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
-
-Json = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 def upgrade() -> None:
@@ -54,8 +51,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "story_articles",
-        sa.Column("story_id", sa.String(64), sa.ForeignKey("stories.id", ondelete="CASCADE"),
-                  primary_key=True),
+        story_key(),
         sa.Column("article_id", sa.String(64), primary_key=True),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("similarity", sa.Float),
@@ -65,8 +61,7 @@ def upgrade() -> None:
                     unique=True)
     op.create_table(
         "story_duplicates",
-        sa.Column("story_id", sa.String(64), sa.ForeignKey("stories.id", ondelete="CASCADE"),
-                  primary_key=True),
+        story_key(),
         sa.Column("position", sa.Integer, primary_key=True),
         sa.Column("canonical", sa.String(64), nullable=False),
         sa.Column("copy", sa.String(64), nullable=False),

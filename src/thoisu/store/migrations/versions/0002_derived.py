@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from thoisu.store.migrations.columns import Json, story_key
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
-
-Json = sa.JSON().with_variant(JSONB(), "postgresql")
 
 ARTICLE_COLUMNS = ("dates", "entities", "mentions", "analysis_version")
 STORY_COLUMNS = ("article_count", "outlets", "first_published", "last_published", "latest",
@@ -53,8 +50,7 @@ def upgrade() -> None:
                "WHERE sa.story_id = stories.id)")
     op.create_table(
         "story_names",
-        sa.Column("story_id", sa.String(64), sa.ForeignKey("stories.id", ondelete="CASCADE"),
-                  primary_key=True),
+        story_key(),
         sa.Column("name", sa.Text, primary_key=True),
         sa.Column("type", sa.String(8), primary_key=True),
         sa.Column("count", sa.Integer, nullable=False),

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from thoisu.store.migrations.columns import Json
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
-
-Json = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 def upgrade() -> None:

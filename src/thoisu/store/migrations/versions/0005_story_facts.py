@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
+
+from thoisu.store.migrations.columns import Json
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
-
-Json = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 def upgrade() -> None:
