@@ -166,6 +166,16 @@ def wrong_year(date: PartialDate, approx_year: int | None, gold: PartialDate) ->
     return year is not None and gold.year is not None and year != gold.year
 
 
+def _ratio(part: str, whole: str) -> property:
+    """A read-only share of two counts of a score (0.0 when the whole is 0)."""
+
+    def share(score: BlindScore) -> float:
+        total = getattr(score, whole)
+        return getattr(score, part) / total if total else 0.0
+
+    return property(share, doc=f"{part} / {whole}")
+
+
 @dataclass
 class BlindScore:
     """Counts over one or more stories; precision and recall of events and of dates."""
@@ -184,25 +194,10 @@ class BlindScore:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    @staticmethod
-    def _ratio(a: int, b: int) -> float:
-        return a / b if b else 0.0
-
-    @property
-    def event_recall(self) -> float:
-        return self._ratio(self.events_found, self.gold)
-
-    @property
-    def event_precision(self) -> float:
-        return self._ratio(self.entries_event, self.entries)
-
-    @property
-    def date_recall(self) -> float:
-        return self._ratio(self.dates_found, self.gold)
-
-    @property
-    def date_precision(self) -> float:
-        return self._ratio(self.entries_dated, self.entries)
+    event_recall = _ratio("events_found", "gold")
+    event_precision = _ratio("entries_event", "entries")
+    date_recall = _ratio("dates_found", "gold")
+    date_precision = _ratio("entries_dated", "entries")
 
 
 _CONTINUES = re.compile(r"^(?:để|nhằm|mà|thì|và|hoặc|nhưng|rằng|là|của|cho|với)\b",
