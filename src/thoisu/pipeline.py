@@ -249,6 +249,47 @@ def _describe_task(task: tuple[Story, list[Article], Settings, int | None]) -> _
     return _Described(story, settled)
 
 
+# The tasks a forked describing worker reads from the memory it shares with its parent.
+_SHARED_TASKS: Sequence[tuple[Story, list[Article], Settings, int | None]] = ()
+
+
+def _describe_shared(k: int) -> _Described:
+    return _describe_task(_SHARED_TASKS[k])
+
+
+def _describe_in_pool(tasks: Sequence[tuple[Story, list[Article], Settings, int | None]],
+                      order: Sequence[int], jobs: int) -> Iterator[_Described]:
+    """``_describe_task`` of ``tasks[k]`` for each ``k`` of ``order``, in ``jobs`` processes.
+
+    Where the platform forks and this process runs one thread (the command line, not the web
+    server), the workers are forked after the tasks exist and read them from the memory they
+    share with this process: only a story's number goes out, where pickling every member
+    article to a worker and back cost more than a second of a ViMs digest. Elsewhere the
+    tasks are sent as they are.
+    """
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _SHARED_TASKS
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        # Imported here, once, so the forked workers inherit the story stages' modules.
+        import thoisu.disagree
+        import thoisu.entities
+        import thoisu.summarize
+        import thoisu.timeline  # noqa: F401
+
+        _SHARED_TASKS = tasks
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                yield from pool.map(_describe_shared, order, chunksize=2)
+        finally:
+            _SHARED_TASKS = ()
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(_describe_task, [tasks[k] for k in order], chunksize=2)
+
+
 def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settings: Settings,
                      summary_syllables: int | None = None,
                      on_story: Callable[[Story], None] | None = None
@@ -272,17 +313,13 @@ def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settin
             if on_story is not None:
                 on_story(done.story)
         return out, list(settled.values())
-    from concurrent.futures import ProcessPoolExecutor
-
     # Largest stories first, so one big story does not finish last on its own.
     order = sorted(range(len(tasks)), key=lambda k: -len(tasks[k][1]))
     described: dict[int, _Described] = {}
-    with ProcessPoolExecutor(settings.jobs) as pool:
-        results = pool.map(_describe_task, [tasks[k] for k in order], chunksize=2)
-        for k, done in zip(order, results, strict=True):
-            described[k] = done
-            if on_story is not None:
-                on_story(done.story)
+    for k, done in zip(order, _describe_in_pool(tasks, order, settings.jobs), strict=True):
+        described[k] = done
+        if on_story is not None:
+            on_story(done.story)
     out = []
     for k in range(len(tasks)):
         done = described[k]
