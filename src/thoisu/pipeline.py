@@ -129,14 +129,42 @@ def process(
         yield from _articles((clean_and_analyse_page(page, settings) for page in pages),
                               on_problem)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice, repeat
+    yield from _articles(_in_pool(pages, settings), on_problem)
+
+
+# Pages sent to a worker at a time, and chunks in flight per worker: enough that a worker
+# never waits for this process to read the next pages, few enough that a large archive is
+# never all in memory at once.
+_CHUNK = 8
+_AHEAD = 4
+
+
+def _analyse_chunk(pages: list[RawPage], settings: Settings) -> list[list[Article | Problem]]:
+    return [clean_and_analyse_page(page, settings) for page in pages]
+
+
+def _in_pool(pages: Iterator[RawPage], settings: Settings
+             ) -> Iterator[list[Article | Problem]]:
+    """``clean_and_analyse_page`` of each page, in input order, in ``settings.jobs`` processes.
+
+    Chunks are submitted as results are taken, not window by window: a window waited for its
+    slowest chunk with a worker idle, then for this process to read the next window.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
 
     with ProcessPoolExecutor(settings.jobs) as pool:
-        # A window of pages at a time, so a large archive is never all in memory at once.
-        while window := list(islice(pages, 64 * settings.jobs)):
-            results = pool.map(clean_and_analyse_page, window, repeat(settings), chunksize=8)
-            yield from _articles(results, on_problem)
+        pending: deque[Future[list[list[Article | Problem]]]] = deque()
+        while True:
+            while len(pending) < _AHEAD * settings.jobs:
+                chunk = list(islice(pages, _CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_analyse_chunk, chunk, settings))
+            if not pending:
+                return
+            yield from pending.popleft().result()
 
 
 def _own_date(article: Article) -> DateEvidence | None:
