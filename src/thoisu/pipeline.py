@@ -302,6 +302,7 @@ def _describe_in_pool(tasks: Sequence[tuple[Story, list[Article], Settings, int 
     global _SHARED_TASKS
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         # Imported here, once, so the forked workers inherit the story stages' modules.
+        import thoisu.dates
         import thoisu.disagree
         import thoisu.entities
         import thoisu.summarize
