@@ -117,11 +117,17 @@ def unique_articles(articles: Sequence[Article]) -> list[Article]:
 
 
 def _binary_matrix(rows: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    indptr, indices = [0], []
+    # Set order varies with the hash seed; results must not: each row's grams sorted, new
+    # grams numbered in the order they first appear.
+    flat: list[str] = []
+    indptr = [0]
     for row in rows:
-        for g in sorted(row):  # set order varies with the hash seed; results must not
-            indices.append(vocab.setdefault(g, len(vocab)))
-        indptr.append(len(indices))
+        flat += sorted(row)
+        indptr.append(len(flat))
+    for g in dict.fromkeys(flat):
+        if g not in vocab:
+            vocab[g] = len(vocab)
+    indices = list(map(vocab.__getitem__, flat))
     data = np.ones(len(indices), dtype=np.float64)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
 
