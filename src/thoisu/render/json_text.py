@@ -46,39 +46,22 @@ def _plain(data: Any) -> bool:
     """Every number writes the same in both encoders; keys are strings (json and orjson
     turn other keys into text differently)."""
     stack = [data]
-    pop, push, more = stack.pop, stack.append, stack.extend
     while stack:
-        value = pop()
-        kind = type(value)
-        # The exact types first (a digest is mostly strings, dicts and lists); subclasses and
-        # everything else take the general tests below.
-        if kind is str or value is None or kind is bool:
+        value = stack.pop()
+        if isinstance(value, str) or value is None or isinstance(value, bool):
             continue
-        if kind is dict:
-            for key, item in value.items():
-                if type(key) is not str:
-                    return False
-                if type(item) is not str:
-                    push(item)
-            continue
-        if kind is list:
-            more(value)
-            continue
-        if not _plain_scalar(value):
-            return False
-        if isinstance(value, dict | list | tuple):
-            more(value.values() if isinstance(value, dict) else value)
+        if isinstance(value, float):
+            if not math.isfinite(value) or (value != 0 and not 1e-4 <= abs(value) < 1e16):
+                return False
+        elif isinstance(value, int):
+            if not -(2**63) <= value < 2**64:
+                return False
+        elif isinstance(value, dict):
+            if not all(type(k) is str for k in value):
+                return False
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        else:
+            return False  # json decides what else may be written (or refuses it)
     return True
-
-
-def _plain_scalar(value: Any) -> bool:
-    if isinstance(value, str | bool):
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value) and (value == 0 or 1e-4 <= abs(value) < 1e16)
-    if isinstance(value, int):
-        return -(2**63) <= value < 2**64
-    if isinstance(value, dict):
-        return all(type(k) is str for k in value)
-    # json decides what else may be written (or refuses it)
-    return isinstance(value, list | tuple)
