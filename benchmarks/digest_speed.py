@@ -3,6 +3,7 @@
     python benchmarks/digest_speed.py                       # 1,950 ViMs articles
     python benchmarks/digest_speed.py --base /tmp/thoisu_base/src   # a checkout of the baseline
     python benchmarks/digest_speed.py --limit 300           # the first N clusters' files only
+    python benchmarks/digest_speed.py --base DIR --repeat 3 # medians of three rounds
 
 Each run is a fresh process (``python -m thoisu digest --format json``) timed on the wall
 clock, with the CPU time of it and its workers (``RUSAGE_CHILDREN``). The ``--jobs 1`` run also
@@ -11,9 +12,11 @@ that process; with ``--jobs 2`` the calls happen in workers and are not counted)
 
 The current tree is copied to a temporary directory first, so files edited while the
 benchmark runs do not change what is measured. Prints articles/s, the speed-up of two jobs
-over one, and whether the digest JSON of one and two jobs is identical (and how the current
-JSON differs from the baseline's apart from the per-article ``dates``, ``entities`` and
-``mentions`` this version adds).
+over one, and whether the digest JSON of one and two jobs is identical, and identical to the
+baseline's (when not, how it differs, and whether it differs apart from the per-article
+``dates``, ``entities`` and ``mentions`` that turn 3 added). With ``--repeat`` the runs are
+interleaved round by round (a shared machine's load falls on every variant alike) and the
+summary gives medians; each line shows the load average when its run ended.
 
 Beside them, in the same run, the minimal pipeline the issue measures against: read the files,
 ``underthesea.sent_tokenize``, TF-IDF vectors grouped at cosine 0.3 (one pass), Lead-3 of
@@ -27,6 +30,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,9 +143,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--path", default=str(DEFAULT_DATA), help="the ViMs data directory")
     parser.add_argument("--base", default=None,
-                        help="src directory of the baseline (e.g. a git worktree of edcc017)")
+                        help="src directory of the baseline (e.g. a git worktree of main)")
     parser.add_argument("--limit", type=int, default=None,
                         help="only the first N cluster directories (default: all)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of runs; figures are the medians (default: 1)")
     opts = parser.parse_args()
 
     root = Path(opts.path)
@@ -156,39 +162,56 @@ def main() -> None:
     if opts.base:
         trees.insert(0, ("baseline", Path(opts.base)))
     print(f"{len(paths)} input directories; CPUs: {os.cpu_count()}; "
-          f"load average {os.getloadavg()[0]:.1f} at start")
+          f"load average {os.getloadavg()[0]:.1f} at start; {opts.repeat} round(s)")
     print(f"{'tree':<9} {'jobs':>4} {'articles':>8} {'wall s':>8} {'CPU s':>7} {'art/s':>7} "
-          f"{'infer_published':>15} {'tag_dates':>10}")
+          f"{'load':>5} {'infer_published':>15} {'tag_dates':>10}")
     digests: dict[tuple[str, int], dict[str, Any]] = {}
-    walls: dict[tuple[str, int], float] = {}
-    for name, src in trees:
+    walls: dict[tuple[str, int], list[float]] = {}
+    cpus: dict[tuple[str, int], list[float]] = {}
+    # Rounds interleave the trees and job counts, so a change of load on a shared machine
+    # falls on all of them alike.
+    for round_ in range(opts.repeat):
         for jobs in (1, 2):
-            out = work / f"{name}-{jobs}.json"
-            counts = work / f"{name}-{jobs}.counts" if jobs == 1 else None
-            got = run(src, paths, jobs, out, counts)
-            data = json.loads(out.read_text(encoding="utf-8"))
-            n = len(data["articles"])
-            calls = got.get("calls", {})
-            shown = [f"{calls[k]} ({calls[k] / n:.2f}/art)" if k in calls else "-"
-                     for k in ("infer_published", "tag_dates")]
-            print(f"{name:<9} {jobs:>4} {n:>8} {got['wall']:>8.1f} {got['cpu']:>7.1f} "
-                  f"{n / got['wall']:>7.1f} {shown[0]:>15} {shown[1]:>10}", flush=True)
-            digests[(name, jobs)] = data
-            walls[(name, jobs)] = got["wall"]
+            for name, src in trees:
+                out = work / f"{name}-{jobs}.json"
+                counts = work / f"{name}-{jobs}.counts" if jobs == 1 and round_ == 0 else None
+                got = run(src, paths, jobs, out, counts)
+                data = json.loads(out.read_text(encoding="utf-8"))
+                n = len(data["articles"])
+                calls = got.get("calls", {})
+                shown = [f"{calls[k]} ({calls[k] / n:.2f}/art)" if k in calls else "-"
+                         for k in ("infer_published", "tag_dates")]
+                print(f"{name:<9} {jobs:>4} {n:>8} {got['wall']:>8.1f} {got['cpu']:>7.1f} "
+                      f"{n / got['wall']:>7.1f} {os.getloadavg()[0]:>5.1f} {shown[0]:>15} "
+                      f"{shown[1]:>10}", flush=True)
+                if (name, jobs) in digests and digests[(name, jobs)] != data:
+                    print(f"{name} --jobs {jobs}: round {round_ + 1} wrote a DIFFERENT digest")
+                digests[(name, jobs)] = data
+                walls.setdefault((name, jobs), []).append(got["wall"])
+                cpus.setdefault((name, jobs), []).append(got["cpu"])
     low = minimal(paths, work / "minimal.json")
     print(f"{'minimal':<9} {1:>4} {low['articles']:>8} {low['wall']:>8.1f} {low['cpu']:>7.1f} "
-          f"{low['articles'] / low['wall']:>7.1f}   (sent_tokenize + TF-IDF + Lead-3, "
-          f"{low['groups']} groups)", flush=True)
+          f"{low['articles'] / low['wall']:>7.1f} {os.getloadavg()[0]:>5.1f}   "
+          f"(sent_tokenize + TF-IDF + Lead-3, {low['groups']} groups)", flush=True)
+    print("medians" if opts.repeat > 1 else "figures", "of the runs above:")
     for name, _ in trees:
-        speedup = walls[(name, 1)] / walls[(name, 2)]
+        n = len(digests[(name, 1)]["articles"])
+        wall = {jobs: statistics.median(walls[(name, jobs)]) for jobs in (1, 2)}
+        cpu = {jobs: statistics.median(cpus[(name, jobs)]) for jobs in (1, 2)}
         one, two = digests[(name, 1)], digests[(name, 2)]
         verdict = "identical" if one == two else "DIFFERENT: " + differences(one, two)
-        print(f"{name}: --jobs 2 is {speedup:.2f}x --jobs 1; digest JSON of 1 and 2 jobs "
-              f"{verdict}")
+        print(f"{name}: --jobs 1 {n / wall[1]:.1f} art/s ({cpu[1]:.1f} CPU s, "
+              f"{cpu[1] / low['cpu']:.1f}x the minimal pipeline's), --jobs 2 "
+              f"{n / wall[2]:.1f} art/s ({cpu[2]:.1f} CPU s): {wall[1] / wall[2]:.2f}x; "
+              f"digest JSON of 1 and 2 jobs {verdict}")
     if opts.base:
-        a, b = strip(digests[("baseline", 1)]), strip(digests[("current", 1)])
-        print("current vs baseline (new per-article fields left out): "
-              + ("identical" if a == b else differences(a, b)))
+        a, b = digests[("baseline", 1)], digests[("current", 1)]
+        if a == b:
+            print("current vs baseline: digest JSON identical")
+        else:
+            print("current vs baseline: DIFFERENT: " + differences(a, b) + "; without the "
+                  "per-article fields added in turn 3: "
+                  + ("identical" if strip(a) == strip(b) else differences(strip(a), strip(b))))
     print(f"load average {os.getloadavg()[0]:.1f} at the end; outputs in {work}")
 
 

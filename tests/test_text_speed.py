@@ -57,6 +57,10 @@ def test_other_languages_still_ask_the_model(text: str) -> None:
     {"tiêu đề": "Mưa lớn", "điểm": [0.5, 1 / 3, 2, None, True], "rỗng": [], "trống": {}},
     [1e-05, 1e16, float("nan"), 2**70],  # the standard library writes these
     {"\x1f\u2028": "\"trích\" dẫn\\"},
+    # deep inside dicts, lists and tuples, as in a digest's stories
+    {"tin": [{"điểm": (0.25, {"sâu": [1e-05]})}]},
+    [{"số": {"lớn": 2**64}}],
+    {"năm": {2017: "khóa số"}},
 ])
 def test_indented_json_is_the_standard_librarys(data: object) -> None:
     assert dumps_indented(data) == json.dumps(data, ensure_ascii=False, indent=2)

@@ -129,14 +129,42 @@ def process(
         yield from _articles((clean_and_analyse_page(page, settings) for page in pages),
                               on_problem)
         return
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice, repeat
+    yield from _articles(_in_pool(pages, settings), on_problem)
+
+
+# Pages sent to a worker at a time, and chunks in flight per worker: enough that a worker
+# never waits for this process to read the next pages, few enough that a large archive is
+# never all in memory at once.
+_CHUNK = 8
+_AHEAD = 4
+
+
+def _analyse_chunk(pages: list[RawPage], settings: Settings) -> list[list[Article | Problem]]:
+    return [clean_and_analyse_page(page, settings) for page in pages]
+
+
+def _in_pool(pages: Iterator[RawPage], settings: Settings
+             ) -> Iterator[list[Article | Problem]]:
+    """``clean_and_analyse_page`` of each page, in input order, in ``settings.jobs`` processes.
+
+    Chunks are submitted as results are taken, not window by window: a window waited for its
+    slowest chunk with a worker idle, then for this process to read the next window.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
 
     with ProcessPoolExecutor(settings.jobs) as pool:
-        # A window of pages at a time, so a large archive is never all in memory at once.
-        while window := list(islice(pages, 64 * settings.jobs)):
-            results = pool.map(clean_and_analyse_page, window, repeat(settings), chunksize=8)
-            yield from _articles(results, on_problem)
+        pending: deque[Future[list[list[Article | Problem]]]] = deque()
+        while True:
+            while len(pending) < _AHEAD * settings.jobs:
+                chunk = list(islice(pages, _CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_analyse_chunk, chunk, settings))
+            if not pending:
+                return
+            yield from pending.popleft().result()
 
 
 def _own_date(article: Article) -> DateEvidence | None:
@@ -249,6 +277,48 @@ def _describe_task(task: tuple[Story, list[Article], Settings, int | None]) -> _
     return _Described(story, settled)
 
 
+# The tasks a forked describing worker reads from the memory it shares with its parent.
+_SHARED_TASKS: Sequence[tuple[Story, list[Article], Settings, int | None]] = ()
+
+
+def _describe_shared(k: int) -> _Described:
+    return _describe_task(_SHARED_TASKS[k])
+
+
+def _describe_in_pool(tasks: Sequence[tuple[Story, list[Article], Settings, int | None]],
+                      order: Sequence[int], jobs: int) -> Iterator[_Described]:
+    """``_describe_task`` of ``tasks[k]`` for each ``k`` of ``order``, in ``jobs`` processes.
+
+    Where the platform forks and this process runs one thread (the command line, not the web
+    server), the workers are forked after the tasks exist and read them from the memory they
+    share with this process: only a story's number goes out, where pickling every member
+    article to a worker and back cost more than a second of a ViMs digest. Elsewhere the
+    tasks are sent as they are.
+    """
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _SHARED_TASKS
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        # Imported here, once, so the forked workers inherit the story stages' modules.
+        import thoisu.dates
+        import thoisu.disagree
+        import thoisu.entities
+        import thoisu.summarize
+        import thoisu.timeline  # noqa: F401
+
+        _SHARED_TASKS = tasks
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                yield from pool.map(_describe_shared, order, chunksize=2)
+        finally:
+            _SHARED_TASKS = ()
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(_describe_task, [tasks[k] for k in order], chunksize=2)
+
+
 def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settings: Settings,
                      summary_syllables: int | None = None,
                      on_story: Callable[[Story], None] | None = None
@@ -272,17 +342,13 @@ def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settin
             if on_story is not None:
                 on_story(done.story)
         return out, list(settled.values())
-    from concurrent.futures import ProcessPoolExecutor
-
     # Largest stories first, so one big story does not finish last on its own.
     order = sorted(range(len(tasks)), key=lambda k: -len(tasks[k][1]))
     described: dict[int, _Described] = {}
-    with ProcessPoolExecutor(settings.jobs) as pool:
-        results = pool.map(_describe_task, [tasks[k] for k in order], chunksize=2)
-        for k, done in zip(order, results, strict=True):
-            described[k] = done
-            if on_story is not None:
-                on_story(done.story)
+    for k, done in zip(order, _describe_in_pool(tasks, order, settings.jobs), strict=True):
+        described[k] = done
+        if on_story is not None:
+            on_story(done.story)
     out = []
     for k in range(len(tasks)):
         done = described[k]

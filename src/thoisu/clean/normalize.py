@@ -95,7 +95,12 @@ def place_tone(word: str, style: str = "old") -> str:
 
 def normalize_tones(text: str, style: str = "old") -> str:
     """Every word of ``text`` with its tone mark placed by ``style`` ("old" or "new")."""
-    return _WORD.sub(lambda m: place_tone(m.group(0), style), text)
+    # Most lines have no word to move: each distinct word is looked at once, and the line is
+    # rewritten (a Python call per word) only when one of them changes.
+    moved = {w: placed for w in set(_WORD.findall(text)) if (placed := place_tone(w, style)) != w}
+    if not moved:
+        return text
+    return _WORD.sub(lambda m: moved.get(m.group(0), m.group(0)), text)
 
 
 def normalize_line(text: str, style: str = "old") -> str:

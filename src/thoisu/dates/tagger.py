@@ -203,6 +203,10 @@ _DIGIT = re.compile(r"\d")
 
 
 _KEYWORDS = sorted({word for rule in RULES for word in rule.needs})
+# Each rule with its words as a set, made once (the tagger runs on every sentence).
+_RULE_NEEDS = [(rule, frozenset(rule.needs)) for rule in RULES]
+# Whether some rule needs neither a word nor a digit (then no text can be skipped whole).
+_UNBOUND = any(not rule.needs and not rule.digits for rule in RULES)
 
 
 def _candidates(ctx: Context) -> list[Candidate]:
@@ -211,6 +215,8 @@ def _candidates(ctx: Context) -> list[Candidate]:
     speed)."""
     low = lower_same_length(ctx.text)
     words = [w for w in _KEYWORDS if w in low]
+    if not words and not _UNBOUND and _DIGIT.search(low) is None:
+        return []  # every rule needs a word or a digit, and the text has neither
     lines = []
     pos = 0
     for line in low.split("\n"):
@@ -218,9 +224,11 @@ def _candidates(ctx: Context) -> list[Candidate]:
             present = {w for w in words if w in line}
             lines.append((pos, pos + len(line), present, _DIGIT.search(line) is not None))
         pos += len(line) + 1
+    anywhere = set(words)
     cands: list[Candidate] = []
-    for rule in RULES:
-        needs = set(rule.needs)
+    for rule, needs in _RULE_NEEDS:
+        if needs and needs.isdisjoint(anywhere):
+            continue  # no line holds one of its words
         for start, end, present, has_digit in lines:
             if (rule.digits and not has_digit) or (needs and needs.isdisjoint(present)):
                 continue

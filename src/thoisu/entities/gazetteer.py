@@ -47,7 +47,11 @@ def clear_token_cache() -> None:
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[Token, ...]:
     # The rules, the names model and each mention read the same sentences: split them once.
-    return tuple(Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    # tuple.__new__ directly: the named tuple's own constructor is a Python call per token.
+    return tuple([_new_tuple(Token, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(text)])
+
+
+_new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True)

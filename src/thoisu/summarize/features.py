@@ -117,11 +117,17 @@ def unique_articles(articles: Sequence[Article]) -> list[Article]:
 
 
 def _binary_matrix(rows: list[set[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    indptr, indices = [0], []
+    # Set order varies with the hash seed; results must not: each row's grams sorted, new
+    # grams numbered in the order they first appear.
+    flat: list[str] = []
+    indptr = [0]
     for row in rows:
-        for g in sorted(row):  # set order varies with the hash seed; results must not
-            indices.append(vocab.setdefault(g, len(vocab)))
-        indptr.append(len(indices))
+        flat += sorted(row)
+        indptr.append(len(flat))
+    for g in dict.fromkeys(flat):
+        if g not in vocab:
+            vocab[g] = len(vocab)
+    indices = list(map(vocab.__getitem__, flat))
     data = np.ones(len(indices), dtype=np.float64)
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
 
@@ -138,10 +144,13 @@ def _surface(c: Candidate) -> list[float]:
     n = max(len(c.tokens), 1)
     names = sum(1 for w in words[1:] if w[:1].isupper() or (w[:1] in _QUOTES and w[1:2].isupper()))
     text = c.text.strip()
+    # Tokens are the text in NFC and lower case, which make no digit: a sentence without one
+    # (most) needs neither the per-token count nor the date pattern (which needs a digit too).
+    digits = _DIGIT.search(text) is not None
     return [
-        sum(1 for t in c.tokens if _DIGIT.search(t)) / n,
+        sum(1 for t in c.tokens if _DIGIT.search(t)) / n if digits else 0.0,
         names / max(len(words) - 1, 1),
-        1.0 if _DATE.search(text) else 0.0,
+        1.0 if digits and _DATE.search(text) else 0.0,
         1.0 if text[:1] in _QUOTES + "-–—" or sum(text.count(q) for q in _QUOTES) >= 2 else 0.0,
         1.0 if text.rstrip(_QUOTES + " )").endswith(("?", ":")) else 0.0,
     ]
