@@ -39,6 +39,7 @@ from thoisu.stories.dedup import DuplicateIndex
 from thoisu.stories.threads import LINK_WORDS, Link, link_events, needed_to_merge
 from thoisu.stories.vectors import (
     EMPTY,
+    SYLLABLE_PARAMS,
     ArticleTerms,
     Centroid,
     DocumentFrequencies,
@@ -46,6 +47,7 @@ from thoisu.stories.vectors import (
     VectorParams,
     article_terms,
     name_vector,
+    syllable_terms,
     weigh,
 )
 from thoisu.text.language import detect_language
@@ -61,6 +63,13 @@ REGROUP_LIMIT = 6000
 # Mean cosine of names an article needs with a story's members to join it (or a day told by
 # both): words alone, the vocabulary of a topic, do not make one event. Chosen on ktlab-dev.
 EVIDENCE_NAMES = 0.1
+# The anchor's opinion: the mean cosine of an article's syllable TF-IDF vector with a story's
+# members (the vectors and the criterion of the TF-IDF average-link anchor of `thoisu eval
+# cluster`). At ANCHOR_JOIN or above an article joins on it alone: what the anchor joins, we
+# join. 0.45 is the anchor's best threshold on ktlab-dev (and, as it turned out, on ViMs and
+# the mix). Merges of whole stories stay on our own rule: merging on the anchor's alone cost
+# precision (ktlab-dev 0.9552 -> 0.9502, ViMs 0.9710 -> 0.9694; docs/stories.md).
+ANCHOR_JOIN = 0.45
 
 
 @dataclass
@@ -70,6 +79,7 @@ class _Member:
     day: int | None
     terms: ArticleTerms  # its strongest terms before IDF: re-weighed when IDF has moved
     told: frozenset[int] = frozenset()  # days its text tells of (month × 100 + day)
+    syllables: ArticleTerms | None = None  # the anchor's terms (raw syllable counts)
 
 
 @dataclass
@@ -82,6 +92,7 @@ class _Story:
     duplicates: list[DuplicateLink] = field(default_factory=list)
     centroid: Centroid = field(default_factory=Centroid)
     names: Centroid = field(default_factory=Centroid)  # sum of the members' name vectors
+    syllables: Centroid = field(default_factory=Centroid)  # sum of their anchor vectors
     told: Counter[int] = field(default_factory=Counter)  # days its members' texts tell of
     first_day: int | None = None
     last_day: int | None = None
@@ -92,10 +103,12 @@ class _Story:
     def size(self) -> int:
         return len(self.members)
 
-    def add(self, member: _Member, vector: Vector, names: Vector) -> None:
+    def add(self, member: _Member, vector: Vector, names: Vector,
+            syllables: Vector = EMPTY) -> None:
         self.members.append(member)
         self.centroid.add([vector])
         self.names.add([names])
+        self.syllables.add([syllables])
         self.told.update(member.told)
         self.title_dirty = True
         if member.day is not None:
@@ -104,12 +117,14 @@ class _Story:
             self.last_day = member.day if self.last_day is None else max(self.last_day,
                                                                          member.day)
 
-    def remove(self, article_id: str, vector: Vector, names: Vector) -> _Member:
+    def remove(self, article_id: str, vector: Vector, names: Vector,
+               syllables: Vector = EMPTY) -> _Member:
         index = next(i for i, m in enumerate(self.members) if m.id == article_id)
         member = self.members.pop(index)
         self.joins.pop(article_id, None)
         self.centroid.add([vector], -1.0)
         self.names.add([names], -1.0)
+        self.syllables.add([syllables], -1.0)
         self.told.subtract(member.told)
         self.told = +self.told
         self.title_dirty = True
@@ -226,12 +241,14 @@ class StoryClusterer:
         self.link_threshold = settings.story_link_threshold
         self.link_window = settings.story_link_window_days
         self.df = DocumentFrequencies(self.params.idf_prior)
+        self.sdf = DocumentFrequencies(0.0)  # of the anchor's syllables, unsmoothed as its IDF
         self.dups = DuplicateIndex(settings)
         self._stories: dict[int, _Story] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq
         self._vectors: dict[str, Vector] = {}  # vectors of the current batch only
         self._names: dict[str, Vector] = {}  # name vectors of the current batch only
+        self._sylls: dict[str, Vector] = {}  # anchor vectors of the current batch only
         self._postings: dict[int, dict[int, None]] = {}
         self._pairs: set[tuple[int, int]] = set()  # candidate pairs of events to link
         self._heads: tuple[dict[int, int], dict[int, Link]] | None = None  # cached links
@@ -265,6 +282,9 @@ class StoryClusterer:
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
         items = [(self._member(article, terms), language) for article, language, terms in prepared]
+        for member, _ in items:
+            if member.syllables is not None and not member.syllables.empty:
+                self.sdf.add(member.syllables)
         fresh_ids = {m.id for m, _ in items}
         # The recent window is grouped again with the batch: the stories of a set of articles
         # do not depend on the order they arrived in (docs/stories.md, "Order").
@@ -273,6 +293,7 @@ class StoryClusterer:
         items.sort(key=lambda item: member_key(item[0]))
         self._vectors = {m.id: weigh(m.terms, self.df, self.params) for m, _ in items}
         self._names = {m.id: name_vector(m.terms, self.df) for m, _ in items}
+        self._sylls = {m.id: self._syllable_vector(m) for m, _ in items}
 
         batch_start = self._next_seq
         touched = [self._place(member, language) for member, language in items]
@@ -297,7 +318,7 @@ class StoryClusterer:
             story.duplicates.append(link)
             joins[link.copy] = Join(link.copy, link.similarity,
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
-        self._vectors, self._names = {}, {}
+        self._vectors, self._names, self._sylls = {}, {}, {}
         out = []
         for article in articles:
             join = joins.pop(article.id, None)
@@ -363,6 +384,10 @@ class StoryClusterer:
         for _, terms in prepared.values():
             if not terms.empty:
                 self.df.add(terms)
+        members_of = {a.id: self._member(a, prepared[a.id][1]) for _, a in members}
+        for member in members_of.values():
+            if member.syllables is not None and not member.syllables.empty:
+                self.sdf.add(member.syllables)
         for story in stories:
             if not any(i in by_id for i in story.articles):
                 continue  # none of its articles could be loaded: leave the stored story alone
@@ -375,7 +400,9 @@ class StoryClusterer:
                     continue
                 terms = prepared[article_id][1]
                 vector = weigh(terms, self.df, self.params)
-                state.add(self._member(article, terms), vector, name_vector(terms, self.df))
+                member = members_of[article_id]
+                state.add(member, vector, name_vector(terms, self.df),
+                          self._syllable_vector(member))
                 state.joins[article_id] = joins.get(article_id, Join(article_id, 1.0, "stored"))
                 self._story_of[article_id] = state.seq
                 self._index(state.seq, vector)
@@ -471,8 +498,17 @@ class StoryClusterer:
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
                                terms.is_name)
+        syllables = syllable_terms(article)
+        syllables = ArticleTerms(syllables.ids.astype(np.int32),
+                                 syllables.tf.astype(np.float32), syllables.is_name)
         return _Member(article.id, article.title, article_day(article), compact,
-                       told_days(article))
+                       told_days(article), syllables)
+
+    def _syllable_vector(self, member: _Member) -> Vector:
+        """The member's vector in the anchor's terms, under the current IDF."""
+        if member.syllables is None:
+            return EMPTY
+        return weigh(member.syllables, self.sdf, SYLLABLE_PARAMS)
 
     def _rebuild(self) -> None:
         """Re-weigh every story with the current IDF, and index it again.
@@ -485,15 +521,18 @@ class StoryClusterer:
         self._postings = {}
         vectors: dict[str, Vector] = {}
         names: dict[str, Vector] = {}
+        sylls: dict[str, Vector] = {}
         for seq in sorted(self._stories):
             story = self._stories[seq]
-            story.centroid, story.names = Centroid(), Centroid()
+            story.centroid, story.names, story.syllables = Centroid(), Centroid(), Centroid()
             for member in story.members:
                 vector = vectors[member.id] = weigh(member.terms, self.df, self.params)
                 names[member.id] = name_vector(member.terms, self.df)
+                sylls[member.id] = self._syllable_vector(member)
                 self._index(seq, vector)
             story.centroid.add([vectors[m.id] for m in story.members])
             story.names.add([names[m.id] for m in story.members])
+            story.syllables.add([sylls[m.id] for m in story.members])
         self._rebuilt_at = self.df.n
         # A join decided under the flatter IDF of a smaller corpus may no longer hold: a member
         # whose mean similarity with the rest of its story is now below the threshold leaves
@@ -505,13 +544,14 @@ class StoryClusterer:
                 continue
             for member in list(story.members[1:]):
                 vector = vectors[member.id]
-                if len(vector) and self._similarity(vector, member.day, story,
-                                               own=True) < self.threshold:
-                    story.remove(member.id, vector, names[member.id])
+                if len(vector) and self._fit(vector, sylls[member.id], member.day, story,
+                                             own=True)[0] < 1.0:
+                    story.remove(member.id, vector, names[member.id], sylls[member.id])
                     leaving.append((member, story.language))
         for member, language in leaving:
             self._place_member(member, vectors[member.id], names[member.id], language,
-                               "; placed again after the IDF was updated")
+                               "; placed again after the IDF was updated",
+                               sylls[member.id])
         self._pairs = set()
         self._collect_pairs(list(self._stories))
     def _index(self, seq: int, vector: Vector) -> None:
@@ -544,16 +584,32 @@ class StoryClusterer:
                 if self._stories[seq].language == language]
 
     def _similarity(self, vector: Vector, day: int | None, story: _Story,
-                    own: bool = False) -> float:
+                    own: bool = False, centroid: Centroid | None = None) -> float:
         """Mean cosine of an article with a story's members (without itself when ``own``)."""
         # Mean cosine with the members (the criterion of average-link clustering); the
         # centroid is the sum of the members' unit vectors, so this is one dot product.
-        dot = story.centroid.dot(vector)
+        if not len(vector):
+            return 0.0
+        dot = (story.centroid if centroid is None else centroid).dot(vector)
         n = len(story.members)
         if own:
             return (dot - 1.0) / (n - 1) * time_factor(day, story, self.window) if n > 1 else 0.0
         sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
+
+    def _fit(self, vector: Vector, syllables: Vector, day: int | None, story: _Story,
+             own: bool = False, evidence: bool = True) -> tuple[float, float, float]:
+        """How well an article fits a story: (fit, our similarity, the anchor's similarity).
+
+        A fit of 1 or more is a join: our similarity at ``story_threshold`` with event
+        ``evidence``, or the anchor's similarity at ANCHOR_JOIN (the anchor's rule: syllables
+        of the whole text, plain IDF). Each is divided by its threshold, so fits of different
+        stories compare.
+        """
+        sim = self._similarity(vector, day, story, own)
+        anchor = self._similarity(syllables, day, story, own, story.syllables)
+        ours = sim / self.threshold if evidence else 0.0
+        return max(ours, anchor / ANCHOR_JOIN), sim, anchor
 
     def evidence(self, names: Vector, told: frozenset[int], story: _Story) -> bool:
         """Whether an article and a story share more than words: their names (people,
@@ -567,15 +623,18 @@ class StoryClusterer:
 
     def _best(self, vector: Vector, day: int | None, language: str,
               exclude: int | None = None, member: _Member | None = None,
-              names: Vector = EMPTY) -> tuple[float, int | None]:
-        best: tuple[float, int | None] = (0.0, None)
+              names: Vector = EMPTY, syllables: Vector = EMPTY
+              ) -> tuple[float, float, int | None]:
+        """The candidate story the article fits best: (fit, our similarity, its seq)."""
+        best: tuple[float, float, int | None] = (0.0, 0.0, None)
         for seq in self._candidates(vector, language, day):
             if seq == exclude:
                 continue
-            sim = self._similarity(vector, day, self._stories[seq])
-            if sim > best[0] and (sim < self.threshold or member is None or self.evidence(
-                    names, member.told, self._stories[seq])):
-                best = (sim, seq)
+            story = self._stories[seq]
+            evidence = member is None or self.evidence(names, member.told, story)
+            fit, sim, _ = self._fit(vector, syllables, day, story, evidence=evidence)
+            if fit > best[0]:
+                best = (fit, sim, seq)
         return best
 
     def _dissolve_window(self, days: list[int | None]
@@ -642,20 +701,30 @@ class StoryClusterer:
             story.joins[member.id] = Join(member.id, 0.0, "no text to compare: own story")
             self._story_of[member.id] = story.seq
             return story.seq
-        return self._place_member(member, vector, self._names[member.id], language)
+        return self._place_member(member, vector, self._names[member.id], language,
+                                  syllables=self._sylls[member.id])
+
+    def _reason(self, fit: float, sim: float, vector: Vector, syllables: Vector,
+                day: int | None, story: _Story) -> str:
+        if sim >= self.threshold and fit * self.threshold <= sim + 1e-9:
+            return f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
+        anchor = self._similarity(syllables, day, story, centroid=story.syllables)
+        return (f"joined (similarity {sim:.2f}; syllable similarity {anchor:.2f} ≥ "
+                f"{ANCHOR_JOIN:.2f}, the anchor's rule)")
 
     def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
-                      note: str = "") -> int:
-        sim, seq = self._best(vector, member.day, language, member=member, names=names)
-        if seq is not None and sim >= self.threshold:
+                      note: str = "", syllables: Vector = EMPTY) -> int:
+        fit, sim, seq = self._best(vector, member.day, language, member=member, names=names,
+                                   syllables=syllables)
+        if seq is not None and fit >= 1.0:
             story = self._stories[seq]
-            reason = f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
+            reason = self._reason(fit, sim, vector, syllables, member.day, story)
         else:
             story = self._new_story(language, f"s-{member.id}")
             reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
             if language != "vi":
                 reason += f"; language {language}: kept out of Vietnamese stories"
-        story.add(member, vector, names)
+        story.add(member, vector, names, syllables)
         story.joins[member.id] = Join(member.id, round(float(sim), 4), reason + note)
         self._story_of[member.id] = story.seq
         self._index(story.seq, vector)
@@ -671,18 +740,19 @@ class StoryClusterer:
             seq = self._resolve(self._story_of[article.id])
             own_story = self._stories[seq]
             language = own_story.language
-            own = self._similarity(vector, day, own_story, own=True)
-            sim, other = self._best(vector, day, language, exclude=seq, member=article,
-                                    names=self._names[article.id])
-            if other is None or sim < self.threshold or sim <= own:
+            syllables = self._sylls[article.id]
+            own = self._fit(vector, syllables, day, own_story, own=True)[0]
+            fit, sim, other = self._best(vector, day, language, exclude=seq, member=article,
+                                         names=self._names[article.id], syllables=syllables)
+            if other is None or fit < 1.0 or fit <= own:
                 continue
             names = self._names[article.id]
-            member = own_story.remove(article.id, vector, names)
+            member = own_story.remove(article.id, vector, names, syllables)
             target = self._stories[other]
-            target.add(member, vector, names)
+            reason = self._reason(fit, sim, vector, syllables, day, target)
+            target.add(member, vector, names, syllables)
             target.joins[article.id] = Join(article.id, round(sim, 4),
-                                            f"joined (similarity {sim:.2f} ≥ "
-                                            f"{self.threshold:.2f}, moved from {own_story.id})")
+                                            f"{reason[:-1]}, moved from {own_story.id})")
             self._story_of[article.id] = other
             self._index(other, vector)
             if not own_story.members:
@@ -696,13 +766,14 @@ class StoryClusterer:
             story = self._stories[seq]
             if not len(vector) or story.size < 3:
                 continue
-            if self._similarity(vector, article.day, story, own=True) >= self.threshold:
+            syllables = self._sylls[article.id]
+            if self._fit(vector, syllables, article.day, story, own=True)[0] >= 1.0:
                 continue
             names = self._names[article.id]
-            member = story.remove(article.id, vector, names)
+            member = story.remove(article.id, vector, names, syllables)
             touched.append(self._place_member(member, vector, names, story.language,
                                               f"; left {story.id}, whose members it is less "
-                                              "like on average than a join needs"))
+                                              "like on average than a join needs", syllables))
         # Merges: two stories of one event, started before an article bridged them.
         for seq in sorted({self._resolve(s) for s in touched}):
             seq = self._resolve(seq)
@@ -751,6 +822,7 @@ class StoryClusterer:
                                          f"({why})")
         keep.centroid.add_centroid(gone.centroid)
         keep.names.add_centroid(gone.names)
+        keep.syllables.add_centroid(gone.syllables)
         keep.told.update(gone.told)
         keep.title_dirty = True
         days = [d for d in (keep.first_day, keep.last_day, gone.first_day, gone.last_day)
