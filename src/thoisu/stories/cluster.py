@@ -4,14 +4,17 @@ A batch goes through four steps (details and figures in docs/stories.md):
 
 1. **copies** are found first (:mod:`thoisu.stories.dedup`) and attached to their canonical
    article's story as ``duplicates``, never as a second voice;
-2. the **language** of each article is identified (py3langid); an article not in Vietnamese
-   only meets stories in its own language, and its join says so;
+2. the **language** of each article is the one its analysis recorded (detected here only for
+   an unanalysed article); an article not in Vietnamese only meets stories in its own
+   language, and its join says so;
 3. each canonical article, in a fixed order (date, then id), takes the story whose members
    are on average most similar to it (mean cosine of the vectors of
    :mod:`thoisu.stories.vectors`, as average-link clustering), times a time factor that fades
    beyond ``story_window_days``; at ``story_threshold`` or above it joins, else it starts a
-   story. Candidates come from an inverted index over each story's strongest terms, capped
-   per term, so an article meets a bounded number of stories and cost grows linearly;
+   story. An article also joins where the anchor would (mean syllable TF-IDF cosine with the
+   members at ``ANCHOR_JOIN``). Candidates come from an inverted index over each story's
+   strongest terms, capped per term, so an article meets a bounded number of stories and
+   cost grows linearly;
 4. a **repair** pass lets the batch's articles move to a better story found later in the
    batch, and merges a story touched by the batch into an older one when their centroids are
    as similar as a join requires (and at least half as similar as the tighter story's own
@@ -68,7 +71,8 @@ EVIDENCE_NAMES = 0.1
 # cluster`). At ANCHOR_JOIN or above an article joins on it alone: what the anchor joins, we
 # join. 0.45 is the anchor's best threshold on ktlab-dev (and, as it turned out, on ViMs and
 # the mix). Merges of whole stories stay on our own rule: merging on the anchor's alone cost
-# precision (ktlab-dev 0.9552 -> 0.9502, ViMs 0.9710 -> 0.9694; docs/stories.md).
+# precision (ktlab-dev 0.9552 -> 0.9502, ViMs 0.9710 -> 0.9694); asking the anchor's joins for
+# event evidence too cost recall (ktlab-dev 0.9552 -> 0.9484, below the anchor).
 ANCHOR_JOIN = 0.45
 
 
@@ -195,24 +199,52 @@ def time_factor(day: int | None, story: _Story, window: int) -> float:
     return float(0.5 ** ((gap - window) / window))
 
 
-# Letters only Vietnamese writes: ă đ ơ ư, and vowels with a hook above or a dot below.
-_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯảẻỉỏủỷạẹịọụỵẢẺỈỎỦỶẠẸỊỌỤỴ"
-                              "ẳẩểổởửặậệộợựẲẨỂỔỞỬẶẬỆỘỢỰắằẵấầẫếềễốồỗớờỡứừữẮẰẴẤẦẪẾỀỄỐỒỖỚỜỠỨỪỮ]")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def language_of(article: Article) -> str:
-    """The article's language code; ``vi`` when too short to tell.
+    """The article's language code, as the analysis recorded it (``Article.language``); ``vi``
+    when too short to tell.
 
-    Text where at least 3% of the letters are ones only Vietnamese uses is Vietnamese without
-    asking the model (most news is, and the model costs a millisecond an article).
+    Only an article no analysis has filled (``analysis_version`` None: a caller's own
+    Article) has its language detected here, from its title and the start of its body.
     """
-    text = article.title + "\n" + article.body_text[:300]
-    letters = len(_LETTER.findall(text))
-    if letters and len(_VIETNAMESE_ONLY.findall(text)) >= 0.03 * letters:
-        return "vi"
-    guess = detect_language(text)
-    return "vi" if guess.code == "und" else guess.code
+    if article.analysis_version is not None:
+        code = article.language
+    else:
+        code = detect_language(article.title + "\n" + article.body_text[:300]).code
+    return "vi" if not code or code == "und" else code
+
+
+class NameShares:
+    """How common each name is in the window being grouped: the share of its articles that
+    name it. A name most of the window's articles share (a country, the topic's actors: ``Mỹ``,
+    ``Syria``, ``IS`` through a month of war news) says little about which event an article
+    tells; a person or a place few articles name says much. For event evidence a name's weight
+    is multiplied by ``1 - share`` (:meth:`specific`): evidence from names is evidence from
+    the specific ones. Empty (every weight kept) outside a grouping.
+    """
+
+    def __init__(self, ids: np.ndarray | None = None, keep: np.ndarray | None = None) -> None:
+        self.ids = np.zeros(0, np.int64) if ids is None else ids  # ascending
+        self.keep = np.zeros(0) if keep is None else keep  # 1 - share, per id
+
+    def specific(self, names: Vector) -> Vector:
+        """``names`` with each weight times ``1 - share`` (not renormalised)."""
+        if not self.ids.size or not len(names):
+            return names
+        at = np.searchsorted(self.ids, names.ids)
+        at[at == self.ids.size] = 0
+        found = self.ids[at] == names.ids
+        w = np.where(found, names.w * self.keep[at], names.w)
+        return Vector(names.ids, w, names.strongest)
+
+
+def name_shares(terms: Sequence[ArticleTerms]) -> NameShares:
+    """The :class:`NameShares` of a window of articles (names in two articles or more)."""
+    named = [t.ids[t.is_name] for t in terms if t.is_name.any()]
+    if len(terms) < 2 or not named:
+        return NameShares()
+    ids, counts = np.unique(np.concatenate([np.unique(n) for n in named]), return_counts=True)
+    common = counts >= 2
+    return NameShares(ids[common].astype(np.int64), 1.0 - counts[common] / len(terms))
 
 
 def member_key(member: _Member) -> tuple[int, int, str]:
@@ -249,6 +281,7 @@ class StoryClusterer:
         self._vectors: dict[str, Vector] = {}  # vectors of the current batch only
         self._names: dict[str, Vector] = {}  # name vectors of the current batch only
         self._sylls: dict[str, Vector] = {}  # anchor vectors of the current batch only
+        self._shares = NameShares()  # how common each name is in the window being grouped
         self._postings: dict[int, dict[int, None]] = {}
         self._pairs: set[tuple[int, int]] = set()  # candidate pairs of events to link
         self._heads: tuple[dict[int, int], dict[int, Link]] | None = None  # cached links
@@ -294,6 +327,7 @@ class StoryClusterer:
         self._vectors = {m.id: weigh(m.terms, self.df, self.params) for m, _ in items}
         self._names = {m.id: name_vector(m.terms, self.df) for m, _ in items}
         self._sylls = {m.id: self._syllable_vector(m) for m, _ in items}
+        self._shares = name_shares([m.terms for m, _ in items])
 
         batch_start = self._next_seq
         touched = [self._place(member, language) for member, language in items]
@@ -319,6 +353,7 @@ class StoryClusterer:
             joins[link.copy] = Join(link.copy, link.similarity,
                                     f"copy of {link.canonical} (similarity {link.similarity:.2f})")
         self._vectors, self._names, self._sylls = {}, {}, {}
+        self._shares = NameShares()
         out = []
         for article in articles:
             join = joins.pop(article.id, None)
@@ -617,7 +652,8 @@ class StoryClusterer:
         their texts tell of. With nothing to compare on one side, words decide alone."""
         if (not len(names) and not told) or (not len(story.names) and not story.told):
             return True
-        if len(names) and story.names.dot(names) / max(story.size, 1) >= EVIDENCE_NAMES:
+        if len(names) and story.names.dot(self._shares.specific(names)) / max(
+                story.size, 1) >= EVIDENCE_NAMES:
             return True
         return any(day in story.told for day in told)
 
@@ -721,7 +757,10 @@ class StoryClusterer:
             reason = self._reason(fit, sim, vector, syllables, member.day, story)
         else:
             story = self._new_story(language, f"s-{member.id}")
-            reason = f"new story (best other {sim:.2f} < {self.threshold:.2f})"
+            reason = (f"new story (best other {sim:.2f} < {self.threshold:.2f})"
+                      if sim < self.threshold else
+                      f"new story (best other {sim:.2f}, but no specific name or told day "
+                      "shared: words alone)")
             if language != "vi":
                 reason += f"; language {language}: kept out of Vietnamese stories"
         story.add(member, vector, names, syllables)
@@ -808,7 +847,7 @@ class StoryClusterer:
             return True
         # Cosine of the two name centroids: the names the two groups are about, which the
         # mean over every pair of members would dilute in a large story.
-        if a.names.dot_centroid(b.names) >= EVIDENCE_NAMES * a.names.norm * b.names.norm:
+        if b.names.dot(self._shares.specific(a.names.unit())) >= EVIDENCE_NAMES * b.names.norm:
             return True
         return any(day in b.told for day in a.told)
 

@@ -58,11 +58,18 @@ class Link:
 
 @dataclass
 class _Group:
-    names: Centroid
-    words: Centroid
-    size: int
+    names: Centroid  # sum over its events of each event's mean name vector
+    words: Centroid  # sum of its articles' word vectors
+    size: int  # articles
     first_day: int | None
     last_day: int | None
+    events: int = 1
+
+
+def _scaled(c: Centroid, factor: float) -> Centroid:
+    out = Centroid()
+    out.ids, out.w, out.norm = c.ids, c.w * factor, c.norm * factor
+    return out
 
 
 def _copy(c: Centroid) -> Centroid:
@@ -122,10 +129,9 @@ def _floor(a: _Group, b: _Group, words_floor: float) -> float:
 
 
 def _similarities(a: _Group, b: _Group, window: int) -> tuple[float, float]:
-    pairs = a.size * b.size
     fade = _fade(a, b, window)
-    return (a.names.dot_centroid(b.names) / pairs * fade,
-            a.words.dot_centroid(b.words) / pairs * fade)
+    return (a.names.dot_centroid(b.names) / (a.events * b.events) * fade,
+            a.words.dot_centroid(b.words) / (a.size * b.size) * fade)
 
 
 def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
@@ -141,7 +147,8 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
     def group(seq: int) -> _Group:
         if seq not in groups:
             e = events[seq]
-            groups[seq] = _Group(e.names, e.centroid, e.size, e.first_day, e.last_day)
+            groups[seq] = _Group(_scaled(e.names, 1.0 / max(e.size, 1)), e.centroid, e.size,
+                                 e.first_day, e.last_day)
         return groups[seq]
 
     scored: list[tuple[float, int, int]] = []
@@ -173,11 +180,12 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
         names, words = _similarities(gk, gg, window)
         if names < threshold or words < _floor(gk, gg, words_floor):
             continue  # the stories as grown so far are no longer close enough on average
-        if gk.names is events[keep].names:  # first growth: stop sharing the event's arrays
+        if gk.words is events[keep].centroid:  # first growth: stop sharing the event's arrays
             gk.names, gk.words = _copy(gk.names), _copy(gk.words)
         gk.names.add_centroid(gg.names)
         gk.words.add_centroid(gg.words)
         gk.size += gg.size
+        gk.events += gg.events
         days = [d for d in (gk.first_day, gk.last_day, gg.first_day, gg.last_day)
                 if d is not None]
         gk.first_day, gk.last_day = (min(days), max(days)) if days else (None, None)
