@@ -6,12 +6,17 @@ and go through many events: Russia's air campaign in Syria is Palmyra in March, 
 October, the Astana talks in January. Those events share few words beyond the topic's, but
 they share their actors: ``Nga``, ``Syria``, ``Nhà nước Hồi giáo (IS)``, ``Bộ Quốc phòng Nga``.
 
-So events are linked into one story when, on average over their articles,
+So events are linked into one story when
 
 * their **name vectors** (names only, plain IDF) have a cosine of at least
-  ``story_link_threshold``: the same people, places and organisations, and
-* their **word vectors** are at least ``LINK_WORDS`` × ``story_threshold`` similar: a related
-  subject, so that two stories that merely both mention ``Mỹ`` and ``Trung Quốc`` stay apart,
+  ``story_link_threshold`` on average over their *events* (each event's mean name vector
+  counts once, whatever its size): the same people, places and organisations. Over article
+  pairs a one-article event beside a large one would be judged on the large one alone (the
+  US envoy on Mosul, sharing ``IS``, ``Mỹ``, ``Syria`` with a three-article event of the
+  Syria campaign, and none of its actors with the campaign's other event);
+* their **word vectors** are at least ``LINK_WORDS`` × ``story_threshold`` similar on average
+  over their articles: a related subject, so that two stories that merely both mention
+  ``Mỹ`` and ``Trung Quốc`` stay apart,
 
 and their spans are at most ``story_link_window_days`` apart (a longer silence ends a story).
 Linking is average-link over events (never a chain of single pairs), greedy from the most
