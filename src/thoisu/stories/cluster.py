@@ -646,14 +646,18 @@ class StoryClusterer:
         ours = sim / self.threshold if evidence else 0.0
         return max(ours, anchor / ANCHOR_JOIN), sim, anchor
 
-    def evidence(self, names: Vector, told: frozenset[int], story: _Story) -> bool:
+    def evidence(self, names: Vector, told: frozenset[int], story: _Story,
+                 specific: Vector | None = None) -> bool:
         """Whether an article and a story share more than words: their names (people,
-        organisations, places: mean cosine of name vectors at least EVIDENCE_NAMES) or a day
-        their texts tell of. With nothing to compare on one side, words decide alone."""
+        organisations, places: mean cosine of name vectors at least EVIDENCE_NAMES, each
+        name weighed by how specific it is, :class:`NameShares`) or a day their texts tell
+        of. With nothing to compare on one side, words decide alone. ``specific``: ``names``
+        already weighed, when the caller has it."""
         if (not len(names) and not told) or (not len(story.names) and not story.told):
             return True
-        if len(names) and story.names.dot(self._shares.specific(names)) / max(
-                story.size, 1) >= EVIDENCE_NAMES:
+        if specific is None:
+            specific = self._shares.specific(names)
+        if len(names) and story.names.dot(specific) / max(story.size, 1) >= EVIDENCE_NAMES:
             return True
         return any(day in story.told for day in told)
 
@@ -661,13 +665,22 @@ class StoryClusterer:
               exclude: int | None = None, member: _Member | None = None,
               names: Vector = EMPTY, syllables: Vector = EMPTY
               ) -> tuple[float, float, int | None]:
-        """The candidate story the article fits best: (fit, our similarity, its seq)."""
+        """The candidate story the article fits best: (fit, our similarity, its seq).
+
+        Evidence is only asked where our similarity would join: below the threshold our
+        rule's fit is under 1 either way, and the anchor's rule asks for none.
+        """
         best: tuple[float, float, int | None] = (0.0, 0.0, None)
+        specific: Vector | None = None
         for seq in self._candidates(vector, language, day):
             if seq == exclude:
                 continue
             story = self._stories[seq]
-            evidence = member is None or self.evidence(names, member.told, story)
+            evidence = True
+            if member is not None and self._similarity(vector, day, story) >= self.threshold:
+                if specific is None:
+                    specific = self._shares.specific(names)
+                evidence = self.evidence(names, member.told, story, specific)
             fit, sim, _ = self._fit(vector, syllables, day, story, evidence=evidence)
             if fit > best[0]:
                 best = (fit, sim, seq)
