@@ -602,18 +602,34 @@ class StoryClusterer:
         """Stories sharing strong terms with ``vector``, best first, faded by time.
 
         Without the time factor, older stories of the same topic (last year's floods) would
-        take every candidate slot from the story that is running now.
+        take every candidate slot from the story that is running now. A story faded below
+        ``story_threshold`` is no candidate: a mean cosine is at most 1, so neither rule could
+        join it (nor link it: the link window is a hard cut), and comparing it would make the
+        cost of a lookup grow with the years of the same topics the store holds. A story
+        taken apart by a regrouping leaves the postings it is found in.
         """
         score: dict[int, float] = {}
         for term, weight in vector.strongest[:INDEX_TERMS]:
-            for seq in self._postings.get(term, ()):
-                seq = self._resolve(seq)
-                if seq in self._stories:  # a story taken apart by a regrouping is gone
-                    score[seq] = score.get(seq, 0.0) + weight
+            posting = self._postings.get(term)
+            if not posting:
+                continue
+            gone = []
+            for seq in posting:
+                live = self._resolve(seq)
+                if live in self._stories:
+                    score[live] = score.get(live, 0.0) + weight
+                else:
+                    gone.append(seq)
+            for seq in gone:
+                del posting[seq]
         if day is not None:
-            for seq in score:
-                score[seq] *= time_factor(day, self._stories[seq],
-                                          self.window if window is None else window)
+            faded = {}
+            for seq, value in score.items():
+                factor = time_factor(day, self._stories[seq],
+                                     self.window if window is None else window)
+                if factor >= self.threshold:
+                    faded[seq] = value * factor
+            score = faded
         ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
         return [seq for seq, _ in ranked[:CANDIDATES]
                 if self._stories[seq].language == language]
