@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -53,7 +53,6 @@ from thoisu.stories.vectors import (
     syllable_terms,
     weigh,
 )
-from thoisu.text.language import detect_language
 
 INDEX_TERMS = 20  # strongest terms of an article that index its story and query the index
 POSTING_CAP = 200  # most recent stories kept per index term: bounds the cost of a lookup
@@ -204,12 +203,17 @@ def language_of(article: Article) -> str:
     when too short to tell.
 
     Only an article no analysis has filled (``analysis_version`` None: a caller's own
-    Article) has its language detected here, from its title and the start of its body.
+    Article) has its language found here, by the analysis's own language stage (on a copy:
+    the caller's article is left as it is).
     """
     if article.analysis_version is not None:
         code = article.language
     else:
-        code = detect_language(article.title + "\n" + article.body_text[:300]).code
+        from thoisu.analyse import LANGUAGE
+
+        probe = replace(article)
+        LANGUAGE(probe, Settings())
+        code = probe.language
     return "vi" if not code or code == "und" else code
 
 
