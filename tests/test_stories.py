@@ -190,3 +190,36 @@ def test_update_stories_saves_to_the_store(tmp_path) -> None:  # type: ignore[no
         assert store.story_of("storm2") == store.story_of("storm0")
         again = update_stories(store, articles, Settings())
         assert again == []  # nothing new: nothing saved
+
+
+def test_the_language_is_read_from_the_analysis_record() -> None:
+    from thoisu.stories.cluster import language_of
+
+    title, text = STORM[0]
+    analysed = make("a", title, text)
+    analysed.analysis_version = "any"
+    analysed.language = "en"  # what the analysis recorded is not detected again
+    assert language_of(analysed) == "en"
+    analysed.language = "und"  # too short for the analysis to tell: Vietnamese
+    assert language_of(analysed) == "vi"
+    # an article no analysis has filled is detected here
+    assert language_of(make("b", *ENGLISH)) == "en"
+    assert language_of(make("c", title, text)) == "vi"
+
+
+def test_a_name_most_of_the_window_shares_is_weak_evidence() -> None:
+    import numpy as np
+
+    from thoisu.stories.cluster import name_shares
+    from thoisu.stories.vectors import ArticleTerms, Vector
+
+    def named(*ids: int) -> ArticleTerms:
+        return ArticleTerms(np.array(ids, np.int64), np.ones(len(ids)), np.ones(len(ids), bool))
+
+    # name 1 (a country) in all four articles, name 2 in two, names 3-5 in one each
+    shares = name_shares([named(1, 2, 3), named(1, 2), named(1, 4), named(1, 5)])
+    vector = Vector(np.array([1, 2, 3], np.int64), np.array([0.6, 0.6, 0.5]), [])
+    weights = dict(zip(vector.ids.tolist(), shares.specific(vector).w.tolist(), strict=True))
+    assert weights == pytest.approx({1: 0.0, 2: 0.3, 3: 0.5})
+    # a window of one article tells nothing about how common a name is
+    assert name_shares([named(1, 2)]).specific(vector).w.tolist() == vector.w.tolist()

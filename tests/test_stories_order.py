@@ -98,6 +98,11 @@ def test_words_alone_do_not_join_without_shared_names_or_days(monkeypatch) -> No
         clusterer.add([*one, other])
         return len(clusterer.stories())
 
+    # Texts this alike in every syllable are joined by the anchor's rule (mean syllable
+    # cosine at ANCHOR_JOIN), which asks for no evidence: what the anchor joins, we join.
+    assert story_count() == 1
+    # Our own rule, the anchor's aside, keeps them apart.
+    monkeypatch.setattr(cluster, "ANCHOR_JOIN", 2.0)
     assert story_count() == 2
     # Without the evidence rule the same words would have joined them: the test can fail.
     monkeypatch.setattr(cluster, "EVIDENCE_NAMES", -1.0)

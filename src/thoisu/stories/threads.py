@@ -6,12 +6,17 @@ and go through many events: Russia's air campaign in Syria is Palmyra in March, 
 October, the Astana talks in January. Those events share few words beyond the topic's, but
 they share their actors: ``Nga``, ``Syria``, ``Nhà nước Hồi giáo (IS)``, ``Bộ Quốc phòng Nga``.
 
-So events are linked into one story when, on average over their articles,
+So events are linked into one story when
 
 * their **name vectors** (names only, plain IDF) have a cosine of at least
-  ``story_link_threshold``: the same people, places and organisations, and
-* their **word vectors** are at least ``LINK_WORDS`` × ``story_threshold`` similar: a related
-  subject, so that two stories that merely both mention ``Mỹ`` and ``Trung Quốc`` stay apart,
+  ``story_link_threshold`` on average over their *events* (each event's mean name vector
+  counts once, whatever its size): the same people, places and organisations. Over article
+  pairs a one-article event beside a large one would be judged on the large one alone (the
+  US envoy on Mosul, sharing ``IS``, ``Mỹ``, ``Syria`` with a three-article event of the
+  Syria campaign, and none of its actors with the campaign's other event);
+* their **word vectors** are at least ``LINK_WORDS`` × ``story_threshold`` similar on average
+  over their articles: a related subject, so that two stories that merely both mention
+  ``Mỹ`` and ``Trung Quốc`` stay apart,
 
 and their spans are at most ``story_link_window_days`` apart (a longer silence ends a story).
 Linking is average-link over events (never a chain of single pairs), greedy from the most
@@ -58,11 +63,18 @@ class Link:
 
 @dataclass
 class _Group:
-    names: Centroid
-    words: Centroid
-    size: int
+    names: Centroid  # sum over its events of each event's mean name vector
+    words: Centroid  # sum of its articles' word vectors
+    size: int  # articles
     first_day: int | None
     last_day: int | None
+    events: int = 1
+
+
+def _scaled(c: Centroid, factor: float) -> Centroid:
+    out = Centroid()
+    out.ids, out.w, out.norm = c.ids, c.w * factor, c.norm * factor
+    return out
 
 
 def _copy(c: Centroid) -> Centroid:
@@ -122,10 +134,9 @@ def _floor(a: _Group, b: _Group, words_floor: float) -> float:
 
 
 def _similarities(a: _Group, b: _Group, window: int) -> tuple[float, float]:
-    pairs = a.size * b.size
     fade = _fade(a, b, window)
-    return (a.names.dot_centroid(b.names) / pairs * fade,
-            a.words.dot_centroid(b.words) / pairs * fade)
+    return (a.names.dot_centroid(b.names) / (a.events * b.events) * fade,
+            a.words.dot_centroid(b.words) / (a.size * b.size) * fade)
 
 
 def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
@@ -141,7 +152,8 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
     def group(seq: int) -> _Group:
         if seq not in groups:
             e = events[seq]
-            groups[seq] = _Group(e.names, e.centroid, e.size, e.first_day, e.last_day)
+            groups[seq] = _Group(_scaled(e.names, 1.0 / max(e.size, 1)), e.centroid, e.size,
+                                 e.first_day, e.last_day)
         return groups[seq]
 
     scored: list[tuple[float, int, int]] = []
@@ -173,11 +185,12 @@ def link_events(events: Mapping[int, Event], pairs: Iterable[tuple[int, int]],
         names, words = _similarities(gk, gg, window)
         if names < threshold or words < _floor(gk, gg, words_floor):
             continue  # the stories as grown so far are no longer close enough on average
-        if gk.names is events[keep].names:  # first growth: stop sharing the event's arrays
+        if gk.words is events[keep].centroid:  # first growth: stop sharing the event's arrays
             gk.names, gk.words = _copy(gk.names), _copy(gk.words)
         gk.names.add_centroid(gg.names)
         gk.words.add_centroid(gg.words)
         gk.size += gg.size
+        gk.events += gg.events
         days = [d for d in (gk.first_day, gk.last_day, gg.first_day, gg.last_day)
                 if d is not None]
         gk.first_day, gk.last_day = (min(days), max(days)) if days else (None, None)

@@ -159,6 +159,34 @@ def article_terms(article: Article, params: VectorParams) -> ArticleTerms:
     return ArticleTerms(ids, tf, is_name)
 
 
+SYLLABLE_TERMS = 300  # most frequent syllables of an article kept for the anchor's opinion
+
+
+def syllable_terms(article: Article) -> ArticleTerms:
+    """The anchor's view of an article: raw counts of its syllables (the ROUGE protocol's
+    tokens, function syllables included), title and body alike, hashed apart from the terms
+    of :func:`article_terms`.
+
+    Weighted with plain IDF (:data:`SYLLABLE_PARAMS`) this is the vector of the TF-IDF
+    average-link anchor of ``thoisu eval cluster``: the clusterer's second opinion.
+    """
+    from thoisu.text.syllables import syllable_tokens
+
+    counts: defaultdict[str, int] = defaultdict(int)
+    for token in syllable_tokens(article.full_text):
+        counts[token] += 1
+    if not counts:
+        return ArticleTerms(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, bool))
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:SYLLABLE_TERMS]
+    table: dict[int, float] = {}
+    for term, c in items:
+        slot = _hash("~" + term)
+        table[slot] = table.get(slot, 0.0) + c
+    ids = np.fromiter(table.keys(), np.int64, len(table))
+    tf = np.fromiter(table.values(), np.float64, len(table))
+    return ArticleTerms(ids, tf, np.zeros(len(table), bool))
+
+
 class DocumentFrequencies:
     """Running document frequencies over hashed terms, and the IDF they give."""
 
@@ -197,6 +225,8 @@ class Vector:
 
 EMPTY = Vector(np.zeros(0, np.int64), np.zeros(0), [])
 _NAME_PARAMS = VectorParams(name_weight=1.0, max_terms=NAME_TERMS, idf_power=1.0)
+# The anchor's weighting: raw counts times plain IDF, every kept syllable.
+SYLLABLE_PARAMS = VectorParams(name_weight=1.0, max_terms=SYLLABLE_TERMS, idf_power=1.0)
 
 
 def weigh(terms: ArticleTerms, df: DocumentFrequencies, params: VectorParams) -> Vector:
