@@ -129,8 +129,6 @@ FINDER_EXCEPTIONS = {
     "evaluate/entities.py": "scores the name finders on gold sentences",
     "evaluate/ktlab.py": "splits the corpus's reference summaries, which are no articles",
     "cli/dates.py": "`thoisu dates` is the tagger's own command: it tags the text it is given",
-    # Pending (issue #24, the "stories" helper): clustering reads article.language instead.
-    "stories/cluster.py": "pending: detects the language again (being fixed on its branch)",
 }
 
 
