@@ -316,6 +316,9 @@ class StoryClusterer:
         for _, _language, terms in prepared:
             if not terms.empty:
                 self.df.add(terms)
+        # Stories started from here on, those of a rebuild included, are named together at
+        # the end (_name_new_stories), which keeps every id unique.
+        batch_start = self._next_seq
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
         items = [(self._member(article, terms), language) for article, language, terms in prepared]
@@ -333,7 +336,6 @@ class StoryClusterer:
         self._sylls = {m.id: self._syllable_vector(m) for m, _ in items}
         self._shares = name_shares([m.terms for m, _ in items])
 
-        batch_start = self._next_seq
         touched = [self._place(member, language) for member, language in items]
         self._repair([m for m, _ in items], touched)
         for link in regrouped_links:
