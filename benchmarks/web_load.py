@@ -10,7 +10,9 @@ through paths drawn from the store. Every configuration is measured in the same 
 
 * ``baseline``: the code of another checkout (``--baseline SRC``), as it serves by default;
 * ``uncached``: this code with its read cache off (``web_cache_pages = 0``): rendering cost;
-* ``current``: this code as it serves by default (a process per core, cached reads).
+* ``current``: this code as it serves by default (a process per core, cached reads);
+* ``warm`` (``--warm``): the same after each page's paths were asked for once, as on a server
+  that has run: the rows of ``current`` measure readers who are the first to ask.
 
     python benchmarks/web_load.py                          # SQLite, 20,000 articles
     python benchmarks/web_load.py --size 3000 --postgres   # and a throwaway PostgreSQL
@@ -279,8 +281,20 @@ def wrk(base: str, paths: list[str], clients: int, seconds: float,
             "errors": failed}
 
 
+def _ask_each(base: str, paths: list[str], asks: int = 4) -> None:
+    """Ask for every path as readers of a running server have before: ``asks`` times, each
+    on a new connection, so that every server process (each keeps its own pages) is likely
+    to have been asked once."""
+    import httpx
+
+    for path in sorted(set(paths)):
+        for _ in range(asks):
+            httpx.get(base + path, timeout=60, headers={"connection": "close"})
+
+
 def measure(base: str, urls: dict[str, list[str]], pages: tuple[str, ...],
-            clients: tuple[int, ...], seconds: float, label: str) -> list[dict[str, Any]]:
+            clients: tuple[int, ...], seconds: float, label: str,
+            warm: bool = False) -> list[dict[str, Any]]:
     rows = []
     for page in pages:
         paths = urls.get(page) or []
@@ -288,6 +302,8 @@ def measure(base: str, urls: dict[str, list[str]], pages: tuple[str, ...],
             print(f"{label:<18} {page:<12} (no paths: the store has none of these)")
             continue
         wrk(base, paths[:20], 2, 1.0)  # warm the processes (imports, first queries)
+        if warm:
+            _ask_each(base, paths)
         for c in clients:
             rng = random.Random(c)
             chosen = [rng.choice(paths) for _ in range(max(400, 20 * c))]
@@ -316,6 +332,10 @@ def main() -> None:
     parser.add_argument("--configs", nargs="+", default=["baseline", "uncached", "current"],
                         choices=["baseline", "uncached", "current"])
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    parser.add_argument("--warm", action="store_true",
+                        help="also measure 'current' after every path of a page was asked "
+                             "for (a server that has run: its read cache holds the pages; "
+                             "the rows without it measure first visits)")
     parser.add_argument("--store", type=Path,
                         help="measure this SQLite store instead of building one")
     args = parser.parse_args()
@@ -354,6 +374,10 @@ def main() -> None:
                 with server:
                     measure(server.base, urls, pages, clients, args.seconds,
                             f"{config}/{backend}")
+                if config == "current" and args.warm:
+                    with Server(url) as server:
+                        measure(server.base, urls, pages, clients, args.seconds,
+                                f"warm/{backend}", warm=True)
     finally:
         if pg is not None:
             pg.stop()

@@ -8,7 +8,10 @@ pages show their name). While the store is unchanged the same key gives the same
   no body, without the page being looked up or rendered;
 * anyone else asking for an address already rendered gets the kept bytes;
 * any write to the store, by any process, moves the mark: the next read renders afresh. A page
-  is never behind the store (on PostgreSQL by at most the mark's ``every``, 0.2 s).
+  is never behind the store (on PostgreSQL by at most the mark's ``every``, 0.2 s);
+* requests for an address being rendered wait for that rendering instead of rendering it
+  again (after a write, fifty readers of the home page cost one rendering, not fifty); a
+  waiter whose page could not be kept (an error, a cookie) renders its own.
 
 Not cached: writes, ``/api/health`` (it reports the analysis queue), the login and upload
 forms (they carry a per-session form token), static files (they have their own validators),
@@ -17,6 +20,7 @@ and any answer that is not a plain ``200`` (errors, redirects, ``Set-Cookie``).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import threading
 from collections import OrderedDict
@@ -53,6 +57,8 @@ class ReadCache:
         self._kept: OrderedDict[str, Kept] = OrderedDict()
         self._seen_mark = ""
         self._lock = threading.Lock()
+        # Addresses being rendered in this process, and what their readers wait on.
+        self._rendering: dict[str, asyncio.Event] = {}
 
     def _cacheable(self, scope: Scope) -> bool:
         path: str = scope.get("path", "")
@@ -101,11 +107,27 @@ class ReadCache:
             await send({"type": "http.response.body", "body": b""})
             return
         hit = self._get(key, mark)
+        if hit is None and key in self._rendering:
+            await self._rendering[key].wait()
+            hit = self._get(key, mark)
         if hit is not None:
             await send({"type": "http.response.start", "status": hit.status,
                         "headers": hit.headers})
             await send({"type": "http.response.body", "body": hit.body})
             return
+        if key in self._rendering:  # the first rendering was not kept: render this one
+            await self._render(key, mark, extra, scope, receive, send)
+            return
+        done = self._rendering[key] = asyncio.Event()
+        try:
+            await self._render(key, mark, extra, scope, receive, send)
+        finally:
+            del self._rendering[key]
+            done.set()
+
+    async def _render(self, key: str, mark: str, extra: list[tuple[bytes, bytes]],
+                      scope: Scope, receive: Any, send: Any) -> None:
+        """Answer from the application, keeping the answer when it may be kept."""
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
         size = 0
