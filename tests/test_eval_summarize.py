@@ -117,3 +117,13 @@ def test_eval_command_on_ktlab_puts_the_baselines_in_the_same_table() -> None:
     for name in ("| Lead |", "| Centroid |", "| MMR |"):
         assert name in result.stdout
     assert "6 clusters of ktlab" in result.stdout
+
+
+def test_a_grouping_of_one_group_is_not_a_protocol() -> None:
+    """ktlab-dev's clusters all fall in one size group: training on the other groups would
+    train on nothing (the command stopped with a numpy error)."""
+    from thoisu.evaluate.summary_protocols import held_out
+
+    assert not held_out({"≤5 articles": [0, 1, 2]})
+    assert not held_out({"≤5 articles": [0, 1, 2], "≥8 articles": []})
+    assert held_out({"≤5 articles": [0, 1], "≥8 articles": [2]})
