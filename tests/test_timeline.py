@@ -248,3 +248,16 @@ def test_planned_years_and_same_day_after_a_year_are_not_events() -> None:
                      "Sáng cùng ngày, đoàn kiểm tra tiến độ công trình.\n"
                      "Phái đoàn sẽ trở lại Geneva vào ngày 10/12 tới.", D(2017, 12, 8))
     assert [e.date.iso() for e in build_timeline([a])] == ["2017-12-10"]
+
+
+def test_the_start_of_a_period_lends_no_year_to_what_is_told_after_it() -> None:
+    # A date told as the start of what still goes on ("từ ngày ...") says nothing of the year
+    # of the days the article tells after it; a date told as an event does.
+    since = article("s", "Từ ngày 2/8/2014, hải quân bắt đầu tuần tra vùng biển phía nam.\n"
+                         "Ngày 20/9, hai tàu tuần tra cập cảng Cam Ranh để tiếp nhiên liệu.")
+    event = article("e", "Ngày 2/8/2014, hải quân tổ chức lễ xuất quân tại Hải Phòng.\n"
+                         "Ngày 20/9, hai tàu tuần tra cập cảng Cam Ranh để tiếp nhiên liệu.")
+    year_of_20_9 = {a.id: [ev.date.year or ev.approx_year for ev in build_timeline([a])
+                           if (ev.date.month, ev.date.day) == (9, 20)]
+                    for a in (since, event)}
+    assert year_of_20_9 == {"s": [None], "e": [2014]}

@@ -68,9 +68,22 @@ def _neighbour_year(date: PartialDate, prev: Group | None, nxt: Group | None) ->
     if date.month is None:
         return None
     if (lo is not None and lo.year is not None and lo.month is not None and hi is None
-            and _fits(lo.year, date, lo, None) and date.month - lo.month <= 6):
+            and _fits(lo.year, date, lo, None) and date.month - lo.month <= 6
+            and prev is not None
+            and not _starts_a_period(prev.date, [m.text for m in prev.members])):
         return lo.year
     return None
+
+
+def _starts_a_period(date: PartialDate, texts: Sequence[str]) -> bool:
+    """Whether ``date`` is told as the start of what still goes on ("từ ngày 30/9/2015 không
+    quân Nga bắt đầu ..."): the article may be written years later, so the date lends no
+    year to the days told after it, nor to the report."""
+    if date.day is None or date.month is None:
+        return False
+    since = re.compile(rf"(?<!\w)(?:kể\s+)?từ\s+(?:ngày\s+)?0?{date.day}\s*[/.-]\s*"
+                       rf"0?{date.month}(?!\d)", re.IGNORECASE)
+    return any(since.search(text) for text in texts)
 
 
 _FUTURE = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|sắp|tới)\b", re.IGNORECASE)
@@ -84,7 +97,7 @@ def report_year(told: Sequence[Candidate], published: PartialDate | None
     if published is None or published.year is not None or published.month is None:
         return None
     past = [c.date for c in told if c.date.year is not None and c.date.month is not None
-            and not _FUTURE.search(c.text)]
+            and not _FUTURE.search(c.text) and not _starts_a_period(c.date, [c.text])]
     if not past:
         return None
     bound = max(past, key=PartialDate.sort_key)
