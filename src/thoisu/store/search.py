@@ -432,11 +432,12 @@ class SearchIndex:
                     texts[(ARTICLE, r["id"])] = "\n".join(
                         [r["lead"] or "", *_json_list(r["paragraphs"])]).strip()
                     extra[r["id"]] = (r["source"], r["published"])
-            summary = "summary" in self._story_cols
-            for ref in stories:
-                if summary:
-                    value = conn.execute(text("SELECT summary FROM stories WHERE id = :i"),
-                                         {"i": ref}).scalar()
+            if stories and "summary" in self._story_cols:
+                marks = ", ".join(f":s{i}" for i in range(len(stories)))
+                found = conn.execute(text(
+                    f"SELECT id, summary FROM stories WHERE id IN ({marks})"),
+                    {f"s{i}": ref for i, ref in enumerate(stories)}).all()
+                for ref, value in found:
                     texts[(STORY, ref)] = " ".join(
                         str(s.get("text", "")) for s in _json_list(value)
                         if isinstance(s, dict))
