@@ -7,7 +7,8 @@ import pytest
 from thoisu.model import Article, Origin, PartialDate, Story
 from thoisu.settings import Settings
 from thoisu.stories import group_stories
-from thoisu.stories.cluster import StoryClusterer, time_factor
+from thoisu.stories.cluster import StoryClusterer
+from thoisu.stories.placement import time_factor
 from thoisu.stories.sync import update_stories
 
 STORM = [
@@ -152,9 +153,9 @@ def test_same_event_a_year_later_is_a_new_story() -> None:
 
 
 def test_time_factor_fades_beyond_the_window() -> None:
-    from thoisu.stories.cluster import _Story
+    from thoisu.stories.state import StoryState
 
-    story = _Story(seq=0, id="s", language="vi", first_day=100, last_day=110)
+    story = StoryState(seq=0, id="s", language="vi", first_day=100, last_day=110)
     assert time_factor(None, story, 30) == 1.0
     assert time_factor(130, story, 30) == 1.0
     assert time_factor(170, story, 30) == pytest.approx(0.5)
@@ -193,7 +194,7 @@ def test_update_stories_saves_to_the_store(tmp_path) -> None:  # type: ignore[no
 
 
 def test_the_language_is_read_from_the_analysis_record() -> None:
-    from thoisu.stories.cluster import language_of
+    from thoisu.stories.placement import language_of
 
     title, text = STORM[0]
     analysed = make("a", title, text)
@@ -210,7 +211,7 @@ def test_the_language_is_read_from_the_analysis_record() -> None:
 def test_a_name_most_of_the_window_shares_is_weak_evidence() -> None:
     import numpy as np
 
-    from thoisu.stories.cluster import name_shares
+    from thoisu.stories.name_shares import name_shares
     from thoisu.stories.vectors import ArticleTerms, Vector
 
     def named(*ids: int) -> ArticleTerms:

@@ -13,7 +13,8 @@ from thoisu.evaluate.bcubed import bcubed
 from thoisu.evaluate.clustering import story_labels
 from thoisu.model import Article, Origin, PartialDate, TimeExpr
 from thoisu.settings import Settings
-from thoisu.stories.cluster import StoryClusterer, told_days
+from thoisu.stories.cluster import StoryClusterer
+from thoisu.stories.placement import told_days
 
 EVENTS = {
     "bao": ("Bão số 5 đổ bộ vào Quảng Ngãi", "Bão số 5 với sức gió giật cấp 12 đã đổ bộ vào "

@@ -186,8 +186,8 @@ _INDEXES: dict[tuple[int, int], Any] = {}  # one DuplicateIndex (its permutation
 
 def features_of(article: Article, settings: Settings) -> Features:
     """Language, vector terms and MinHash signature of an article, as the clusterer makes them."""
-    from thoisu.stories.cluster import language_of
     from thoisu.stories.dedup import DuplicateIndex
+    from thoisu.stories.placement import language_of
     from thoisu.stories.vectors import VectorParams, article_terms
 
     key = (settings.dedup_num_perm, settings.dedup_shingle)

@@ -24,21 +24,31 @@ The stories of steps 3 and 4 are *events*; :meth:`StoryClusterer.stories` links 
 share their actors into running stories (:mod:`thoisu.stories.threads`).
 
 Every join keeps the similarity that decided it (:class:`thoisu.model.Join`).
+
+Beside this module: :mod:`thoisu.stories.state` (members and stories being grouped),
+:mod:`thoisu.stories.placement` (an article's language, trusted day and told days; the time
+factor) and :mod:`thoisu.stories.name_shares` (how specific a name is in the window).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from thoisu.model import Article, DuplicateLink, Join, PartialDate, Story
+from thoisu.model import Article, DuplicateLink, Join, Story
 from thoisu.settings import Settings
 from thoisu.stories.dedup import DuplicateIndex
+from thoisu.stories.name_shares import NameShares, name_shares
+from thoisu.stories.placement import (
+    article_day,
+    language_of,
+    order_key,
+    time_factor,
+    told_days,
+)
+from thoisu.stories.state import Member, StoryState, member_key
 from thoisu.stories.threads import LINK_WORDS, Link, link_events, needed_to_merge
 from thoisu.stories.vectors import (
     EMPTY,
@@ -75,192 +85,6 @@ EVIDENCE_NAMES = 0.1
 ANCHOR_JOIN = 0.45
 
 
-@dataclass
-class _Member:
-    id: str
-    title: str
-    day: int | None
-    terms: ArticleTerms  # its strongest terms before IDF: re-weighed when IDF has moved
-    told: frozenset[int] = frozenset()  # days its text tells of (month × 100 + day)
-    syllables: ArticleTerms | None = None  # the anchor's terms (raw syllable counts)
-
-
-@dataclass
-class _Story:
-    seq: int
-    id: str
-    language: str
-    members: list[_Member] = field(default_factory=list)
-    joins: dict[str, Join] = field(default_factory=dict)
-    duplicates: list[DuplicateLink] = field(default_factory=list)
-    centroid: Centroid = field(default_factory=Centroid)
-    names: Centroid = field(default_factory=Centroid)  # sum of the members' name vectors
-    syllables: Centroid = field(default_factory=Centroid)  # sum of their anchor vectors
-    told: Counter[int] = field(default_factory=Counter)  # days its members' texts tell of
-    first_day: int | None = None
-    last_day: int | None = None
-    title: str = ""
-    title_dirty: bool = True
-
-    @property
-    def size(self) -> int:
-        return len(self.members)
-
-    def add(self, member: _Member, vector: Vector, names: Vector,
-            syllables: Vector = EMPTY) -> None:
-        self.members.append(member)
-        self.centroid.add([vector])
-        self.names.add([names])
-        self.syllables.add([syllables])
-        self.told.update(member.told)
-        self.title_dirty = True
-        if member.day is not None:
-            self.first_day = member.day if self.first_day is None else min(self.first_day,
-                                                                           member.day)
-            self.last_day = member.day if self.last_day is None else max(self.last_day,
-                                                                         member.day)
-
-    def remove(self, article_id: str, vector: Vector, names: Vector,
-               syllables: Vector = EMPTY) -> _Member:
-        index = next(i for i, m in enumerate(self.members) if m.id == article_id)
-        member = self.members.pop(index)
-        self.joins.pop(article_id, None)
-        self.centroid.add([vector], -1.0)
-        self.names.add([names], -1.0)
-        self.syllables.add([syllables], -1.0)
-        self.told.subtract(member.told)
-        self.told = +self.told
-        self.title_dirty = True
-        days = [m.day for m in self.members if m.day is not None]
-        self.first_day = min(days) if days else None
-        self.last_day = max(days) if days else None
-        return member
-
-
-def day_number(date: PartialDate | None) -> int | None:
-    """The day ordinal of a date known at least to its year (unknown month/day: the 1st)."""
-    if date is None or date.year is None:
-        return None
-    try:
-        return dt.date(date.year, date.month or 1, date.day or 1).toordinal()
-    except ValueError:
-        return None
-
-
-# Below this confidence a publication date read from the text alone does not place an article
-# in time: on ktlab-dev, text-only years are right for 40 of 222 dated articles (a guessed year
-# puts two reports of one event a year apart). Metadata dates are given 0.99 by the dates stage.
-TRUSTED_CONFIDENCE = 0.99
-
-
-def article_day(article: Article) -> int | None:
-    """The day an article is placed at in time, or None when its date is not to be trusted.
-
-    Trusted: a date given with the article (no evidence: a feed, the caller), one from
-    metadata, or any date when the input recorded when the page was fetched (the fetch time
-    bounds the year). A day-month whose year was guessed from the text is not used: the story
-    then decides on words and names alone, as for an undated article.
-    """
-    from thoisu.dates.published import fetch_bound
-
-    evidence = article.published_evidence
-    if evidence is None or evidence.confidence >= TRUSTED_CONFIDENCE:
-        return day_number(article.published)
-    if article.meta and fetch_bound(article.meta) is not None:
-        return day_number(article.published)
-    return None
-
-
-_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
-
-
-def told_days(article: Article) -> frozenset[int]:
-    """The days (month × 100 + day) the article's time expressions name, years aside.
-
-    The year is left out because the text often does not give it ("ngày 23/10"); two reports
-    of one event name the same day of the month, whatever year the analysis guessed.
-    """
-    out = set()
-    for expr in article.dates:
-        found = _DAY_VALUE.match(expr.value or "")
-        if found and expr.type == "date":
-            out.add(int(found.group(1)) * 100 + int(found.group(2)))
-    return frozenset(out)
-
-
-def time_factor(day: int | None, story: _Story, window: int) -> float:
-    """1 within ``window`` days of the story's span, then halving every ``window`` days."""
-    if day is None or story.first_day is None or story.last_day is None or window <= 0:
-        return 1.0
-    gap = max(story.first_day - day, day - story.last_day, 0)
-    if gap <= window:
-        return 1.0
-    return float(0.5 ** ((gap - window) / window))
-
-
-def language_of(article: Article) -> str:
-    """The article's language code, as the analysis recorded it (``Article.language``); ``vi``
-    when too short to tell.
-
-    Only an article no analysis has filled (``analysis_version`` None: a caller's own
-    Article) has its language found here, by the analysis's own language stage (on a copy:
-    the caller's article is left as it is).
-    """
-    if article.analysis_version is not None:
-        code = article.language
-    else:
-        from thoisu.analyse import LANGUAGE
-
-        probe = replace(article)
-        LANGUAGE(probe, Settings())
-        code = probe.language
-    return "vi" if not code or code == "und" else code
-
-
-class NameShares:
-    """How common each name is in the window being grouped: the share of its articles that
-    name it. A name most of the window's articles share (a country, the topic's actors: ``Mỹ``,
-    ``Syria``, ``IS`` through a month of war news) says little about which event an article
-    tells; a person or a place few articles name says much. For event evidence a name's weight
-    is multiplied by ``1 - share`` (:meth:`specific`): evidence from names is evidence from
-    the specific ones. Empty (every weight kept) outside a grouping.
-    """
-
-    def __init__(self, ids: np.ndarray | None = None, keep: np.ndarray | None = None) -> None:
-        self.ids = np.zeros(0, np.int64) if ids is None else ids  # ascending
-        self.keep = np.zeros(0) if keep is None else keep  # 1 - share, per id
-
-    def specific(self, names: Vector) -> Vector:
-        """``names`` with each weight times ``1 - share`` (not renormalised)."""
-        if not self.ids.size or not len(names):
-            return names
-        at = np.searchsorted(self.ids, names.ids)
-        at[at == self.ids.size] = 0
-        found = self.ids[at] == names.ids
-        w = np.where(found, names.w * self.keep[at], names.w)
-        return Vector(names.ids, w, names.strongest)
-
-
-def name_shares(terms: Sequence[ArticleTerms]) -> NameShares:
-    """The :class:`NameShares` of a window of articles (names in two articles or more)."""
-    named = [t.ids[t.is_name] for t in terms if t.is_name.any()]
-    if len(terms) < 2 or not named:
-        return NameShares()
-    ids, counts = np.unique(np.concatenate([np.unique(n) for n in named]), return_counts=True)
-    common = counts >= 2
-    return NameShares(ids[common].astype(np.int64), 1.0 - counts[common] / len(terms))
-
-
-def member_key(member: _Member) -> tuple[int, int, str]:
-    """The order articles are placed in: dated first, by day, then by id (never by arrival)."""
-    return (0 if member.day is not None else 1, member.day or 0, member.id)
-
-
-def _order_key(article: Article, position: int) -> tuple[int, int, str, int]:
-    day = article_day(article)
-    return (0 if day is not None else 1, day or 0, article.id, position)
-
-
 class StoryClusterer:
     """Stories grown from batches of articles; ``add`` a batch, read ``stories()``.
 
@@ -279,7 +103,7 @@ class StoryClusterer:
         self.df = DocumentFrequencies(self.params.idf_prior)
         self.sdf = DocumentFrequencies(0.0)  # of the anchor's syllables, unsmoothed as its IDF
         self.dups = DuplicateIndex(settings)
-        self._stories: dict[int, _Story] = {}
+        self._stories: dict[int, StoryState] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq
         self._vectors: dict[str, Vector] = {}  # vectors of the current batch only
@@ -310,7 +134,7 @@ class StoryClusterer:
                 continue
             seen.add(article.id)
             fresh.append((position, article))
-        fresh.sort(key=lambda item: _order_key(item[1], item[0]))
+        fresh.sort(key=lambda item: order_key(item[1], item[0]))
 
         prepared = [(article, *self._prepare(article)) for _, article in fresh]
         for _, _language, terms in prepared:
@@ -374,7 +198,7 @@ class StoryClusterer:
         the first article of a linked event says so in its join.
         """
         heads, links = self._threads()
-        grouped: dict[int, list[_Story]] = {}
+        grouped: dict[int, list[StoryState]] = {}
         for seq in sorted(self._stories):
             grouped.setdefault(heads.get(seq, seq), []).append(self._stories[seq])
         out = []
@@ -485,7 +309,7 @@ class StoryClusterer:
         terms = article_terms(article, self.params)
         return language_of(article), terms
 
-    def _central_title(self, story: _Story) -> str:
+    def _central_title(self, story: StoryState) -> str:
         """The title of the member closest to the centroid (ties: the earlier member)."""
         best: tuple[float, str] | None = None
         c = story.centroid
@@ -524,13 +348,13 @@ class StoryClusterer:
             seq = self._alias[seq]
         return seq
 
-    def _new_story(self, language: str, story_id: str) -> _Story:
-        story = _Story(seq=self._next_seq, id=story_id, language=language)
+    def _new_story(self, language: str, story_id: str) -> StoryState:
+        story = StoryState(seq=self._next_seq, id=story_id, language=language)
         self._stories[story.seq] = story
         self._next_seq += 1
         return story
 
-    def _member(self, article: Article, terms: ArticleTerms) -> _Member:
+    def _member(self, article: Article, terms: ArticleTerms) -> Member:
         if terms.ids.size > KEPT_TERMS:
             # Ranked as weigh() ranks them, so the terms a vector keeps are all kept.
             strength = terms.tf * self.df.idf(terms.ids) ** self.params.idf_power
@@ -542,10 +366,10 @@ class StoryClusterer:
         syllables = syllable_terms(article)
         syllables = ArticleTerms(syllables.ids.astype(np.int32),
                                  syllables.tf.astype(np.float32), syllables.is_name)
-        return _Member(article.id, article.title, article_day(article), compact,
+        return Member(article.id, article.title, article_day(article), compact,
                        told_days(article), syllables)
 
-    def _syllable_vector(self, member: _Member) -> Vector:
+    def _syllable_vector(self, member: Member) -> Vector:
         """The member's vector in the anchor's terms, under the current IDF."""
         if member.syllables is None:
             return EMPTY
@@ -578,7 +402,7 @@ class StoryClusterer:
         # A join decided under the flatter IDF of a smaller corpus may no longer hold: a member
         # whose mean similarity with the rest of its story is now below the threshold leaves
         # it and is placed again, as if it arrived now.
-        leaving: list[tuple[_Member, str]] = []
+        leaving: list[tuple[Member, str]] = []
         for seq in sorted(self._stories):
             story = self._stories[seq]
             if len(story.members) < 2:
@@ -640,7 +464,7 @@ class StoryClusterer:
         return [seq for seq, _ in ranked[:CANDIDATES]
                 if self._stories[seq].language == language]
 
-    def _similarity(self, vector: Vector, day: int | None, story: _Story,
+    def _similarity(self, vector: Vector, day: int | None, story: StoryState,
                     own: bool = False, centroid: Centroid | None = None) -> float:
         """Mean cosine of an article with a story's members (without itself when ``own``)."""
         # Mean cosine with the members (the criterion of average-link clustering); the
@@ -654,7 +478,7 @@ class StoryClusterer:
         sim = dot / n if n else 0.0
         return sim * time_factor(day, story, self.window)
 
-    def _fit(self, vector: Vector, syllables: Vector, day: int | None, story: _Story,
+    def _fit(self, vector: Vector, syllables: Vector, day: int | None, story: StoryState,
              own: bool = False, evidence: bool = True) -> tuple[float, float, float]:
         """How well an article fits a story: (fit, our similarity, the anchor's similarity).
 
@@ -668,7 +492,7 @@ class StoryClusterer:
         ours = sim / self.threshold if evidence else 0.0
         return max(ours, anchor / ANCHOR_JOIN), sim, anchor
 
-    def evidence(self, names: Vector, told: frozenset[int], story: _Story,
+    def evidence(self, names: Vector, told: frozenset[int], story: StoryState,
                  specific: Vector | None = None) -> bool:
         """Whether an article and a story share more than words: their names (people,
         organisations, places: mean cosine of name vectors at least EVIDENCE_NAMES, each
@@ -684,7 +508,7 @@ class StoryClusterer:
         return any(day in story.told for day in told)
 
     def _best(self, vector: Vector, day: int | None, language: str,
-              exclude: int | None = None, member: _Member | None = None,
+              exclude: int | None = None, member: Member | None = None,
               names: Vector = EMPTY, syllables: Vector = EMPTY
               ) -> tuple[float, float, int | None]:
         """The candidate story the article fits best: (fit, our similarity, its seq).
@@ -709,7 +533,7 @@ class StoryClusterer:
         return best
 
     def _dissolve_window(self, days: list[int | None]
-                         ) -> tuple[list[tuple[_Member, str, str, Join | None]],
+                         ) -> tuple[list[tuple[Member, str, str, Join | None]],
                                     list[DuplicateLink]]:
         """Take apart the stories of the recent window, to be grouped again with a batch.
 
@@ -727,7 +551,7 @@ class StoryClusterer:
                   if start is None or st.last_day is None or st.last_day >= start]
         chosen.sort(key=lambda st: (st.last_day if st.last_day is not None else 1 << 40,
                                     st.seq), reverse=True)
-        out: list[tuple[_Member, str, str, Join | None]] = []
+        out: list[tuple[Member, str, str, Join | None]] = []
         links: list[DuplicateLink] = []
         for story in chosen:
             if out and len(out) + story.size > REGROUP_LIMIT:
@@ -740,7 +564,7 @@ class StoryClusterer:
         return out, links
 
     def _name_new_stories(self, batch_start: int,
-                          before: list[tuple[_Member, str, str, Join | None]]) -> None:
+                          before: list[tuple[Member, str, str, Join | None]]) -> None:
         """Name the stories made by this batch: a regrouped story keeps the id of the story
         most of its members were in (and their joins, when they stayed), a new one is named
         after its first article; ids stay unique."""
@@ -764,7 +588,7 @@ class StoryClusterer:
                 if kept is not None and kept[0] == name and kept[1] is not None:
                     story.joins[member.id] = kept[1]
 
-    def _place(self, member: _Member, language: str) -> int:
+    def _place(self, member: Member, language: str) -> int:
         vector = self._vectors[member.id]
         if not len(vector):
             story = self._new_story(language, f"s-{member.id}")
@@ -776,14 +600,14 @@ class StoryClusterer:
                                   syllables=self._sylls[member.id])
 
     def _reason(self, fit: float, sim: float, vector: Vector, syllables: Vector,
-                day: int | None, story: _Story) -> str:
+                day: int | None, story: StoryState) -> str:
         if sim >= self.threshold and fit * self.threshold <= sim + 1e-9:
             return f"joined (similarity {sim:.2f} ≥ {self.threshold:.2f})"
         anchor = self._similarity(syllables, day, story, centroid=story.syllables)
         return (f"joined (similarity {sim:.2f}; syllable similarity {anchor:.2f} ≥ "
                 f"{ANCHOR_JOIN:.2f}, the anchor's rule)")
 
-    def _place_member(self, member: _Member, vector: Vector, names: Vector, language: str,
+    def _place_member(self, member: Member, vector: Vector, names: Vector, language: str,
                       note: str = "", syllables: Vector = EMPTY) -> int:
         fit, sim, seq = self._best(vector, member.day, language, member=member, names=names,
                                    syllables=syllables)
@@ -804,7 +628,7 @@ class StoryClusterer:
         self._index(story.seq, vector)
         return story.seq
 
-    def _repair(self, batch: list[_Member], touched: list[int]) -> None:
+    def _repair(self, batch: list[Member], touched: list[int]) -> None:
         # Moves: an article placed early in the batch may fit a story started after it.
         for article in batch:
             vector = self._vectors[article.id]
@@ -860,7 +684,7 @@ class StoryClusterer:
                 keep, gone = sorted((seq, other))
                 self._merge(self._stories[keep], self._stories[gone], reason)
 
-    def _best_merge(self, story: _Story) -> tuple[int, str] | None:
+    def _best_merge(self, story: StoryState) -> tuple[int, str] | None:
         """The story ``story`` should merge into (members as similar as a join needs) and why."""
         day = story.first_day
         best: tuple[float, int] | None = None
@@ -876,7 +700,7 @@ class StoryClusterer:
                 best = (sim, other)
         return None if best is None else (best[1], f"centroid similarity {best[0]:.2f}")
 
-    def _merge_evidence(self, a: _Story, b: _Story) -> bool:
+    def _merge_evidence(self, a: StoryState, b: StoryState) -> bool:
         """:meth:`evidence` between two stories: names (mean cosine) or a told day shared."""
         if (not len(a.names) and not a.told) or (not len(b.names) and not b.told):
             return True
@@ -886,7 +710,7 @@ class StoryClusterer:
             return True
         return any(day in b.told for day in a.told)
 
-    def _merge(self, keep: _Story, gone: _Story, why: str) -> None:
+    def _merge(self, keep: StoryState, gone: StoryState, why: str) -> None:
         for member in gone.members:
             keep.members.append(member)
             self._story_of[member.id] = keep.seq
@@ -906,6 +730,6 @@ class StoryClusterer:
         keep.duplicates.extend(gone.duplicates)
         self._drop(gone, keep.seq)
 
-    def _drop(self, story: _Story, into: int) -> None:
+    def _drop(self, story: StoryState, into: int) -> None:
         del self._stories[story.seq]
         self._alias[story.seq] = into
