@@ -69,3 +69,49 @@ def test_forked_and_sent_describing_match_one_process(pages: list[str]) -> None:
         stop.set()
         other.join()
     assert sent == one
+
+
+def test_story_features_of_the_workers_give_the_stories_of_one_process(
+        pages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories import cluster, dedup
+
+    features: dict = {}
+    problems: list[Problem] = []
+    articles = list(process(pages, replace(Settings(), jobs=2), problems.append,
+                            story_features=features))
+    assert set(features) == {a.id for a in articles}
+    settings = Settings()
+    own = group_stories([Article.from_record(a.to_record()) for a in articles], settings)
+
+    def computed(*_args: object) -> None:
+        raise AssertionError("a feature was computed again")
+
+    for module, name in ((cluster, "article_terms"), (cluster, "syllable_terms"),
+                         (dedup, "shingles")):
+        monkeypatch.setattr(module, name, computed)
+    given = group_stories([Article.from_record(a.to_record()) for a in articles], settings,
+                          features)
+    monkeypatch.undo()
+    assert [s.to_record() for s in given] == [s.to_record() for s in own]
+    # With one job nothing is computed ahead: the clusterer does it, as before.
+    ahead: dict = {}
+    list(process(pages[:2], replace(Settings(), jobs=1), problems.append,
+                 story_features=ahead))
+    assert ahead == {}
+
+
+def test_features_of_a_changed_article_are_computed_again(pages: list[str]) -> None:
+    from thoisu.stories.cluster import StoryClusterer
+    from thoisu.stories.features import features_of, usable
+
+    articles, _ = _read(pages[:1], 1)
+    article = articles[0]
+    features = {article.id: features_of(article, Settings())}
+    assert usable(features, article) is features[article.id]
+    article.paragraphs = article.paragraphs[:1]  # edited after its features were made
+    assert usable(features, article) is None
+    clusterer = StoryClusterer(Settings(), features=features)
+    language, terms = clusterer._prepare(article)
+    fresh = features_of(article, Settings())
+    assert language == fresh.language and list(terms.ids) == list(fresh.terms.ids)
+    assert list(terms.ids) != list(features[article.id].terms.ids)

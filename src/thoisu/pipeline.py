@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from thoisu.model import (
     Article,
@@ -21,6 +21,9 @@ from thoisu.model import (
     TimeExpr,
 )
 from thoisu.settings import Settings
+
+if TYPE_CHECKING:
+    from thoisu.stories.features import Features
 
 
 def _clean(page: RawPage, settings: Settings) -> list[Article] | Problem:
@@ -113,12 +116,15 @@ def process(
     on_page: Callable[[RawPage], None] | None = None,
     *,
     analysed: bool = True,
+    story_features: dict[str, Features] | None = None,
 ) -> Iterator[Article]:
     """Read, clean and analyse: the articles of ``paths``, ready for stories and summaries.
 
     With ``settings.jobs`` above 1, cleaning and analysis run in that many worker processes
     (each loads its own models); articles still come out in input order. ``analysed=False``
-    stops after cleaning (``thoisu clean``), in this process.
+    stops after cleaning (``thoisu clean``), in this process. ``story_features``: a dict the
+    workers' story features of each article are put in, by id (:mod:`thoisu.stories.features`;
+    with one job it is left empty: the clusterer computes them in this process either way).
     """
     if not analysed:
         pages = _pages(paths, settings, on_problem, stdin, on_page)
@@ -129,7 +135,7 @@ def process(
         yield from _articles((clean_and_analyse_page(page, settings) for page in pages),
                               on_problem)
         return
-    yield from _articles(_in_pool(pages, settings), on_problem)
+    yield from _articles(_in_pool(pages, settings, story_features), on_problem)
 
 
 # Pages sent to a worker at a time, and chunks in flight per worker: enough that a worker
@@ -139,11 +145,29 @@ _CHUNK = 8
 _AHEAD = 4
 
 
-def _analyse_chunk(pages: list[RawPage], settings: Settings) -> list[list[Article | Problem]]:
-    return [clean_and_analyse_page(page, settings) for page in pages]
+_Chunk = tuple[list[list[Article | Problem]], list[tuple[str, "Features"]]]
 
 
-def _in_pool(pages: Iterator[RawPage], settings: Settings
+def _analyse_chunk(pages: list[RawPage], settings: Settings, features: bool) -> _Chunk:
+    """The pages' analysed articles, and (``features``) each article's story features: the
+    clustering's per-article work, done here in parallel instead of in the parent."""
+    results = [clean_and_analyse_page(page, settings) for page in pages]
+    found: list[tuple[str, Features]] = []
+    if features:
+        from thoisu.stories.features import features_of
+
+        for result in results:
+            for item in result:
+                if isinstance(item, Article):
+                    try:
+                        found.append((item.id, features_of(item, settings)))
+                    except Exception:  # the clusterer computes them again
+                        continue
+    return results, found
+
+
+def _in_pool(pages: Iterator[RawPage], settings: Settings,
+             story_features: dict[str, Features] | None = None
              ) -> Iterator[list[Article | Problem]]:
     """``clean_and_analyse_page`` of each page, in input order, in ``settings.jobs`` processes.
 
@@ -155,16 +179,21 @@ def _in_pool(pages: Iterator[RawPage], settings: Settings
     from itertools import islice
 
     with ProcessPoolExecutor(settings.jobs) as pool:
-        pending: deque[Future[list[list[Article | Problem]]]] = deque()
+        pending: deque[Future[_Chunk]] = deque()
         while True:
             while len(pending) < _AHEAD * settings.jobs:
                 chunk = list(islice(pages, _CHUNK))
                 if not chunk:
                     break
-                pending.append(pool.submit(_analyse_chunk, chunk, settings))
+                pending.append(pool.submit(_analyse_chunk, chunk, settings,
+                                           story_features is not None))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            results, found = pending.popleft().result()
+            if story_features is not None:
+                for article_id, features in found:
+                    story_features.setdefault(article_id, features)
+            yield from results
 
 
 def _own_date(article: Article) -> DateEvidence | None:
@@ -362,19 +391,23 @@ def describe_stories(stories: Sequence[Story], by_id: dict[str, Article], settin
 
 
 def build_stories(articles: Sequence[Article], settings: Settings,
-                  summary_syllables: int | None = None) -> list[Story]:
+                  summary_syllables: int | None = None,
+                  features: dict[str, Features] | None = None) -> list[Story]:
     """Group articles into stories; give each its summary, timeline and names (in
-    ``settings.jobs`` processes, story by story, when above 1)."""
+    ``settings.jobs`` processes, story by story, when above 1). ``features``: the articles'
+    story features when :func:`process` computed them."""
     from thoisu.stories import group_stories
 
     by_id = {a.id: a for a in articles}
-    stories = group_stories(list(articles), settings)
+    stories = group_stories(list(articles), settings, features)
     described, _ = describe_stories(stories, by_id, settings, summary_syllables)
     return described
 
 
 def digest(articles: Iterable[Article], settings: Settings,
-           summary_syllables: int | None = None) -> Digest:
-    """Articles in, articles and their stories out."""
+           summary_syllables: int | None = None,
+           features: dict[str, Features] | None = None) -> Digest:
+    """Articles in, articles and their stories out (``features``: see :func:`build_stories`)."""
     kept = list(articles)
-    return Digest(articles=kept, stories=build_stories(kept, settings, summary_syllables))
+    return Digest(articles=kept,
+                  stories=build_stories(kept, settings, summary_syllables, features))

@@ -1,8 +1,8 @@
 """Stories at archive scale: one clustering over every partition, then stories described as tasks.
 
 1. **Features on the workers.** Each partition task computed its articles' story features
-   (language, vector terms, MinHash signature: :func:`thoisu.batch.work.features_of`), the
-   costly part of clustering.
+   (language, vector terms, syllables, MinHash signature:
+   :func:`thoisu.stories.features.features_of`), the costly part of clustering.
 2. **One clustering in the client**, through the same LSH duplicate index and vector index as
    ``thoisu digest`` (:class:`thoisu.stories.cluster.StoryClusterer`), fed with the
    precomputed features: only the placement itself runs here. With ``story_step`` 0 every
@@ -23,7 +23,6 @@ import pickle
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from thoisu.batch.columns import (
     article_row,
@@ -35,43 +34,6 @@ from thoisu.batch.columns import (
 from thoisu.batch.work import PICKLE_PROTOCOL, Features, load_items, write_atomic
 from thoisu.model import Article, Problem, Story
 from thoisu.settings import Settings
-
-
-def _clusterer(settings: Settings, features: dict[str, Features]) -> Any:
-    """A StoryClusterer that takes each article's features from ``features`` when it has them.
-
-    Only where the features come from changes: an article without precomputed features is
-    computed as usual, so the stories are the same either way.
-    """
-    from datasketch import MinHash
-
-    from thoisu.stories.cluster import StoryClusterer
-    from thoisu.stories.dedup import DuplicateIndex
-
-    class _Index(DuplicateIndex):
-        def minhash(self, article: Article) -> MinHash | None:
-            found = features.get(article.id)
-            if found is None:
-                return super().minhash(article)
-            if found.minhash is None:
-                return None
-            scheme = found.scheme or getattr(self, "_scheme", None)
-            return MinHash(num_perm=self.settings.dedup_num_perm, seed=1,
-                           hashvalues=found.minhash, scheme=scheme,
-                           permutations=getattr(self, "_permutations", None))
-
-    class _Clusterer(StoryClusterer):
-        def __init__(self) -> None:
-            super().__init__(settings)
-            self.dups = _Index(settings)
-
-        def _prepare(self, article: Article) -> tuple[str, Any]:
-            found = features.get(article.id)
-            if found is None:
-                return super()._prepare(article)  # type: ignore[no-any-return]
-            return found.language, found.terms
-
-    return _Clusterer()
 
 
 @dataclass
@@ -94,7 +56,9 @@ def group(slim_parts: Sequence[list[tuple[Article, Features]]], settings: Settin
         for article, feats in light:
             features.setdefault(article.id, feats)
             articles.append(article)
-    clusterer = _clusterer(settings, features)
+    from thoisu.stories.cluster import StoryClusterer
+
+    clusterer = StoryClusterer(settings, features=features)
     step = story_step if story_step > 0 else max(1, len(articles))
     for start in range(0, len(articles), step):
         clusterer.add(articles[start:start + step])

@@ -30,17 +30,10 @@ from thoisu.dates.published import FETCH_KEYS
 from thoisu.model import Article, Problem, RawPage
 from thoisu.settings import Settings
 
+# Features are pickled with the slim articles (runs before 2026-12 named the class here).
+from thoisu.stories.features import Features, features_of
+
 PICKLE_PROTOCOL = 5
-
-
-@dataclass
-class Features:
-    """An article's story features, computed in the worker (as the clusterer would)."""
-
-    language: str
-    terms: Any  # thoisu.stories.vectors.ArticleTerms
-    minhash: Any  # numpy array of the MinHash signature, or None for an article without text
-    scheme: str | None = None  # datasketch's hashing scheme of that signature
 
 
 @dataclass
@@ -177,28 +170,6 @@ def part_items(part: Part, settings: Settings) -> tuple[list[Article | Problem],
             items.append(Problem(chunk.path, f"could not be processed ({type(exc).__name__}: "
                                  f"{exc}); please report this file"))
     return items, pages
-
-
-# -- features ---------------------------------------------------------------------------------
-
-_INDEXES: dict[tuple[int, int], Any] = {}  # one DuplicateIndex (its permutations) per process
-
-
-def features_of(article: Article, settings: Settings) -> Features:
-    """Language, vector terms and MinHash signature of an article, as the clusterer makes them."""
-    from thoisu.stories.dedup import DuplicateIndex
-    from thoisu.stories.placement import language_of
-    from thoisu.stories.vectors import VectorParams, article_terms
-
-    key = (settings.dedup_num_perm, settings.dedup_shingle)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = DuplicateIndex(settings)
-    minhash = index.minhash(article)
-    if minhash is None:
-        return Features(language_of(article), article_terms(article, VectorParams()), None)
-    return Features(language_of(article), article_terms(article, VectorParams()),
-                    minhash.hashvalues, getattr(minhash, "scheme", None))
 
 
 def slim(article: Article) -> Article:

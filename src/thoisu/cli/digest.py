@@ -20,6 +20,7 @@ from thoisu.cli.common import (
     write_stats,
 )
 from thoisu.model import Article, Line
+from thoisu.stories.features import Features
 
 
 @click.command()
@@ -52,8 +53,9 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
     settings = get_settings(tone_style=tone_style, jobs=jobs, segment_words=words or None)
     tally = Tally()
 
+    features: dict[str, Features] = {}  # story features, made by the workers (jobs > 1)
     articles = process(list(paths), settings, tally.report, stdin=stdin_for(paths),
-                       on_page=tally.count_page)
+                       on_page=tally.count_page, story_features=features)
     with progress(articles, None, "Đọc bài", quiet) as items:
         collected = list(items)
     if not collected and (tally.failed or tally.skipped):
@@ -63,7 +65,7 @@ def digest(paths: tuple[str, ...], fmt: str, output: str | None, quiet: bool,
         click.echo(f"thoisu: error: no article read from {', '.join(paths)}; nothing to "
                    "report (see the problems above)", err=True)
         sys.exit(1)
-    result = run_digest(collected, settings, summary_syllables=length)
+    result = run_digest(collected, settings, summary_syllables=length, features=features)
     stats = None
     if stats_file:
         from thoisu.stats import RunStats

@@ -33,13 +33,14 @@ factor) and :mod:`thoisu.stories.name_shares` (how specific a name is in the win
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from thoisu.model import Article, DuplicateLink, Join, Story
 from thoisu.settings import Settings
 from thoisu.stories.dedup import DuplicateIndex
+from thoisu.stories.features import Features, usable
 from thoisu.stories.name_shares import NameShares, name_shares
 from thoisu.stories.placement import (
     article_day,
@@ -93,16 +94,23 @@ class StoryClusterer:
     does), which recomputes vectors and centroids without re-deciding any membership.
     """
 
-    def __init__(self, settings: Settings, params: VectorParams | None = None) -> None:
+    def __init__(self, settings: Settings, params: VectorParams | None = None,
+                 features: Mapping[str, Features] | None = None) -> None:
+        """``features``: articles' features computed beforehand, by id (where they were
+        analysed, :mod:`thoisu.stories.features`); an article without them, or changed since,
+        is computed here."""
         self.settings = settings
         self.params = params or VectorParams()
+        # Precomputed terms are of the default weights only.
+        self.features = features or {}
+        self._terms_given = self.params == VectorParams()
         self.threshold = settings.story_threshold
         self.window = settings.story_window_days
         self.link_threshold = settings.story_link_threshold
         self.link_window = settings.story_link_window_days
         self.df = DocumentFrequencies(self.params.idf_prior)
         self.sdf = DocumentFrequencies(0.0)  # of the anchor's syllables, unsmoothed as its IDF
-        self.dups = DuplicateIndex(settings)
+        self.dups = DuplicateIndex(settings, self.features)
         self._stories: dict[int, StoryState] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq
@@ -306,8 +314,10 @@ class StoryClusterer:
         return join
 
     def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
-        terms = article_terms(article, self.params)
-        return language_of(article), terms
+        found = usable(self.features, article)
+        if found is not None and self._terms_given:
+            return found.language, found.terms
+        return language_of(article), article_terms(article, self.params)
 
     def _central_title(self, story: StoryState) -> str:
         """The title of the member closest to the centroid (ties: the earlier member)."""
@@ -363,7 +373,9 @@ class StoryClusterer:
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
                                terms.is_name)
-        syllables = syllable_terms(article)
+        found = usable(self.features, article)
+        syllables = (found.syllables if found is not None and found.syllables is not None
+                     else syllable_terms(article))
         syllables = ArticleTerms(syllables.ids.astype(np.int32),
                                  syllables.tf.astype(np.float32), syllables.is_name)
         return Member(article.id, article.title, article_day(article), compact,

@@ -34,13 +34,14 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
 from thoisu.model import Article, DuplicateLink, PartialDate
 from thoisu.settings import Settings
+from thoisu.stories.features import Features, usable
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -161,8 +162,12 @@ class _Entry:
 class DuplicateIndex:
     """Canonical articles seen so far, for finding copies as new batches arrive."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, features: Mapping[str, Features] | None = None
+                 ) -> None:
+        """``features``: signatures computed beforehand, by article id
+        (:mod:`thoisu.stories.features`)."""
         self.settings = settings
+        self.features = features or {}
         self.threshold = settings.dedup_threshold
         # The LSH only proposes candidates; each is checked against the real threshold. Its
         # own threshold stays where datasketch can band the signature (at least two bands).
@@ -183,6 +188,13 @@ class DuplicateIndex:
         return self._canonical_of.get(article_id)
 
     def minhash(self, article: Article) -> MinHash | None:
+        found = usable(self.features, article) if self.features else None
+        if found is not None:
+            if found.minhash is None:
+                return None
+            return MinHash(num_perm=self.settings.dedup_num_perm, seed=1,
+                           hashvalues=found.minhash, scheme=found.scheme or self._scheme,
+                           permutations=self._permutations)
         grams = shingles(article, self.settings.dedup_shingle)
         if not grams:
             return None
