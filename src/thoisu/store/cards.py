@@ -174,9 +174,12 @@ def story_cards(store: Store, page: int = 1, per_page: int = 20,
     with store._guard(), store.engine.connect() as conn:
         total = int(conn.execute(text(f"SELECT count(*) FROM stories s{where}"),
                                  params).scalar() or 0)
+        # The page's ids are chosen first, sorting narrow rows; only those twenty stories'
+        # cards (summaries and all) are read: sorting whole rows cost six times as much.
         rows = conn.execute(text(
-            f"SELECT {CARD_COLUMNS} FROM stories s{where} ORDER BY {LATEST_NEWS_FIRST} "
-            "LIMIT :limit OFFSET :offset"),
+            f"SELECT {CARD_COLUMNS} FROM stories s WHERE s.id IN (SELECT s.id FROM stories "
+            f"s{where} ORDER BY {LATEST_NEWS_FIRST} LIMIT :limit OFFSET :offset) "
+            f"ORDER BY {LATEST_NEWS_FIRST}"),
             {**params, "limit": per_page, "offset": (page - 1) * per_page}).mappings().all()
     return CardPage([_card(r) for r in rows], total, page, per_page)
 
@@ -255,35 +258,45 @@ def related_stories(store: Store, story_id: str, limit: int = 5,
     """Other stories sharing this one's names, the rarer shared names weighing more.
 
     Names found in more than ``max_spread`` stories (a country, a capital) say little and are
-    left out; each shared name counts ``1 / log(2 + stories naming it)``.
+    left out; each shared name counts ``1 / log(2 + stories naming it)``. The scores are
+    summed by the database (a shared name of a common topic can be in a hundred stories: only
+    the best ``limit`` come back, with their shared names).
     """
     with store._guard(), store.engine.connect() as conn:
         names = conn.execute(text(
-            "SELECT n.name, (SELECT count(*) FROM story_names x WHERE x.name = n.name) AS df "
-            "FROM story_names n WHERE n.story_id = :s"), {"s": story_id}).all()
+            "SELECT name, count(*) FROM story_names WHERE name IN "
+            "(SELECT name FROM story_names WHERE story_id = :s) GROUP BY name"),
+            {"s": story_id}).all()
         spread = {r[0]: int(r[1]) for r in names if int(r[1]) <= max_spread}
-        if not spread:
-            return []
         keys = sorted(spread)[:200]
-        marks = ", ".join(f":n{i}" for i in range(len(keys)))
-        rows = conn.execute(text(
-            f"SELECT story_id, name FROM story_names WHERE name IN ({marks}) AND "
-            "story_id <> :s"), {"s": story_id, **{f"n{i}": k for i, k in enumerate(keys)}}
-        ).all()
-        score: dict[str, float] = {}
-        shared: dict[str, list[str]] = {}
-        for other, name in rows:
-            score[other] = score.get(other, 0.0) + 1 / math.log(2 + spread[name])
-            shared.setdefault(other, []).append(name)
-        best = sorted(score, key=lambda k: (-score[k], k))[:limit]
+        if not keys:
+            return []
+        params: dict[str, Any] = {"s": story_id, "limit": limit}
+        marks, weights = [], []
+        for i, key in enumerate(keys):
+            params[f"n{i}"], params[f"w{i}"] = key, 1 / math.log(2 + spread[key])
+            marks.append(f":n{i}")
+            weights.append(f"WHEN :n{i} THEN :w{i}")
+        within = f"name IN ({', '.join(marks)})"
+        best = conn.execute(text(
+            f"SELECT story_id, sum(CASE name {' '.join(weights)} END) AS score "
+            f"FROM story_names WHERE {within} AND story_id <> :s GROUP BY story_id "
+            "ORDER BY score DESC, story_id LIMIT :limit"), params).all()
         if not best:
             return []
-        marks = ", ".join(f":i{i}" for i in range(len(best)))
+        ids = [r[0] for r in best]
+        chosen = {f"i{i}": k for i, k in enumerate(ids)}
+        among = ", ".join(f":{k}" for k in chosen)
+        shared: dict[str, list[str]] = {}
+        for other, name in conn.execute(text(
+                f"SELECT story_id, name FROM story_names WHERE story_id IN ({among}) "
+                f"AND {within}"), {**params, **chosen}).all():
+            shared.setdefault(other, []).append(name)
         info = {r[0]: r for r in conn.execute(text(
-            f"SELECT id, title, article_count, latest FROM stories WHERE id IN ({marks})"),
-            {f"i{i}": k for i, k in enumerate(best)}).all()}
-    return [Related(k, info[k][1] or "", sorted(shared[k], key=lambda n: spread[n])[:5],
-                    int(info[k][2] or 0), info[k][3]) for k in best if k in info]
+            f"SELECT id, title, article_count, latest FROM stories WHERE id IN ({among})"),
+            chosen).all()}
+    return [Related(k, info[k][1] or "", sorted(shared[k], key=lambda n: (spread[n], n))[:5],
+                    int(info[k][2] or 0), info[k][3]) for k in ids if k in info]
 
 
 @dataclass

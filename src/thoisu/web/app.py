@@ -158,10 +158,56 @@ def templates(base_path: str = "") -> Jinja2Templates:
     @pass_context
     def url_for(context: dict[str, Any], name: str, /, **params: Any) -> str:
         request: Request = context["request"]
-        return base_path + str(request.app.url_path_for(name, **params))
+        paths = getattr(request.app.state, "paths", None)
+        if paths is None or paths.app is not request.app:
+            paths = request.app.state.paths = RoutePaths(request.app)
+        return base_path + paths.path_for(name, params)
 
     found.env.globals["url_for"] = url_for
     return found
+
+
+class RoutePaths:
+    """Paths of named routes, as ``app.url_path_for`` gives them, without its walk each time.
+
+    Starlette finds a name by trying every route (and every included router) in turn, each
+    failure an exception: a third of a story page's rendering went there (it links every
+    member, copy and related story). Here each (name, parameter names) is asked of
+    ``url_path_for`` once, with markers for values; the path it gives is kept as a template
+    and a real value is put in place of its marker. A value that a plain text parameter
+    would not take as it is (empty, with a ``/``, not a string) goes to ``url_path_for``, as
+    does a route whose path does not show each marker once.
+    """
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self._templates: dict[tuple[str, tuple[str, ...]], list[str] | None] = {}
+
+    def path_for(self, name: str, params: dict[str, Any]) -> str:
+        keys = tuple(sorted(params))
+        if not all(isinstance(v, str) and v and "/" not in v for v in params.values()):
+            return str(self.app.url_path_for(name, **params))
+        template = self._templates.get((name, keys), False)
+        if template is False:
+            template = self._templates[(name, keys)] = self._template(name, keys)
+        if template is None:
+            return str(self.app.url_path_for(name, **params))
+        # template: text, key, text, key, ..., text
+        return "".join(params[part] if k % 2 else part for k, part in enumerate(template))
+
+    def _template(self, name: str, keys: tuple[str, ...]) -> list[str] | None:
+        import re
+
+        markers = {key: f"\x00{k}\x00" for k, key in enumerate(keys)}
+        try:
+            path = str(self.app.url_path_for(name, **markers))
+        except Exception:  # the route's own error is raised again at each real call
+            return None
+        parts = re.split("(\x00\\d+\x00)", path)
+        found = [keys[int(parts[k][1:-1])] for k in range(1, len(parts), 2)]
+        if sorted(found) != list(keys):
+            return None  # a convertor changed the marker, or the path uses one twice
+        return [found[k // 2] if k % 2 else part for k, part in enumerate(parts)]
 
 
 def _add_error_handlers(app: FastAPI) -> None:
