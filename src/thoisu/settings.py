@@ -86,6 +86,11 @@ class Settings:
     # change (then answered again from the kept bytes, or with 304 to a client that has them);
     # 0: render every time. See docs/web.md.
     web_cache_pages: int = 2048
+    # Folder where the processes of a server share the answers they rendered, so a page is
+    # rendered once, not once per process. "": thoisu serve makes a new private one when it
+    # runs several processes (removed when it stops); a folder named here lasts, and a server
+    # started again on an unchanged file store finds its pages; "off": memory only.
+    web_cache_dir: str = ""
     # Threads per server process that answer reads (0: 2). Reads are short and hold the
     # interpreter; more threads only make them wait for each other. Processes bring the cores.
     web_threads: int = 0

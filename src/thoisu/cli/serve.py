@@ -79,11 +79,25 @@ def serve(db_url: str | None, host: str, port: int, base_url: str | None,
             shown = store.url
         os.environ["THOISU_DB_URL"] = settings.db_url
         os.environ["THOISU_WEB_BASE_URL"] = base
+        pages = None
+        if not settings.web_cache_dir.strip():
+            # The processes share what they render (thoisu.web.shared_pages), in a folder of
+            # this run only.
+            import tempfile
+
+            pages = tempfile.mkdtemp(prefix="thoisu-pages-")
+            os.environ["THOISU_WEB_CACHE_DIR"] = pages
         click.echo(f"thoisu: serving the store at {shown} on {base}/ ({workers} processes)",
                    err=True)
-        uvicorn.run("thoisu.cli.serve:worker_app", factory=True, host=host, port=port,
-                    workers=workers, log_level="info", access_log=access_log,
-                    timeout_graceful_shutdown=GRACE)
+        try:
+            uvicorn.run("thoisu.cli.serve:worker_app", factory=True, host=host, port=port,
+                        workers=workers, log_level="info", access_log=access_log,
+                        timeout_graceful_shutdown=GRACE)
+        finally:
+            if pages is not None:
+                import shutil
+
+                shutil.rmtree(pages, ignore_errors=True)
         return
     from thoisu.web import create_app
 

@@ -124,10 +124,22 @@ def create_app(db_url: str | None = None, settings: Settings | None = None,
 
     # Added first, so it runs inside the gate: it sees who asks, and never answers a
     # request the gate refuses.
-    app.add_middleware(ReadCache, mark=mark, size=settings.web_cache_pages, salt=__version__)
+    app.add_middleware(ReadCache, mark=mark, size=settings.web_cache_pages, salt=__version__,
+                       shared=_shared_pages(settings))
     app.add_middleware(Guard, access=app.state.access, max_body=settings.web_max_body_bytes,
                        read_token=settings.web_read_token, base_path=base_path)
     return app
+
+
+def _shared_pages(settings: Settings) -> Any:
+    """The folder the server's processes share their rendered answers in (None: each
+    keeps its own in memory only)."""
+    from thoisu.web.shared_pages import SharedPages
+
+    where = settings.web_cache_dir.strip()
+    if settings.web_cache_pages <= 0 or not where or where.lower() == "off":
+        return None
+    return SharedPages.open(Path(where).expanduser(), settings.web_cache_pages)
 
 
 def _bound_threads(count: int) -> None:

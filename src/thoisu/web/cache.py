@@ -11,7 +11,10 @@ pages show their name). While the store is unchanged the same key gives the same
   is never behind the store (on PostgreSQL by at most the mark's ``every``, 0.2 s);
 * requests for an address being rendered wait for that rendering instead of rendering it
   again (after a write, fifty readers of the home page cost one rendering, not fifty); a
-  waiter whose page could not be kept (an error, a cookie) renders its own.
+  waiter whose page could not be kept (an error, a cookie) renders its own;
+* with ``shared`` (:mod:`thoisu.web.shared_pages`), what one process of the server rendered
+  is read by the others (and by the server started again on an unchanged store) instead of
+  being rendered once in each.
 
 Not cached: writes, ``/api/health`` (it reports the analysis queue), the login and upload
 forms (they carry a per-session form token), static files (they have their own validators),
@@ -27,6 +30,7 @@ from collections import OrderedDict
 from typing import Any
 
 from thoisu.store.changes import ChangeMark
+from thoisu.web.shared_pages import SharedPages
 
 Scope = dict[str, Any]
 UNCACHED = ("/api/health", "/login", "/logout", "/upload")
@@ -49,8 +53,9 @@ class ReadCache:
     """ASGI middleware: answers ``GET`` from what was rendered since the store last changed."""
 
     def __init__(self, app: Any, mark: ChangeMark, size: int = 2048,
-                 salt: str = "") -> None:
+                 salt: str = "", shared: SharedPages | None = None) -> None:
         self.app = app
+        self.shared = shared
         self.mark = mark
         self.size = size
         self.salt = salt  # e.g. the version: a new thoisu never answers with an old page
@@ -110,6 +115,11 @@ class ReadCache:
         if hit is None and key in self._rendering:
             await self._rendering[key].wait()
             hit = self._get(key, mark)
+        if hit is None and self.shared is not None:
+            found = self.shared.get(mark, key)
+            if found is not None:
+                hit = Kept(*found)
+                self._put(key, mark, hit)
         if hit is not None:
             await send({"type": "http.response.start", "status": hit.status,
                         "headers": hit.headers})
@@ -144,8 +154,10 @@ class ReadCache:
                 chunks.append(message.get("body", b""))
                 size += len(chunks[-1])
                 if not message.get("more_body") and _keepable(started, size):
-                    self._put(key, mark, Kept(started["status"], started["headers"],
-                                              b"".join(chunks)))
+                    kept = Kept(started["status"], started["headers"], b"".join(chunks))
+                    self._put(key, mark, kept)
+                    if self.shared is not None:
+                        self.shared.put(mark, key, kept.status, kept.headers, kept.body)
             await send(message)
 
         await self.app(scope, receive, capture)
