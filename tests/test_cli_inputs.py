@@ -78,3 +78,29 @@ def test_sources_times_are_local_with_their_zone(monkeypatch: pytest.MonkeyPatch
         time.tzset()
     assert _when(None) == "never"
 
+
+
+def test_output_to_a_pipe_or_device_writes_to_it_and_leaves_it_in_place(
+        tmp_path: Path) -> None:
+    """``-o /dev/null`` once put a plain file in the device's place: the output was written to
+    a temporary file renamed over the target. A FIFO stands in for the device here."""
+    import os
+    import stat
+    import threading
+
+    from thoisu.cli.common import write_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")),
+                              daemon=True)
+    reader.start()
+    write_output("xin chào\n", str(fifo))
+    reader.join(timeout=10)
+    assert got == ["xin chào\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert not (tmp_path / "pipe.part").exists()
+    plain = tmp_path / "out.json"
+    write_output("{}\n", str(plain))
+    assert plain.read_text(encoding="utf-8") == "{}\n"

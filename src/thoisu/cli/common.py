@@ -41,13 +41,20 @@ def open_existing_store(db_url: str | None) -> Store:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write to ``-o FILE`` (atomically: a temporary file renamed into place) or to stdout."""
+    """Write to ``-o FILE`` (atomically: a temporary file renamed into place; a device or a
+    pipe is written to directly) or to stdout."""
     if output in (None, "-"):
         click.echo(text, nl=not text.endswith("\n"))
         return
     path = Path(output)
-    tmp = path.with_name(path.name + ".part")
     try:
+        if path.exists() and not path.is_file():
+            # A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO): written to as it is;
+            # renaming a file over it would put a plain file in its place.
+            with open(path, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
+        tmp = path.with_name(path.name + ".part")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:

@@ -110,7 +110,8 @@ class StoryClusterer:
         self.link_window = settings.story_link_window_days
         self.df = DocumentFrequencies(self.params.idf_prior)
         self.sdf = DocumentFrequencies(0.0)  # of the anchor's syllables, unsmoothed as its IDF
-        self.dups = DuplicateIndex(settings, self.features)
+        self.dups = DuplicateIndex(
+            settings, (lambda a: usable(self.features, a)) if self.features else None)
         self._stories: dict[int, StoryState] = {}
         self._alias: dict[int, int] = {}  # merged story seq -> the seq it went into
         self._story_of: dict[str, int] = {}  # canonical article id -> story seq

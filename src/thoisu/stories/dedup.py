@@ -34,14 +34,14 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
 from thoisu.model import Article, DuplicateLink, PartialDate
 from thoisu.settings import Settings
-from thoisu.stories.features import Features, usable
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -162,12 +162,12 @@ class _Entry:
 class DuplicateIndex:
     """Canonical articles seen so far, for finding copies as new batches arrive."""
 
-    def __init__(self, settings: Settings, features: Mapping[str, Features] | None = None
-                 ) -> None:
-        """``features``: signatures computed beforehand, by article id
-        (:mod:`thoisu.stories.features`)."""
+    def __init__(self, settings: Settings,
+                 computed: Callable[[Article], Any] | None = None) -> None:
+        """``computed(article)``: the article's features computed beforehand
+        (:class:`thoisu.stories.features.Features`, whose ``minhash`` is taken), or None."""
         self.settings = settings
-        self.features = features or {}
+        self.computed = computed
         self.threshold = settings.dedup_threshold
         # The LSH only proposes candidates; each is checked against the real threshold. Its
         # own threshold stays where datasketch can band the signature (at least two bands).
@@ -188,7 +188,7 @@ class DuplicateIndex:
         return self._canonical_of.get(article_id)
 
     def minhash(self, article: Article) -> MinHash | None:
-        found = usable(self.features, article) if self.features else None
+        found = self.computed(article) if self.computed is not None else None
         if found is not None:
             if found.minhash is None:
                 return None
