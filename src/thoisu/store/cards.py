@@ -16,9 +16,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 
 from thoisu.model import PartialDate
 from thoisu.store.store import Store
@@ -258,7 +259,9 @@ def related_stories(store: Store, story_id: str, limit: int = 5,
     """Other stories sharing this one's names, the rarer shared names weighing more.
 
     Names found in more than ``max_spread`` stories (a country, a capital) say little and are
-    left out; each shared name counts ``1 / log(2 + stories naming it)``. The scores are
+    left out; each shared name counts ``1 / log(2 + stories naming it)`` (counted per stored
+    name and type: a name kept under two types in a story counts twice; it is listed once).
+    The scores are
     summed by the database (a shared name of a common topic can be in a hundred stories: only
     the best ``limit`` come back, with their shared names).
     """
@@ -272,31 +275,45 @@ def related_stories(store: Store, story_id: str, limit: int = 5,
         if not keys:
             return []
         params: dict[str, Any] = {"s": story_id, "limit": limit}
-        marks, weights = [], []
         for i, key in enumerate(keys):
             params[f"n{i}"], params[f"w{i}"] = key, 1 / math.log(2 + spread[key])
-            marks.append(f":n{i}")
-            weights.append(f"WHEN :n{i} THEN :w{i}")
-        within = f"name IN ({', '.join(marks)})"
-        best = conn.execute(text(
-            f"SELECT story_id, sum(CASE name {' '.join(weights)} END) AS score "
-            f"FROM story_names WHERE {within} AND story_id <> :s GROUP BY story_id "
-            "ORDER BY score DESC, story_id LIMIT :limit"), params).all()
+        best = conn.execute(_related_sql(len(keys)), params).all()
         if not best:
             return []
         ids = [r[0] for r in best]
         chosen = {f"i{i}": k for i, k in enumerate(ids)}
-        among = ", ".join(f":{k}" for k in chosen)
         shared: dict[str, list[str]] = {}
-        for other, name in conn.execute(text(
-                f"SELECT story_id, name FROM story_names WHERE story_id IN ({among}) "
-                f"AND {within}"), {**params, **chosen}).all():
-            shared.setdefault(other, []).append(name)
-        info = {r[0]: r for r in conn.execute(text(
-            f"SELECT id, title, article_count, latest FROM stories WHERE id IN ({among})"),
-            chosen).all()}
-    return [Related(k, info[k][1] or "", sorted(shared[k], key=lambda n: (spread[n], n))[:5],
+        info = {}
+        for row in conn.execute(_best_sql(len(keys), len(ids)), {**params, **chosen}).all():
+            info[row[0]] = row
+            if row[4] is not None:
+                shared.setdefault(row[0], []).append(row[4])
+    return [Related(k, info[k][1] or "",
+                    sorted(set(shared.get(k, [])), key=lambda n: (spread[n], n))[:5],
                     int(info[k][2] or 0), info[k][3]) for k in ids if k in info]
+
+
+# The statements of related_stories, by how many names and stories they hold: the same few
+# shapes come back page after page, so each is made (and compiled by SQLAlchemy) once.
+def _within(names: int) -> str:
+    return f"name IN ({', '.join(f':n{i}' for i in range(names))})"
+
+
+@lru_cache(maxsize=512)
+def _related_sql(names: int) -> TextClause:
+    weights = " ".join(f"WHEN :n{i} THEN :w{i}" for i in range(names))
+    return text(f"SELECT story_id, sum(CASE name {weights} END) AS score FROM story_names "
+                f"WHERE {_within(names)} AND story_id <> :s GROUP BY story_id "
+                "ORDER BY score DESC, story_id LIMIT :limit")
+
+
+@lru_cache(maxsize=2048)
+def _best_sql(names: int, stories: int) -> TextClause:
+    """The chosen stories, a row per name they share (or one row with none)."""
+    among = ", ".join(f":i{i}" for i in range(stories))
+    return text("SELECT s.id, s.title, s.article_count, s.latest, n.name FROM stories s "
+                f"LEFT JOIN story_names n ON n.story_id = s.id AND n.{_within(names)} "
+                f"WHERE s.id IN ({among})")
 
 
 @dataclass
