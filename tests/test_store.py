@@ -210,7 +210,7 @@ class StoreContract:
     def test_the_migration_is_recorded(self, store: Store) -> None:
         with store.engine.connect() as conn:
             versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
-            assert list(versions) == [head_revision()] == ["0005"]
+            assert list(versions) == [head_revision()] == ["0006"]
 
     def test_the_migrations_build_exactly_the_schema_the_code_uses(self, store: Store) -> None:
         from alembic.autogenerate import compare_metadata

@@ -128,7 +128,9 @@ story_names = Table(
     Column("name", Text, primary_key=True),
     Column("type", String(8), primary_key=True),
     Column("count", Integer, nullable=False),
-    Index("ix_story_names_name", "name"),
+    # Revision 0006: the story id beside the name, so counting what stories share a name
+    # reads the index alone (related stories).
+    Index("ix_story_names_name_story", "name", "story_id"),
 )
 
 # -- issue #11 (web access; owner F): API tokens, stored as SHA-256 hashes, never in clear. ----
