@@ -11,7 +11,7 @@ ignoring case, so ``Bộ Quốc phòng`` also finds ``Bộ quốc phòng`` but `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -89,7 +89,7 @@ class Gazetteer:
         known.add(len(key))
         self.lengths[key[0]] = tuple(sorted(known, reverse=True))
 
-    def match_at(self, words: list[str], i: int) -> tuple[int, Entry] | None:
+    def match_at(self, words: Sequence[str], i: int) -> tuple[int, Entry] | None:
         """The longest known name starting at token ``i``: (its length, its entry)."""
         first = words[i]
         for n in self.lengths.get(first, ()):
