@@ -44,11 +44,24 @@ def clear_token_cache() -> None:
     _tokens.cache_clear()
 
 
+# The same tokens, each with the white space before it: every character that is not white
+# space belongs to a token, so one findall gives the texts and the offsets follow from lengths
+# (cheaper than a match object's start() and end() per token).
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[Token, ...]:
     # The rules, the names model and each mention read the same sentences: split them once.
     # tuple.__new__ directly: the named tuple's own constructor is a Python call per token.
-    return tuple([_new_tuple(Token, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(text)])
+    out = []
+    end = 0
+    # Trailing white space holds no token (and would be scanned again from each position).
+    for space, word in _SPACED_TOKEN.findall(text.rstrip()):
+        start = end + len(space)
+        end = start + len(word)
+        out.append(_new_tuple(Token, (word, start, end)))
+    return tuple(out)
 
 
 _new_tuple = tuple.__new__
