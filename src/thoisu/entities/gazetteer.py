@@ -108,7 +108,7 @@ class Gazetteer:
         for n in self.lengths.get(first, ()):
             if i + n > len(words):
                 continue
-            key = (first, *(w.lower() for w in words[i + 1 : i + n]))
+            key = (first, *map(str.lower, words[i + 1 : i + n]))
             entry = self.entries.get(key)
             if entry is not None:
                 return n, entry
