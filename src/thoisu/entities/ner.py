@@ -582,8 +582,8 @@ class _Sentence:
         # The tokens where a mention may start: a known name, a title, a head noun, a capital
         # or a name particle. The others are passed over without a look (most tokens).
         starts = sorted({*self.gaz_at, *self.title_at, *self.head_at,
-                         *(k for k, w in enumerate(self.words)
-                           if w[:1].isupper() or w.lower() in NAME_PARTICLES)})
+                         *[k for k, w in enumerate(self.words)
+                           if w[:1].isupper() or w.lower() in NAME_PARTICLES]})
         i, p = 0, 0
         while True:
             while p < len(starts) and starts[p] < i:
