@@ -101,19 +101,18 @@ def _identity(word: str) -> tuple[str, ...]:
 def _gazetteer_tags(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     """``B-LOC``/``I-LOC``... for the tokens inside known names (longest first), else ``""``."""
     tags = [""] * len(words)
-    lengths = gaz.lengths
-    end = 0  # the first token not yet inside a name
-    # Most tokens start no known name: only those that may are visited.
-    for i in [i for i, w in enumerate(words) if w in lengths]:
-        if i < end or not words[i][0].isalnum():
-            continue
-        found = gaz.match_at(words, i)
-        if found:
-            length, entry = found
-            tags[i] = "B-" + entry.type
-            for k in range(i + 1, i + length):
-                tags[k] = "I-" + entry.type
-            end = i + length
+    i, n = 0, len(words)
+    while i < n:
+        if words[i] in gaz.lengths and words[i][0].isalnum():
+            found = gaz.match_at(words, i)
+            if found:
+                length, entry = found
+                tags[i] = "B-" + entry.type
+                for k in range(i + 1, i + length):
+                    tags[k] = "I-" + entry.type
+                i += length
+                continue
+        i += 1
     return tags
 
 
@@ -123,7 +122,9 @@ def _cues(low: Sequence[str], table: dict[tuple[str, ...], str], firsts: frozens
     (start, end) pairs under their names; most tokens start none (one set look-up)."""
     found: dict[int, str] = {}
     n = len(low)
-    for i in [i for i, w in enumerate(low) if w in firsts]:
+    for i, w in enumerate(low):
+        if w not in firsts:
+            continue
         for length in (3, 2, 1):
             if i + length <= n:
                 name = table.get(tuple(low[i:i + length]))

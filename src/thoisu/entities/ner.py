@@ -191,19 +191,20 @@ class _Sentence:
 
     # -- marking -------------------------------------------------------------------------
     def _mark_gazetteer(self) -> None:
-        words = self.words
+        i, n = 0, len(self.words)
         lengths = self.gaz.lengths
-        i = 0  # the first token not yet inside a name
-        # Most tokens start no known name: only those that may are visited.
-        for k in [k for k, w in enumerate(words) if w in lengths]:
-            if k < i:
+        while i < n:
+            if self.words[i] not in lengths:
+                i += 1  # most tokens start no known name: one dict look-up
                 continue
-            found = self.gaz.match_at(words, k) if words[k][0].isalnum() else None
-            if found and not self._cuts_model_name(k, k + found[0]):
-                self.gaz_at[k] = found
-                for c in range(k, k + found[0]):
-                    self.covered[c] = True
-                i = k + found[0]
+            found = self.gaz.match_at(self.words, i) if self.words[i][0].isalnum() else None
+            if found and not self._cuts_model_name(i, i + found[0]):
+                self.gaz_at[i] = found
+                for k in range(i, i + found[0]):
+                    self.covered[k] = True
+                i += found[0]
+            else:
+                i += 1
 
     def _cuts_model_name(self, i: int, end: int) -> bool:
         """``Su-34``, ``F-16``, ``RT-2PM``: a name glued by a hyphen to a number is a model."""
@@ -213,14 +214,15 @@ class _Sentence:
 
     def _mark_phrases(self, where: dict[int, int], keys: _Phrases,
                       inside_names: bool = True) -> None:
+        i, n = 0, len(self.words)
         firsts = keys.by_first
-        end = 0  # the first token not yet inside a phrase
-        # Most tokens start no phrase: only those that may are visited.
-        for i in [i for i, w in enumerate(self.words) if w in firsts]:
-            if i < end:
+        while i < n:
+            if self.words[i] not in firsts:
+                i += 1  # most tokens start no phrase: one dict look-up
                 continue
             if self.covered[i] or (not inside_names and i > 0 and self._in_name(i - 1, i)):
-                continue  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
+                i += 1  # "Trường" of "Đỗ Trường Duy" is a given name, not a school
+                continue
             length = _phrase_at(self.words, i, keys)
             if length and tuple(self.words[i:i + length]) in OPENING_TITLE_KEYS and not (
                     i == 0 or self.words[i - 1] in _OPENING):
@@ -232,7 +234,9 @@ class _Sentence:
                 where[i] = length
                 for k in range(i, i + length):
                     self.covered[k] = True
-                end = i + length
+                i += length
+            else:
+                i += 1
 
     def _unmark_after_surname(self) -> None:
         """``Hà Đông`` in ``Nguyễn Hà Đông`` is a person's middle and given name, not the
@@ -579,18 +583,8 @@ class _Sentence:
 
     def mentions(self) -> list[Mention]:
         out: list[Mention] = []
-        # The tokens where a mention may start: a known name, a title, a head noun, a capital
-        # or a name particle. The others are passed over without a look (most tokens).
-        starts = sorted({*self.gaz_at, *self.title_at, *self.head_at,
-                         *[k for k, w in enumerate(self.words)
-                           if w[:1].isupper() or w.lower() in NAME_PARTICLES]})
-        i, p = 0, 0
-        while True:
-            while p < len(starts) and starts[p] < i:
-                p += 1
-            if p == len(starts):
-                break
-            i = starts[p]
+        i, n = 0, len(self.words)
+        while i < n:
             if i in self.gaz_at:
                 i, m = self.gazetteer_mention(i)
                 if m.type == "LOC" and self.team_before(self._first_token(m)):
