@@ -23,6 +23,9 @@ STYLE_PAIRS = {"oa", "oe", "uy"}
 _INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# What _SPACES would change: a space other than " ", or two in a row. Most lines have neither,
+# and folding them anyway rebuilds the line around every single space.
+_FOLDABLE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -110,7 +113,9 @@ def normalize_line(text: str, style: str = "old") -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
+    if _FOLDABLE.search(text):
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     return normalize_tones(text, style)
 
 

@@ -395,14 +395,17 @@ def _part_of_period(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 RULES = [
-    Rule("date:numeric", NUM_DATE, _num_date, ("/", ".", "-", "–"), True),
-    Rule("date:verbal", VERBAL_DAY, _verbal_day, ("tháng",), True),
+    Rule("date:numeric", NUM_DATE, _num_date, ("/", ".", "-", "–"), True,
+         re.compile(r"\d[/.\-]\d")),  # day, separator, month
+    Rule("date:verbal", VERBAL_DAY, _verbal_day, ("tháng",), True, re.compile(r"\d\s+tháng")),
     Rule("date:month", MONTH_RULE, _month, ("tháng",)),
-    Rule("date:month-year", MONTH_YEAR, _month_year, ("/", "-"), True),
+    Rule("date:month-year", MONTH_YEAR, _month_year, ("/", "-"), True,
+         re.compile(r"\d[/\-]\d{4}")),
     Rule("date:year", YEAR_RULE, _year, ("năm",), True),
-    Rule("date:bare-year", BARE_YEAR, _bare_year, (), True),
-    Rule("range:years", YEAR_RANGE, _year_range, (), True),
-    Rule("range:days", RANGE_DM, _range_dm, ("/",), True),
+    Rule("date:bare-year", BARE_YEAR, _bare_year, (), True,
+         re.compile(r"\s(?:1[89]|20|21)\d\d")),  # the year after its trigger
+    Rule("range:years", YEAR_RANGE, _year_range, (), True, re.compile(r"\d\s*[-–]\s*\d")),
+    Rule("range:days", RANGE_DM, _range_dm, ("/",), True, re.compile(r"\d/\d")),
     Rule("date:quarter", QUARTER, _quarter, ("quý",)),
     Rule("date:half", HALF, _half, ("nửa", "tháng đầu", "tháng cuối")),
     Rule("date:decade", DECADE, _decade, ("thập", "những năm", "thế k")),

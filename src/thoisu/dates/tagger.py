@@ -232,6 +232,8 @@ def _candidates(ctx: Context) -> list[Candidate]:
         for start, end, present, has_digit in lines:
             if (rule.digits and not has_digit) or (needs and needs.isdisjoint(present)):
                 continue
+            if rule.hint is not None and rule.hint.search(low, start, end) is None:
+                continue  # the line lacks what every match holds
             for m in rule.pattern.finditer(low, start, end):
                 got = rule.handler(m, ctx)
                 if got is None:

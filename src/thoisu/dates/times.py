@@ -75,8 +75,12 @@ def _clock(m: re.Match[str], ctx: Context, rule: str) -> Candidate | None:
 
 
 RULES = [
-    Rule("time:h", H_FORM, lambda m, ctx: _clock(m, ctx, "time:h"), ("h",), True),
-    Rule("time:giờ", GIO_FORM, lambda m, ctx: _clock(m, ctx, "time:giờ"), ("giờ",), True),
-    Rule("time:g", G_FORM, lambda m, ctx: _clock(m, ctx, "time:g"), ("g",), True),
-    Rule("time:colon", COLON_FORM, lambda m, ctx: _clock(m, ctx, "time:colon"), (":",), True),
+    Rule("time:h", H_FORM, lambda m, ctx: _clock(m, ctx, "time:h"), ("h",), True,
+         re.compile(r"\dh")),
+    Rule("time:giờ", GIO_FORM, lambda m, ctx: _clock(m, ctx, "time:giờ"), ("giờ",), True,
+         re.compile(r"\d\s+giờ")),
+    Rule("time:g", G_FORM, lambda m, ctx: _clock(m, ctx, "time:g"), ("g",), True,
+         re.compile(r"\dg")),
+    Rule("time:colon", COLON_FORM, lambda m, ctx: _clock(m, ctx, "time:colon"), (":",), True,
+         re.compile(r"\d:\d")),
 ]

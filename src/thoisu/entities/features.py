@@ -104,7 +104,7 @@ def _gazetteer_tags(words: Sequence[str], gaz: Gazetteer) -> list[str]:
     i, n = 0, len(words)
     while i < n:
         if words[i] in gaz.lengths and words[i][0].isalnum():
-            found = gaz.match_at(list(words), i)
+            found = gaz.match_at(words, i)
             if found:
                 length, entry = found
                 tags[i] = "B-" + entry.type
@@ -144,43 +144,61 @@ def token_features(words: Sequence[str], gaz: Gazetteer | None = None,
     """The feature strings of each token of one sentence (``hidden``: positions whose identity
     is withheld, here and in their neighbours' features; ``positions``: only these tokens,
     their neighbours still read from the whole sentence)."""
-    gaz = gaz or default_gazetteer()
-    n = len(words)
-    low = [w.lower() for w in words]
-    ident = [low[i] if i not in hidden else "" for i in range(n)] if hidden else low
-    gaz_tags = _gazetteer_tags(words, gaz)
-    shapes = [_shape(w) for w in words]
-    before: dict[int, str] = {}  # token -> cue ending right before it
-    for key, name in _cues(low, _BEFORE, _BEFORE_FIRSTS).items():
-        before.setdefault(key // 4 + key % 4, name)
-    after: dict[int, str] = {}  # token -> cue starting right after it
-    for key, name in _cues(low, _AFTER, _AFTER_FIRSTS).items():
-        after.setdefault(key // 4 - 1, name)
-    out: list[list[str]] = []
-    for i in positions if positions is not None else range(n):
-        f = list(_self(words[i], bool(ident[i]), gaz_tags[i]))
-        if i == 0:
-            f.append("bos")
-        elif words[i - 1] in _OPENING:
-            f.append("opening")
-        if i == n - 1:
-            f.append("eos")
-        for d in (-2, -1, 1, 2):
-            k = i + d
-            if 0 <= k < n:
-                f.extend(_neighbour(words[k], d, bool(ident[k]), gaz_tags[k]))
-        if i >= 2:
-            f.append("w-2:-1=" + (ident[i - 2] or "?") + " " + (ident[i - 1] or "?"))
-        if i + 2 < n:
-            f.append("w+1:+2=" + (ident[i + 1] or "?") + " " + (ident[i + 2] or "?"))
-        f.append("s-1:+1=" + (shapes[i - 1] if i else "^") + " " + shapes[i] + " "
-                 + (shapes[i + 1] if i + 1 < n else "$"))
-        if i in before:
-            f.append("cue<" + before[i])
-        if i in after:
-            f.append("cue>" + after[i])
-        out.append(f)
-    return out
+    return SentenceFeatures(words, gaz, hidden).at(positions)
+
+
+class SentenceFeatures:
+    """What :func:`token_features` reads from the whole sentence, computed once: the names
+    model tags several windows of one sentence, and each reads the same words, gazetteer tags
+    and cues."""
+
+    def __init__(self, words: Sequence[str], gaz: Gazetteer | None = None,
+                 hidden: Collection[int] = ()) -> None:
+        gaz = gaz or default_gazetteer()
+        self.words = words
+        self.n = n = len(words)
+        low = [w.lower() for w in words]
+        self.ident = [low[i] if i not in hidden else "" for i in range(n)] if hidden else low
+        self.gaz_tags = _gazetteer_tags(words, gaz)
+        self.shapes = [_shape(w) for w in words]
+        before: dict[int, str] = {}  # token -> cue ending right before it
+        for key, name in _cues(low, _BEFORE, _BEFORE_FIRSTS).items():
+            before.setdefault(key // 4 + key % 4, name)
+        self.before = before
+        after: dict[int, str] = {}  # token -> cue starting right after it
+        for key, name in _cues(low, _AFTER, _AFTER_FIRSTS).items():
+            after.setdefault(key // 4 - 1, name)
+        self.after = after
+
+    def at(self, positions: range | None = None) -> list[list[str]]:
+        """The features of the tokens at ``positions`` (all of them by default)."""
+        words, n, ident, gaz_tags = self.words, self.n, self.ident, self.gaz_tags
+        shapes, before, after = self.shapes, self.before, self.after
+        out: list[list[str]] = []
+        for i in positions if positions is not None else range(n):
+            f = list(_self(words[i], bool(ident[i]), gaz_tags[i]))
+            if i == 0:
+                f.append("bos")
+            elif words[i - 1] in _OPENING:
+                f.append("opening")
+            if i == n - 1:
+                f.append("eos")
+            for d in (-2, -1, 1, 2):
+                k = i + d
+                if 0 <= k < n:
+                    f.extend(_neighbour(words[k], d, bool(ident[k]), gaz_tags[k]))
+            if i >= 2:
+                f.append("w-2:-1=" + (ident[i - 2] or "?") + " " + (ident[i - 1] or "?"))
+            if i + 2 < n:
+                f.append("w+1:+2=" + (ident[i + 1] or "?") + " " + (ident[i + 2] or "?"))
+            f.append("s-1:+1=" + (shapes[i - 1] if i else "^") + " " + shapes[i] + " "
+                     + (shapes[i + 1] if i + 1 < n else "$"))
+            if i in before:
+                f.append("cue<" + before[i])
+            if i in after:
+                f.append("cue>" + after[i])
+            out.append(f)
+        return out
 
 
 @lru_cache(maxsize=200_000)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from thoisu.entities.features import token_features
+from thoisu.entities.features import SentenceFeatures
 from thoisu.entities.gazetteer import Gazetteer, Token, tokenize
 
 DEFAULT_MODEL = Path(__file__).with_name("names.crfsuite")
@@ -61,9 +61,10 @@ class NameModel:
             return []
         tagger = self._open()
         words = [t.text for t in toks]
+        features = SentenceFeatures(words, gaz)  # read once for all the windows
         out: list[Span] = []
         for window in _windows(len(words), around):
-            labels = tagger.tag(token_features(words, gaz, positions=window))
+            labels = tagger.tag(features.at(window))
             k = 0
             while k < len(labels):
                 if labels[k] == "O":

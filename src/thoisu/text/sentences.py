@@ -54,6 +54,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 # sentence boundary in: a flattened page with one unmatched quote must still split.
 MAX_QUOTE = 1000
 MAX_BRACKET = 300
+_MARKS = re.compile('[“”"' + re.escape("".join(_CLOSERS_FOR) + "".join(_OPENER_OF)) + "]")
 
 
 def _protected(line: str) -> list[tuple[int, int]]:
@@ -70,7 +71,8 @@ def _protected(line: str) -> list[tuple[int, int]]:
     curly: list[int] = []
     straight: int | None = None
     stack: list[tuple[str, int]] = []
-    for pos, ch in enumerate(line):
+    for m in _MARKS.finditer(line):  # only the quotes and brackets: most characters are neither
+        pos, ch = m.start(), m[0]
         if ch == "“":
             curly.append(pos)
         elif ch == "”":
