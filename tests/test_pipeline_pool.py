@@ -111,7 +111,7 @@ def test_features_of_a_changed_article_are_computed_again(pages: list[str]) -> N
     article.paragraphs = article.paragraphs[:1]  # edited after its features were made
     assert usable(features, article) is None
     clusterer = StoryClusterer(Settings(), features=features)
-    language, terms = clusterer._prepare(article)
+    language, terms, _syllables = clusterer._prepare(article)
     fresh = features_of(article, Settings())
     assert language == fresh.language and list(terms.ids) == list(fresh.terms.ids)
     assert list(terms.ids) != list(features[article.id].terms.ids)

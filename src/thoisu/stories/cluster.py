@@ -146,7 +146,7 @@ class StoryClusterer:
         fresh.sort(key=lambda item: order_key(item[1], item[0]))
 
         prepared = [(article, *self._prepare(article)) for _, article in fresh]
-        for _, _language, terms in prepared:
+        for _, _language, terms, _syllables in prepared:
             if not terms.empty:
                 self.df.add(terms)
         # Stories started from here on, those of a rebuild included, are named together at
@@ -154,7 +154,8 @@ class StoryClusterer:
         batch_start = self._next_seq
         if self._stories and self.df.n >= REBUILD_GROWTH * max(self._rebuilt_at, 1):
             self._rebuild()
-        items = [(self._member(article, terms), language) for article, language, terms in prepared]
+        items = [(self._member(article, terms, syllables), language)
+                 for article, language, terms, syllables in prepared]
         for member, _ in items:
             if member.syllables is not None and not member.syllables.empty:
                 self.sdf.add(member.syllables)
@@ -255,10 +256,10 @@ class StoryClusterer:
         by_id = {a.id: a for a in articles}
         members = [(s, by_id[i]) for s in stories for i in s.articles if i in by_id]
         prepared = {a.id: self._prepare(a) for _, a in members}
-        for _, terms in prepared.values():
+        for _, terms, _ in prepared.values():
             if not terms.empty:
                 self.df.add(terms)
-        members_of = {a.id: self._member(a, prepared[a.id][1]) for _, a in members}
+        members_of = {a.id: self._member(a, *prepared[a.id][1:]) for _, a in members}
         for member in members_of.values():
             if member.syllables is not None and not member.syllables.empty:
                 self.sdf.add(member.syllables)
@@ -314,11 +315,14 @@ class StoryClusterer:
         self._story_of[original.id] = seq
         return join
 
-    def _prepare(self, article: Article) -> tuple[str, ArticleTerms]:
+    def _prepare(self, article: Article) -> tuple[str, ArticleTerms, ArticleTerms]:
+        """Language, terms and the anchor's syllable counts: given (checked once) or made."""
         found = usable(self.features, article)
+        syllables = (found.syllables if found is not None and found.syllables is not None
+                     else syllable_terms(article))
         if found is not None and self._terms_given:
-            return found.language, found.terms
-        return language_of(article), article_terms(article, self.params)
+            return found.language, found.terms, syllables
+        return language_of(article), article_terms(article, self.params), syllables
 
     def _central_title(self, story: StoryState) -> str:
         """The title of the member closest to the centroid (ties: the earlier member)."""
@@ -365,7 +369,8 @@ class StoryClusterer:
         self._next_seq += 1
         return story
 
-    def _member(self, article: Article, terms: ArticleTerms) -> Member:
+    def _member(self, article: Article, terms: ArticleTerms, syllables: ArticleTerms
+                ) -> Member:
         if terms.ids.size > KEPT_TERMS:
             # Ranked as weigh() ranks them, so the terms a vector keeps are all kept.
             strength = terms.tf * self.df.idf(terms.ids) ** self.params.idf_power
@@ -374,9 +379,6 @@ class StoryClusterer:
             terms = ArticleTerms(terms.ids[top], terms.tf[top], terms.is_name[top])
         compact = ArticleTerms(terms.ids.astype(np.int32), terms.tf.astype(np.float32),
                                terms.is_name)
-        found = usable(self.features, article)
-        syllables = (found.syllables if found is not None and found.syllables is not None
-                     else syllable_terms(article))
         syllables = ArticleTerms(syllables.ids.astype(np.int32),
                                  syllables.tf.astype(np.float32), syllables.is_name)
         return Member(article.id, article.title, article_day(article), compact,
