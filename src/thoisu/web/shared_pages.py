@@ -47,7 +47,7 @@ class SharedPages:
         self.root = root
         self.limit = limit
         self._lock = threading.Lock()
-        self._written: dict[str, int] = {}
+        self._written = ("", 0)  # the mark written to last, and how many answers for it
         self._on = True
 
     @classmethod
@@ -87,12 +87,10 @@ class SharedPages:
         if not self._on:
             return
         with self._lock:
-            count = self._written.get(mark, 0)
+            count = self._written[1] if self._written[0] == mark else 0
             if count >= self.limit:
                 return
-            if not count:
-                self._written = {mark: 0}
-            self._written[mark] = count + 1
+            self._written = (mark, count + 1)
         folder = self._folder(mark)
         head = json.dumps({"status": status, "headers": [
             (k.decode("latin-1"), v.decode("latin-1")) for k, v in headers]}).encode()
